@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { SignInForm } from "./sign-in-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("SignIn");
+  return { title: t("title") };
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+  const t = await getTranslations("SignIn");
+  const { callbackUrl } = await searchParams;
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="text-slate-700">{t("intro")}</p>
+      </div>
+      <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : ""} />
+      <p className="text-sm text-slate-700">
+        {t("noAccount")}{" "}
+        <Link href="/sign-up" className="font-semibold text-indigo-700 underline">
+          {t("createOrganization")}
+        </Link>
+      </p>
+    </div>
+  );
+}

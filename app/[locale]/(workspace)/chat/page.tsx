@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import type { AppLocale } from "@/i18n/locales";
+import { ChatList } from "@/components/chat/chat-list";
+import { getChatsForViewer } from "@/lib/chats";
+import { requireViewer } from "@/lib/viewer";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Chat");
+  return { title: t("title") };
+}
+
+export default async function ChatPage() {
+  const locale = (await getLocale()) as AppLocale;
+  const viewer = await requireViewer(locale, "/chat");
+  const t = await getTranslations("Chat");
+  const chats = await getChatsForViewer(await getDb(), viewer);
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <h1 className="text-3xl font-bold">{t("title")}</h1>
+        <p className="text-slate-700">{t("intro", { organization: viewer.organization.name })}</p>
+      </div>
+      <ChatList chats={chats} />
+    </div>
+  );
+}

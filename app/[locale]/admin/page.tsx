@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import { count, eq } from "drizzle-orm";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { users } from "@/db/schema";
+import type { AppLocale } from "@/i18n/locales";
+import { Card } from "@/components/ui/card";
+import { requirePermission } from "@/lib/viewer";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Overview");
+  return { title: t("title") };
+}
+
+export default async function OverviewPage() {
+  const locale = (await getLocale()) as AppLocale;
+  const viewer = await requirePermission(locale, "/admin", "console.open");
+  const t = await getTranslations("Overview");
+  const tRoles = await getTranslations("Roles");
+  const tPlans = await getTranslations("Plans");
+  const db = await getDb();
+  const [members] = await db.select({ value: count() }).from(users).where(eq(users.organizationId, viewer.organization.id));
+  const roles = [tRoles(viewer.role), ...(viewer.billing ? [tRoles("billing")] : [])];
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="text-slate-700">{t("intro", { organization: viewer.organization.name })}</p>
+      </div>
+      <Card>
+        <dl className="grid gap-4 sm:grid-cols-2">
+          <div>
+            <dt className="text-sm text-slate-600">{t("name")}</dt>
+            <dd className="text-lg font-semibold">{viewer.organization.name}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-600">{t("plan")}</dt>
+            <dd className="text-lg font-semibold">{tPlans(viewer.organization.plan)}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-600">{t("members")}</dt>
+            <dd className="text-lg font-semibold">{members?.value ?? 0}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-600">{roles.length > 1 ? t("yourRoles") : t("yourRole")}</dt>
+            <dd className="text-lg font-semibold">{roles.join(" · ")}</dd>
+          </div>
+          <div className="sm:col-span-2">
+            <dt className="text-sm text-slate-600">{t("organizationId")}</dt>
+            <dd className="break-all font-mono text-base" data-testid="organization-id">{viewer.organization.id}</dd>
+            <dd className="mt-1 text-sm text-slate-600">{t("organizationIdHint")}</dd>
+          </div>
+        </dl>
+      </Card>
+      <Card title={t("yourAccess")} id="access">
+        <ul className="list-disc space-y-1 pl-5 text-slate-700">
+          {viewer.role === "admin" ? <li>{t("adminNote")}</li> : <li>{t("memberNote")}</li>}
+          {viewer.billing ? <li>{t("billingNote")}</li> : null}
+        </ul>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db";
+import { formFields, submittedValues, type FormState } from "@/lib/form-state";
+import { changePassword, updateProfile } from "@/lib/profile";
+import { getViewer } from "@/lib/viewer";
+
+export async function updateProfileAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = submittedValues(formData, ["name", "locale"]);
+  const viewer = await getViewer();
+  const result = await updateProfile(await getDb(), viewer, formFields(formData));
+  if (!result.ok) return { status: "error", code: result.error, fields: result.fields, values };
+  (await cookies()).set("NEXT_LOCALE", result.locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+  // A new language moves the person to the same page in that language.
+  if (viewer && result.locale !== viewer.locale) redirect(`/${result.locale}/admin/profile?saved=1`);
+  revalidatePath("/", "layout");
+  return { status: "success", code: "profileSaved", values: { name: result.name, locale: result.locale } };
+}
+
+export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const result = await changePassword(await getDb(), await getViewer(), formFields(formData));
+  if (!result.ok) return { status: "error", code: result.error, fields: result.fields };
+  return { status: "success", code: "passwordChanged" };
+}

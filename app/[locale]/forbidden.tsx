@@ -1,0 +1,14 @@
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { StatusPage } from "@/components/layout/status-page";
+
+export default async function Forbidden() {
+  const t = await getTranslations("Forbidden");
+  return (
+    <StatusPage title={t("title")} body={t("body")} detail={t("askAdmin")}>
+      <Link href="/admin" className="font-semibold text-indigo-700 underline">
+        {t("back")}
+      </Link>
+    </StatusPage>
+  );
+}

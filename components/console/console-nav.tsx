@@ -1,0 +1,34 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Link, usePathname } from "@/i18n/navigation";
+
+export type ConsoleNavItem = { href: string; label: "overview" | "organization" | "members" | "billing" | "audit" | "authentication" | "profile" | "help" };
+
+/** The console's sections the viewer may open; the current one is marked for screen readers. */
+export function ConsoleNav({ items }: { items: ConsoleNavItem[] }) {
+  const t = useTranslations("Console");
+  const pathname = usePathname();
+  return (
+    <nav aria-label={t("navLabel")}>
+      <ul className="flex gap-1 overflow-x-auto md:flex-col">
+        {items.map((item) => {
+          const current = item.href === "/admin" ? pathname === "/admin" : pathname.startsWith(item.href);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={current ? "page" : undefined}
+                className={`block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${
+                  current ? "bg-indigo-50 text-indigo-800" : "text-slate-700 hover:bg-slate-100"
+                }`}
+              >
+                {t(item.label)}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

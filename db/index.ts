@@ -1,0 +1,91 @@
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type Database = {
+  db: Db;
+  driver: "postgres" | "pglite";
+  close: () => Promise<void>;
+};
+
+const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+
+/** Opens PostgreSQL when a URL is given, else PGlite (a folder, or `memory://`), and migrates it. */
+export async function openDatabase(options: { url?: string; dataDir?: string } = {}): Promise<Database> {
+  if (options.url) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    const client = postgres(options.url, {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      onnotice: () => {},
+    });
+    const db = drizzle({ client, schema });
+    // Several instances may start together: one migrates (on one connection, holding a lock) while the others wait.
+    const migrator = postgres(options.url, { max: 1, onnotice: () => {} });
+    try {
+      await migrator`select pg_advisory_lock(7261001)`;
+      await migrate(drizzle({ client: migrator }), { migrationsFolder });
+      await migrator`select pg_advisory_unlock(7261001)`;
+    } finally {
+      await migrator.end({ timeout: 5 });
+    }
+    return { db: db as unknown as Db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const client = new PGlite(options.dataDir ?? "memory://");
+  await client.waitReady;
+  const db = drizzle({ client, schema });
+  await migrate(db, { migrationsFolder });
+  return { db: db as unknown as Db, driver: "pglite", close: () => client.close() };
+}
+
+export function embeddedDataDir(): string {
+  return process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite");
+}
+
+type Holder = { opening?: Promise<Database> };
+const holder = globalThis as typeof globalThis & { __orgConsoleDb?: Holder };
+
+/** The application's database: one per process, kept on globalThis so dev reloads reuse it. */
+export function getDatabase(): Promise<Database> {
+  holder.__orgConsoleDb ??= {};
+  const slot = holder.__orgConsoleDb;
+  slot.opening ??= (async () => {
+    const url = process.env.DATABASE_URL;
+    if (url) return openDatabase({ url });
+    const fs = await import("node:fs");
+    const dataDir = embeddedDataDir();
+    fs.mkdirSync(dataDir, { recursive: true });
+    const database = await openDatabase({ dataDir });
+    if (process.env.SEED_DEMO !== "false") {
+      const { seedIfEmpty } = await import("./seed");
+      await seedIfEmpty(database.db);
+    }
+    return database;
+  })().catch((error: unknown) => {
+    slot.opening = undefined;
+    throw error;
+  });
+  return slot.opening;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}
+
+/** True when the database answers a trivial query. */
+export async function isDatabaseUp(): Promise<boolean> {
+  try {
+    const db = await getDb();
+    await db.execute(sql`select 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,195 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+export const planEnum = pgEnum("plan", ["free", "pro", "team", "enterprise"]);
+export const organizationStatusEnum = pgEnum("organization_status", ["active", "deleting"]);
+export const roleEnum = pgEnum("role", ["admin", "member"]);
+export const localeEnum = pgEnum("locale", ["fr", "en"]);
+export const jobKindEnum = pgEnum("job_kind", ["purge_chats", "delete_organization"]);
+export const jobStateEnum = pgEnum("job_state", ["queued", "running", "done", "failed"]);
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+// The ID is never updated: a trigger in the migrations refuses it, and refuses reusing a tombstoned one.
+export const organizations = pgTable("organizations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  plan: planEnum("plan").notNull().default("free"),
+  status: organizationStatusEnum("status").notNull().default("active"),
+  createdAt: createdAt(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    locale: localeEnum("locale").notNull().default("en"),
+    role: roleEnum("role").notNull().default("member"),
+    billing: boolean("billing").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_unique").on(t.email),
+    index("users_organization_idx").on(t.organizationId),
+    check("users_email_lower_case", sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+export const chats = pgTable(
+  "chats",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // (organization_id, id) lets a purge walk an organization's chats in id order, batch after batch.
+  (t) => [index("chats_organization_id_idx").on(t.organizationId, t.id), index("chats_user_idx").on(t.userId)],
+);
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    chatId: bigint("chat_id", { mode: "number" })
+      .notNull()
+      .references(() => chats.id, { onDelete: "cascade" }),
+    author: text("author").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("messages_chat_idx").on(t.chatId)],
+);
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: roleEnum("role").notNull().default("member"),
+    billing: boolean("billing").notNull().default(false),
+    tokenHash: text("token_hash").notNull(),
+    invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("invitations_token_hash_unique").on(t.tokenHash),
+    index("invitations_organization_idx").on(t.organizationId),
+  ],
+);
+
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    target: text("target"),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_events_organization_idx").on(t.organizationId, t.createdAt)],
+);
+
+export type JobProgress = {
+  chats: number;
+  messages: number;
+  users?: number;
+  totalChats: number;
+  totalMessages: number;
+  totalUsers?: number;
+};
+
+// No foreign key on organization_id: a deletion job outlives the organization it removed.
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: jobKindEnum("kind").notNull(),
+    organizationId: uuid("organization_id").notNull(),
+    requestedBy: uuid("requested_by"),
+    state: jobStateEnum("state").notNull().default("queued"),
+    progress: jsonb("progress").$type<JobProgress>().notNull(),
+    error: text("error"),
+    attempts: integer("attempts").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    // At most one unfinished job of a kind per organization: starting it twice finds the first.
+    uniqueIndex("jobs_one_active_per_kind")
+      .on(t.organizationId, t.kind)
+      .where(sql`${t.state} in ('queued', 'running')`),
+    index("jobs_state_idx").on(t.state, t.createdAt),
+  ],
+);
+
+export const deletedOrganizations = pgTable("deleted_organizations", {
+  id: uuid("id").primaryKey(),
+  deletedAt: timestamp("deleted_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const helpFeedback = pgTable(
+  "help_feedback",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    article: text("article").notNull(),
+    locale: localeEnum("locale").notNull(),
+    helpful: boolean("helpful").notNull(),
+    voter: text("voter").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("help_feedback_one_vote").on(t.article, t.voter)],
+);
+
+// Failed sign-ins per email and per client address, shared by every instance through the database.
+export const signInAttempts = pgTable("sign_in_attempts", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+});
+
+export type Organization = typeof organizations.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Plan = (typeof planEnum.enumValues)[number];
+export type Role = (typeof roleEnum.enumValues)[number];
+export type Locale = (typeof localeEnum.enumValues)[number];
+export type Job = typeof jobs.$inferSelect;

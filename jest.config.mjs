@@ -1,0 +1,23 @@
+import nextJest from "next/jest.js";
+
+const createJestConfig = nextJest({ dir: "./" });
+
+/** @type {import('jest').Config} */
+const config = {
+  testEnvironment: "node",
+  testMatch: ["<rootDir>/**/*.test.ts", "<rootDir>/**/*.test.tsx"],
+  testPathIgnorePatterns: ["/node_modules/", "/.next/", "/e2e/", "/bench/"],
+  moduleNameMapper: { "^@/(.*)$": "<rootDir>/$1", "^server-only$": "<rootDir>/tests/support/empty.ts" },
+  setupFiles: ["<rootDir>/tests/support/setup-env.ts"],
+  testTimeout: 60_000,
+  maxWorkers: 2,
+};
+
+// next/jest ignores node_modules; next-intl and its ICU helpers ship ESM only and must be transformed.
+const esmPackages = ["next-intl", "use-intl", "intl-messageformat", "@formatjs", "icu-minify", "@schummar/icu-type-parser"];
+
+export default async function jestConfig() {
+  const resolved = await createJestConfig(config)();
+  resolved.transformIgnorePatterns = [`/node_modules/(?!(${esmPackages.join("|")})/)`, "^.+\\.module\\.(css|sass|scss)$"];
+  return resolved;
+}

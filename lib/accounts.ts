@@ -1,0 +1,101 @@
+import { eq } from "drizzle-orm";
+import { deletedOrganizations, organizations, users, type Locale } from "@/db/schema";
+import type { Db } from "@/db";
+import { recordAudit } from "./audit";
+import { isUniqueViolation } from "./db-errors";
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from "./passwords";
+import { fail, type Result } from "./result";
+import { fieldErrors, signInSchema, signUpSchema } from "./schemas";
+import { clearFailures, lockedFor, recordFailure, throttleKey } from "./throttle";
+
+export type SignedInUser = { id: string; organizationId: string; locale: Locale };
+
+export type AuthenticateError = "invalid" | "throttled" | "organizationDeleted";
+
+/**
+ * Checks an email and password. Unknown email and wrong password answer the same, in the same
+ * time; repeated failures lock the email and the client address for a while.
+ */
+export async function authenticate(
+  db: Db,
+  input: { email: unknown; password: unknown; clientAddress?: string | null },
+): Promise<Result<{ user: SignedInUser; retryAfter?: never }, AuthenticateError> & { retryAfter?: number }> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return fail("invalid");
+  const { email, password } = parsed.data;
+  const emailKey = throttleKey("email", email);
+  const addressKey = input.clientAddress ? throttleKey("address", input.clientAddress) : null;
+
+  const waits = await Promise.all([lockedFor(db, emailKey), addressKey ? lockedFor(db, addressKey) : 0]);
+  const retryAfter = Math.max(...waits);
+  if (retryAfter > 0) return { ...fail("throttled"), retryAfter };
+
+  const [row] = await db
+    .select({ user: users, organization: organizations })
+    .from(users)
+    .innerJoin(organizations, eq(users.organizationId, organizations.id))
+    .where(eq(users.email, email));
+
+  const matches = row ? await verifyPassword(password, row.user.passwordHash) : await verifyAgainstDecoy(password);
+  if (!row || !matches) {
+    await recordFailure(db, "email", emailKey);
+    if (addressKey) await recordFailure(db, "address", addressKey);
+    return fail("invalid");
+  }
+  if (row.organization.status !== "active") return fail("organizationDeleted");
+  await clearFailures(db, emailKey);
+  return { ok: true, user: { id: row.user.id, organizationId: row.user.organizationId, locale: row.user.locale } };
+}
+
+export type SignUpError = "validation" | "emailTaken";
+
+/** Creates an organization and its first person, who is Admin and holds the Billing role. */
+export async function signUp(
+  db: Db,
+  input: Record<string, unknown>,
+  options: { locale: Locale },
+): Promise<Result<{ user: SignedInUser }, SignUpError>> {
+  const parsed = signUpSchema.safeParse(input);
+  if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
+  const { organizationName, name, email, password } = parsed.data;
+  const passwordHash = await hashPassword(password);
+
+  try {
+    return await db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+    if (existing) return fail("emailTaken", { email: ["emailTaken"] });
+    const [organization] = await tx.insert(organizations).values({ name: organizationName }).returning();
+    const [user] = await tx
+      .insert(users)
+      .values({
+        organizationId: organization!.id,
+        email,
+        name,
+        passwordHash,
+        locale: options.locale,
+        role: "admin",
+        billing: true,
+      })
+      .returning();
+    await recordAudit(tx, {
+      organizationId: organization!.id,
+      actorId: user!.id,
+      action: "organization.created",
+      data: { name: organizationName },
+    });
+    return { ok: true as const, user: { id: user!.id, organizationId: user!.organizationId, locale: user!.locale } };
+    });
+  } catch (error) {
+    // Two sign-ups with the same email at once: the unique index decides.
+    if (isUniqueViolation(error)) return fail("emailTaken", { email: ["emailTaken"] });
+    throw error;
+  }
+}
+
+export async function isOrganizationDeleted(db: Db, organizationId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: deletedOrganizations.id })
+    .from(deletedOrganizations)
+    .where(eq(deletedOrganizations.id, organizationId));
+  return Boolean(row);
+}

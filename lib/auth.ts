@@ -1,0 +1,88 @@
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getDb } from "@/db";
+import { authenticate } from "./accounts";
+import { authSecret } from "./auth-secret";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; organizationId: string } & DefaultSession["user"];
+  }
+  interface User {
+    organizationId?: string;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    organizationId?: string;
+  }
+}
+
+/** The codes a failed sign-in can carry; the sign-in page translates them. */
+export class SignInRefused extends CredentialsSignin {
+  constructor(public readonly reason: "invalid" | "throttled" | "organizationDeleted") {
+    super(reason);
+    this.code = reason;
+  }
+}
+
+/** The client address as the nearest proxy (or Next itself) reported it. */
+export function clientAddressFrom(headers: Headers): string | null {
+  const forwarded = headers.get("x-forwarded-for");
+  const last = forwarded?.split(",").at(-1)?.trim();
+  return last || headers.get("x-real-ip");
+}
+
+const quietErrors = new Set(["CredentialsSignin", "JWTSessionError"]);
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  secret: authSecret(),
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 14 },
+  pages: { signIn: "/en/sign-in", error: "/en/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials, request) {
+        const db = await getDb();
+        const result = await authenticate(db, {
+          email: credentials?.email,
+          password: credentials?.password,
+          clientAddress: clientAddressFrom(request.headers),
+        });
+        if (!result.ok) throw new SignInRefused(result.error);
+        return { id: result.user.id, organizationId: result.user.organizationId };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) {
+        token.sub = user.id;
+        token.organizationId = user.organizationId;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user.id = token.sub ?? "";
+      session.user.organizationId = token.organizationId ?? "";
+      return session;
+    },
+  },
+  logger: {
+    // A refused password is an everyday event, not a server error: one line, no stack.
+    error(error) {
+      const name = (error as { type?: string }).type ?? error.name;
+      if (quietErrors.has(name)) {
+        console.info(`[auth] ${name}: ${(error as { code?: string }).code ?? error.message.split("\n")[0]}`);
+        return;
+      }
+      console.error("[auth]", error);
+    },
+    warn(code) {
+      if (code !== "debug-enabled") console.warn(`[auth] warning: ${code}`);
+    },
+    debug() {},
+  },
+});

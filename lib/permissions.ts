@@ -1,0 +1,84 @@
+import type { Plan, Role } from "@/db/schema";
+import { planIncludes, type Feature } from "./plans";
+
+/** What the matrix needs to know of the person asking: read from the database, never from the client. */
+export type PermissionSubject = { role: Role; billing: boolean; plan: Plan };
+
+/** Who holds a permission: Admins, holders of the Billing role, or every member of the organization. */
+export type Holder = "admin" | "billing" | "everyone";
+
+type Rule = { holders: readonly Holder[]; feature?: Feature };
+
+/** The one table of who may do what. Middleware, pages and domain functions all ask it. */
+export const permissionMatrix = {
+  "console.open": { holders: ["everyone"] },
+  "profile.edit": { holders: ["everyone"] },
+  "chats.own": { holders: ["everyone"] },
+  "help.read": { holders: ["everyone"] },
+  "organization.leave": { holders: ["everyone"] },
+  "organization.rename": { holders: ["admin"], feature: "organizationSettings" },
+  "organization.purgeChats": { holders: ["admin"], feature: "organizationSettings" },
+  "organization.delete": { holders: ["admin"], feature: "organizationSettings" },
+  "members.view": { holders: ["admin"] },
+  "members.manage": { holders: ["admin"] },
+  "members.invite": { holders: ["admin"], feature: "invitations" },
+  "audit.view": { holders: ["admin"], feature: "auditLog" },
+  "helpFeedback.view": { holders: ["admin"] },
+  "authentication.manage": { holders: ["admin"] },
+  "authentication.emailDomain": { holders: ["admin"], feature: "emailDomainSignIn" },
+  "authentication.sso": { holders: ["admin"], feature: "ssoSaml" },
+  "billing.view": { holders: ["billing"] },
+  "billing.changePlan": { holders: ["billing"] },
+} as const satisfies Record<string, Rule>;
+
+export type Action = keyof typeof permissionMatrix;
+
+export const actions = Object.keys(permissionMatrix) as Action[];
+
+export type Decision = { allowed: true } | { allowed: false; reason: "role" | "plan"; feature?: Feature };
+
+export function holds(subject: Pick<PermissionSubject, "role" | "billing">, holder: Holder): boolean {
+  if (holder === "everyone") return true;
+  if (holder === "admin") return subject.role === "admin";
+  return subject.billing;
+}
+
+/** Why an action is allowed or refused: the role first, then the plan. */
+export function decide(subject: PermissionSubject, action: Action): Decision {
+  const rule: Rule = permissionMatrix[action];
+  if (!rule.holders.some((holder) => holds(subject, holder))) return { allowed: false, reason: "role" };
+  if (rule.feature && !planIncludes(subject.plan, rule.feature)) {
+    return { allowed: false, reason: "plan", feature: rule.feature };
+  }
+  return { allowed: true };
+}
+
+export function can(subject: PermissionSubject | null | undefined, action: Action): boolean {
+  return subject != null && decide(subject, action).allowed;
+}
+
+/** Holders of an action, for explanations such as "ask an Admin". */
+export function holdersOf(action: Action): readonly Holder[] {
+  return permissionMatrix[action].holders;
+}
+
+/** Console sections and the permission that opens each; the middleware and the navigation use it. */
+export const consoleSections = {
+  "": "console.open",
+  organization: "organization.rename",
+  members: "members.view",
+  billing: "billing.view",
+  audit: "audit.view",
+  authentication: "authentication.manage",
+  profile: "profile.edit",
+} as const satisfies Record<string, Action>;
+
+export type ConsoleSection = keyof typeof consoleSections;
+
+/** Role-only check for a section: a plan-gated page still opens and explains what the plan lacks. */
+export function canOpenSection(subject: PermissionSubject, section: string): boolean {
+  const action = (consoleSections as Record<string, Action | undefined>)[section];
+  if (!action) return true;
+  const decision = decide(subject, action);
+  return decision.allowed || decision.reason === "plan";
+}

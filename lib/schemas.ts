@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { locales } from "@/i18n/locales";
+
+/**
+ * Form schemas shared by server actions, domain functions and tests. Error messages are codes
+ * (`Errors.<code>` in the message catalogues), never sentences.
+ */
+
+// Control characters and the bidirectional overrides and isolates that can disguise text.
+const forbiddenCharacters = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF\uFFF9-\uFFFB]/u;
+const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+export function graphemeCount(text: string): number {
+  let count = 0;
+  for (const _ of segmenter.segment(text)) count += 1;
+  return count;
+}
+
+/** Trimmed, NFC-normalized display text of 1..max visible characters, refusing invisible tricks. */
+export function displayText(max: number) {
+  return z
+    .string({ error: "required" })
+    .transform((value) => value.normalize("NFC").replace(/\s+/gu, " ").trim())
+    .pipe(
+      z
+        .string()
+        .min(1, { error: "required" })
+        .refine((value) => value.isWellFormed() && !forbiddenCharacters.test(value), { error: "invalidCharacters" })
+        .refine((value) => graphemeCount(value) <= max && value.length <= max * 8, { error: "tooLong" }),
+    );
+}
+
+export const organizationName = displayText(64);
+export const personName = displayText(80);
+
+export const email = z
+  .string({ error: "required" })
+  .trim()
+  .toLowerCase()
+  .min(1, { error: "required" })
+  .max(254, { error: "invalidEmail" })
+  .pipe(z.email({ error: "invalidEmail" }));
+
+export const newPassword = z
+  .string({ error: "required" })
+  .min(1, { error: "required" })
+  .min(10, { error: "passwordTooShort" })
+  .max(200, { error: "passwordTooLong" });
+
+export const locale = z.enum(locales, { error: "invalidLocale" });
+
+export const signInSchema = z.object({
+  email: z.string({ error: "required" }).trim().toLowerCase().min(1, { error: "required" }).max(254, { error: "invalidEmail" }),
+  password: z.string({ error: "required" }).min(1, { error: "required" }).max(200, { error: "passwordTooLong" }),
+});
+
+export const signUpSchema = z.object({
+  organizationName,
+  name: personName,
+  email,
+  password: newPassword,
+});
+
+export const profileSchema = z.object({ name: personName, locale });
+
+export const passwordChangeSchema = z
+  .object({
+    currentPassword: z.string({ error: "required" }).min(1, { error: "required" }).max(200, { error: "passwordTooLong" }),
+    newPassword,
+    confirmPassword: z.string({ error: "required" }).min(1, { error: "required" }),
+  })
+  .refine((value) => value.newPassword === value.confirmPassword, {
+    error: "passwordsDoNotMatch",
+    path: ["confirmPassword"],
+  });
+
+/** Field errors as codes, every error of every field (not only the first). */
+export function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const { fieldErrors: fields, formErrors } = z.flattenError(error);
+  const result: Record<string, string[]> = {};
+  for (const [field, codes] of Object.entries(fields)) {
+    if (Array.isArray(codes) && codes.length > 0) result[field] = [...new Set(codes as string[])];
+  }
+  if (formErrors.length > 0) result._form = formErrors;
+  return result;
+}

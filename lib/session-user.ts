@@ -1,0 +1,48 @@
+import { eq } from "drizzle-orm";
+import { organizations, users, type Locale, type Plan, type Role } from "@/db/schema";
+import type { Db } from "@/db";
+import { isOrganizationDeleted } from "./accounts";
+
+/** The signed-in person and their organization, as the database says now. */
+export type Viewer = {
+  id: string;
+  email: string;
+  name: string;
+  locale: Locale;
+  role: Role;
+  billing: boolean;
+  plan: Plan;
+  organization: { id: string; name: string; plan: Plan; createdAt: Date };
+};
+
+export type SessionLookup =
+  | { status: "ok"; viewer: Viewer }
+  | { status: "gone"; reason: "accountDeleted" | "organizationDeleted" };
+
+/** Resolves a session's user ID; an account or organization that no longer exists says which. */
+export async function loadSessionUser(db: Db, userId: string, organizationId?: string | null): Promise<SessionLookup> {
+  const [row] = await db
+    .select({ user: users, organization: organizations })
+    .from(users)
+    .innerJoin(organizations, eq(users.organizationId, organizations.id))
+    .where(eq(users.id, userId));
+  if (!row) {
+    const orgGone = organizationId ? await isOrganizationDeleted(db, organizationId) : false;
+    return { status: "gone", reason: orgGone ? "organizationDeleted" : "accountDeleted" };
+  }
+  if (row.organization.status !== "active") return { status: "gone", reason: "organizationDeleted" };
+  const { user, organization } = row;
+  return {
+    status: "ok",
+    viewer: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      locale: user.locale,
+      role: user.role,
+      billing: user.billing,
+      plan: organization.plan,
+      organization: { id: organization.id, name: organization.name, plan: organization.plan, createdAt: organization.createdAt },
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { eq, sql } from "drizzle-orm";
+import { signInAttempts } from "@/db/schema";
+import type { Db } from "@/db";
+
+/** Failed sign-ins allowed per window before the key is locked for `lockMinutes`. */
+export const throttlePolicy = {
+  email: { maxFailures: 5, windowMinutes: 15, lockMinutes: 15 },
+  address: { maxFailures: 30, windowMinutes: 15, lockMinutes: 15 },
+} as const;
+
+export type ThrottleKind = keyof typeof throttlePolicy;
+
+export function throttleKey(kind: ThrottleKind, value: string): string {
+  return `${kind}:${value.toLowerCase()}`;
+}
+
+/** Seconds until the key may try again, or 0 when it is free. */
+export async function lockedFor(db: Db, key: string, now = new Date()): Promise<number> {
+  const [row] = await db.select().from(signInAttempts).where(eq(signInAttempts.key, key));
+  if (!row?.lockedUntil || row.lockedUntil <= now) return 0;
+  return Math.ceil((row.lockedUntil.getTime() - now.getTime()) / 1000);
+}
+
+/** Counts a failure in one statement, so concurrent instances never lose a count. */
+export async function recordFailure(db: Db, kind: ThrottleKind, key: string, now = new Date()): Promise<void> {
+  const policy = throttlePolicy[kind];
+  // Raw SQL parameters are ISO strings: postgres.js does not serialize Date objects inside sql``.
+  const windowStart = sql`${new Date(now.getTime() - policy.windowMinutes * 60_000).toISOString()}::timestamptz`;
+  const lockUntil = sql`${new Date(now.getTime() + policy.lockMinutes * 60_000).toISOString()}::timestamptz`;
+  const started = sql`${now.toISOString()}::timestamptz`;
+  await db
+    .insert(signInAttempts)
+    .values({ key, failures: 1, windowStartedAt: now })
+    .onConflictDoUpdate({
+      target: signInAttempts.key,
+      set: {
+        failures: sql`case when ${signInAttempts.windowStartedAt} < ${windowStart} then 1 else ${signInAttempts.failures} + 1 end`,
+        windowStartedAt: sql`case when ${signInAttempts.windowStartedAt} < ${windowStart} then ${started} else ${signInAttempts.windowStartedAt} end`,
+        lockedUntil: sql`case when ${signInAttempts.windowStartedAt} >= ${windowStart} and ${signInAttempts.failures} + 1 >= ${policy.maxFailures} then ${lockUntil} else ${signInAttempts.lockedUntil} end`,
+      },
+    });
+}
+
+export async function clearFailures(db: Db, key: string): Promise<void> {
+  await db.delete(signInAttempts).where(eq(signInAttempts.key, key));
+}

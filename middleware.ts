@@ -1,0 +1,77 @@
+import { NextResponse, type NextRequest } from "next/server";
+import createIntlMiddleware from "next-intl/middleware";
+import { getDb } from "@/db";
+import { isLocale, type AppLocale } from "@/i18n/locales";
+import { routing } from "@/i18n/routing";
+import { auth } from "@/lib/auth";
+import { canOpenSection } from "@/lib/permissions";
+import { loadSessionUser } from "@/lib/session-user";
+
+const intl = createIntlMiddleware(routing);
+
+const signedInOnly = ["/studio", "/chat", "/admin"];
+const signedOutOnly = ["/sign-in", "/sign-up"];
+
+function startsWithSegment(path: string, prefixes: string[]): boolean {
+  return prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+}
+
+function sessionCookieNames(request: NextRequest): string[] {
+  return request.cookies
+    .getAll()
+    .map((cookie) => cookie.name)
+    .filter((name) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(name));
+}
+
+/**
+ * A convenience gate: it sends signed-out people to sign-in and keeps people out of sections their
+ * role cannot open. Pages and domain functions check again; nothing trusts what this file decides.
+ */
+export default auth(async (request) => {
+  const { pathname, search } = request.nextUrl;
+  const [, first, ...rest] = pathname.split("/");
+  if (!isLocale(first)) return intl(request);
+  const locale: AppLocale = first;
+  const path = `/${rest.join("/")}`.replace(/\/$/, "") || "/";
+  const userId = request.auth?.user?.id;
+
+  if (!userId) {
+    if (!startsWithSegment(path, signedInOnly)) return intl(request);
+    const signIn = new URL(`/${locale}/sign-in`, request.url);
+    signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+    return NextResponse.redirect(signIn);
+  }
+
+  const lookup = await loadSessionUser(await getDb(), userId, request.auth?.user?.organizationId);
+  if (lookup.status === "gone") {
+    // The cookie outlived its account or organization: drop it and say so plainly.
+    if (path === "/signed-out") return clearSession(request, intl(request));
+    const page = new URL(`/${locale}/signed-out`, request.url);
+    page.searchParams.set("reason", lookup.reason);
+    return clearSession(request, NextResponse.redirect(page));
+  }
+
+  const { viewer } = lookup;
+  if (startsWithSegment(path, signedOutOnly) || path === "/") {
+    return NextResponse.redirect(new URL(`/${locale}/studio`, request.url));
+  }
+  if (path.startsWith("/admin/")) {
+    const section = path.split("/")[2] ?? "";
+    if (!canOpenSection(viewer, section)) {
+      const response = intl(request);
+      response.headers.set("x-console-forbidden", "1");
+      return response;
+    }
+  }
+  return intl(request);
+});
+
+function clearSession(request: NextRequest, response: NextResponse): NextResponse {
+  for (const name of sessionCookieNames(request)) response.cookies.delete(name);
+  return response;
+}
+
+export const config = {
+  runtime: "nodejs",
+  matcher: ["/((?!api|_next|_vercel|.*\\..*).*)"],
+};
