@@ -58,9 +58,7 @@ export default auth(async (request) => {
   if (path.startsWith("/admin/")) {
     const section = path.split("/")[2] ?? "";
     if (!canOpenSection(viewer, section)) {
-      const response = intl(request);
-      response.headers.set("x-console-forbidden", "1");
-      return response;
+      return NextResponse.rewrite(new URL(`/${locale}/admin/not-allowed`, request.url));
     }
   }
   return intl(request);

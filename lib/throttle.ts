@@ -5,7 +5,8 @@ import type { Db } from "@/db";
 /** Failed sign-ins allowed per window before the key is locked for `lockMinutes`. */
 export const throttlePolicy = {
   email: { maxFailures: 5, windowMinutes: 15, lockMinutes: 15 },
-  address: { maxFailures: 30, windowMinutes: 15, lockMinutes: 15 },
+  // Many people can share one address (an office, a proxy): a looser limit, configurable.
+  address: { maxFailures: Number(process.env.SIGN_IN_MAX_FAILURES_PER_ADDRESS ?? 30), windowMinutes: 15, lockMinutes: 15 },
 } as const;
 
 export type ThrottleKind = keyof typeof throttlePolicy;

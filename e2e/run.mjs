@@ -1,0 +1,74 @@
+// Runs the browser tests against `next start` on a fresh embedded database.
+// Usage: npm run build && npm run test:e2e [-- e2e/some.test.ts]
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseUrl = `http://127.0.0.1:${port}`;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "org-console-e2e-"));
+const files = process.argv.slice(2);
+
+if (!fs.existsSync(".next/BUILD_ID")) {
+  console.error("No production build found: run `npm run build` first.");
+  process.exit(1);
+}
+
+const env = { ...process.env, PORT: String(port), PGLITE_DIR: path.join(dataDir, "pglite"), SIGN_IN_MAX_FAILURES_PER_ADDRESS: "100000" };
+delete env.DATABASE_URL;
+env.AUTH_SECRET ??= "e2e-secret-not-for-production-0000000000000";
+
+// Fail fast if something already listens there: tests must never talk to a stale server.
+try {
+  await fetch(`${baseUrl}/api/health`);
+  console.error(`Port ${port} is already in use; stop that server or set E2E_PORT.`);
+  process.exit(1);
+} catch {}
+
+// Started as its own process group, so stopping it also stops the next-server child.
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  env,
+  stdio: ["ignore", "pipe", "pipe"],
+  detached: true,
+});
+const log = fs.createWriteStream(path.join(dataDir, "server.log"));
+server.stdout.pipe(log);
+server.stderr.pipe(log);
+
+async function waitForHealth() {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) return;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the server did not become healthy in 90 s");
+}
+
+let code = 1;
+try {
+  await waitForHealth();
+  const tests = files.length > 0 ? files : fs.readdirSync("e2e").filter((name) => name.endsWith(".test.ts")).sort().map((name) => path.join("e2e", name));
+  const runner = spawn(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", "--test-timeout=120000", "--test-reporter=spec", ...tests], {
+    env: { ...process.env, E2E_BASE_URL: baseUrl },
+    stdio: "inherit",
+  });
+  code = await new Promise((resolve) => runner.on("exit", (exitCode) => resolve(exitCode ?? 1)));
+} catch (error) {
+  console.error(error);
+} finally {
+  try {
+    process.kill(-server.pid, "SIGTERM");
+  } catch {}
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  if (code !== 0) {
+    console.error(`--- server log (${path.join(dataDir, "server.log")}) ---`);
+    console.error(fs.readFileSync(path.join(dataDir, "server.log"), "utf8").split("\n").slice(-60).join("\n"));
+  } else {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+process.exit(code);
