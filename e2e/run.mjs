@@ -10,7 +10,8 @@ const baseUrl = `http://127.0.0.1:${port}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "org-console-e2e-"));
 const files = process.argv.slice(2);
 
-if (!fs.existsSync(".next/BUILD_ID")) {
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) {
   console.error("No production build found: run `npm run build` first.");
   process.exit(1);
 }
