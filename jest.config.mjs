@@ -7,6 +7,7 @@ const config = {
   testEnvironment: "node",
   testMatch: ["<rootDir>/**/*.test.ts", "<rootDir>/**/*.test.tsx"],
   testPathIgnorePatterns: ["/node_modules/", "/.next", "/e2e/", "/bench/"],
+  modulePathIgnorePatterns: ["<rootDir>/.next", "<rootDir>/.data"],
   moduleNameMapper: { "^@/(.*)$": "<rootDir>/$1", "^server-only$": "<rootDir>/tests/support/empty.ts" },
   setupFiles: ["<rootDir>/tests/support/setup-env.ts"],
   testTimeout: 60_000,
