@@ -187,9 +187,68 @@ export const signInAttempts = pgTable("sign_in_attempts", {
   lockedUntil: timestamp("locked_until", { withTimezone: true }),
 });
 
+export const domainStatusEnum = pgEnum("domain_status", ["pending", "verified", "failing"]);
+export const joinModeEnum = pgEnum("join_mode", ["off", "auto", "approval"]);
+
+// An email domain an organization claims. "failing": verified once, the TXT record vanished since.
+export const organizationDomains = pgTable(
+  "organization_domains",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    domain: text("domain").notNull(),
+    verificationToken: text("verification_token").notNull(),
+    status: domainStatusEnum("status").notNull().default("pending"),
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    lastCheckedAt: timestamp("last_checked_at", { withTimezone: true }),
+    lastCheckResult: text("last_check_result"),
+    joinMode: joinModeEnum("join_mode").notNull().default("off"),
+    ssoRequired: boolean("sso_required").notNull().default(false),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("organization_domains_per_organization").on(t.organizationId, t.domain),
+    // Many organizations may claim a domain; only one may hold it verified.
+    uniqueIndex("organization_domains_verified_unique")
+      .on(t.domain)
+      .where(sql`${t.status} in ('verified', 'failing')`),
+    check("organization_domains_lower_case", sql`${t.domain} = lower(${t.domain})`),
+  ],
+);
+
+// Someone who signed up with an email of a domain in approval mode, waiting for an Admin.
+export const joinRequests = pgTable(
+  "join_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    domainId: uuid("domain_id")
+      .notNull()
+      .references(() => organizationDomains.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    locale: localeEnum("locale").notNull().default("en"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("join_requests_email_unique").on(t.email),
+    index("join_requests_organization_idx").on(t.organizationId),
+    check("join_requests_email_lower_case", sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
 export type Organization = typeof organizations.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Plan = (typeof planEnum.enumValues)[number];
 export type Role = (typeof roleEnum.enumValues)[number];
 export type Locale = (typeof localeEnum.enumValues)[number];
 export type Job = typeof jobs.$inferSelect;
+export type OrganizationDomain = typeof organizationDomains.$inferSelect;
+export type JoinMode = (typeof joinModeEnum.enumValues)[number];
+export type JoinRequest = typeof joinRequests.$inferSelect;
