@@ -15,7 +15,7 @@ const config = {
 };
 
 // next/jest ignores node_modules; next-intl and its ICU helpers ship ESM only and must be transformed.
-const esmPackages = ["next-intl", "use-intl", "intl-messageformat", "@formatjs", "icu-minify", "@schummar/icu-type-parser"];
+const esmPackages = ["next-auth", "@auth/core", "jose", "oauth4webapi", "@panva/hkdf", "preact-render-to-string", "preact", "next-intl", "use-intl", "intl-messageformat", "@formatjs", "icu-minify", "@schummar/icu-type-parser"];
 
 export default async function jestConfig() {
   const resolved = await createJestConfig(config)();
