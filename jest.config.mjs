@@ -10,6 +10,7 @@ const config = {
   modulePathIgnorePatterns: ["<rootDir>/.next", "<rootDir>/.data"],
   moduleNameMapper: { "^@/(.*)$": "<rootDir>/$1", "^server-only$": "<rootDir>/tests/support/empty.ts" },
   setupFiles: ["<rootDir>/tests/support/setup-env.ts"],
+  setupFilesAfterEnv: ["<rootDir>/tests/support/jest-dom.ts"],
   testTimeout: 60_000,
   maxWorkers: 2,
 };
