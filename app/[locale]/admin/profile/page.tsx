@@ -24,7 +24,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
       </div>
       <Card title={t("detailsTitle")} id="details">
         <p className="mb-4 text-sm text-slate-700">
-          {t("email")}{": "}<span className="font-medium">{viewer.email}</span>
+          {t("emailLine", { email: viewer.email })}
         </p>
         <ProfileForm name={viewer.name} locale={viewer.locale} justSaved={saved === "1"} />
       </Card>
