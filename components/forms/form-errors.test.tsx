@@ -48,6 +48,19 @@ describe("form errors", () => {
     expect(document.activeElement).toBe(screen.getByRole("alert"));
   });
 
+  it("names the field in the summary when the form gives its labels", () => {
+    function Labelled() {
+      const errors = useFormErrors({ status: "error", code: "validation", fields: { email: ["required", "invalidEmail"] } }, { email: "Email" });
+      return <ErrorSummary title={errors.title} items={errors.summary} />;
+    }
+    render(
+      <NextIntlClientProvider locale="fr" messages={fr}>
+        <Labelled />
+      </NextIntlClientProvider>,
+    );
+    expect(screen.getByRole("link").textContent).toBe("Email\u00a0: Ce champ est obligatoire.");
+  });
+
   it("speaks French, and falls back to a generic message for an unknown code", () => {
     renderIn("fr", { status: "error", code: "somethingUnheardOf" });
     expect(screen.getByRole("alert")).toHaveTextContent("Un problème est survenu");

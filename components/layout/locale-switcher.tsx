@@ -15,7 +15,7 @@ export function LocaleSwitcher() {
       locale={other}
       hrefLang={other}
       lang={other}
-      className="rounded px-2 py-1 text-sm font-medium text-indigo-700 underline-offset-2 hover:underline"
+      className="whitespace-nowrap rounded px-2 py-1 text-sm font-medium text-indigo-700 underline-offset-2 hover:underline"
     >
       {t("switchTo")}
     </Link>

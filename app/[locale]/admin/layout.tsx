@@ -29,8 +29,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <Link href="/admin" className="font-bold">{t("title")}</Link>
           <span aria-hidden="true" className="text-slate-400">/</span>
           <span className="font-semibold" data-testid="organization-name">{viewer.organization.name}</span>
-          <div className="ml-auto flex items-center gap-2">
-            <Link href="/studio" className="rounded px-2 py-1 text-sm text-slate-700 hover:underline">{t("backToStudio")}</Link>
+          <div className="ml-auto flex flex-wrap items-center gap-x-2">
+            <Link href="/studio" className="whitespace-nowrap rounded px-2 py-1 text-sm text-slate-700 hover:underline">{t("backToStudio")}</Link>
             <LocaleSwitcher />
             <SignOutButton />
           </div>

@@ -12,7 +12,7 @@ import { signInAction } from "../actions";
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("SignIn");
   const [state, formAction] = useActionState(signInAction, idle);
-  const errors = useFormErrors(state);
+  const errors = useFormErrors(state, { email: t("email"), password: t("password") });
   return (
     <form action={formAction} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <ErrorSummary title={errors.title} items={errors.summary} />

@@ -12,7 +12,7 @@ import { signUpAction } from "../actions";
 export function SignUpForm() {
   const t = useTranslations("SignUp");
   const [state, formAction] = useActionState(signUpAction, idle);
-  const errors = useFormErrors(state);
+  const errors = useFormErrors(state, { organizationName: t("organizationName"), name: t("name"), email: t("email"), password: t("password") });
   const value = (name: string) => state.values?.[name] ?? "";
   return (
     <form action={formAction} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">

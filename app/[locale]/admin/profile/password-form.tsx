@@ -14,7 +14,7 @@ export function PasswordForm() {
   const t = useTranslations("Profile");
   const tCommon = useTranslations("Common");
   const [state, formAction] = useActionState(changePasswordAction, idle);
-  const errors = useFormErrors(state);
+  const errors = useFormErrors(state, { currentPassword: t("currentPassword"), newPassword: t("newPassword"), confirmPassword: t("confirmPassword") });
   return (
     <form action={formAction} noValidate className="space-y-5">
       <ErrorSummary title={errors.title} items={errors.summary} />

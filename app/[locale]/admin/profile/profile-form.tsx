@@ -15,7 +15,7 @@ export function ProfileForm({ name, locale, justSaved }: { name: string; locale:
   const tLocale = useTranslations("LocaleSwitcher");
   const tCommon = useTranslations("Common");
   const [state, formAction] = useActionState(updateProfileAction, idle);
-  const errors = useFormErrors(state);
+  const errors = useFormErrors(state, { name: t("name"), locale: t("locale") });
   const saved = state.status === "success" || (state.status === "idle" && justSaved);
   return (
     <form action={formAction} noValidate className="space-y-5">
