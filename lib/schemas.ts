@@ -16,11 +16,16 @@ export function graphemeCount(text: string): number {
   return count;
 }
 
+/** What a display text is stored as: NFC, runs of white space made one space, trimmed. */
+export function normalizeDisplayText(value: string): string {
+  return value.normalize("NFC").replace(/\s+/gu, " ").trim();
+}
+
 /** Trimmed, NFC-normalized display text of 1..max visible characters, refusing invisible tricks. */
 export function displayText(max: number) {
   return z
     .string({ error: "required" })
-    .transform((value) => value.normalize("NFC").replace(/\s+/gu, " ").trim())
+    .transform(normalizeDisplayText)
     .pipe(
       z
         .string()
@@ -32,6 +37,28 @@ export function displayText(max: number) {
 
 export const organizationName = displayText(64);
 export const personName = displayText(80);
+
+export const renameOrganizationSchema = z.object({ name: organizationName });
+
+/** Typing the organization's exact name (normalized as names are) confirms a destructive action. */
+export function nameConfirmation(expectedName: string) {
+  return z
+    .string({ error: "required" })
+    .max(2000, { error: "confirmationMismatch" })
+    .transform(normalizeDisplayText)
+    .pipe(z.string().min(1, { error: "required" }).refine((value) => value.length === 0 || value === expectedName, { error: "confirmationMismatch" }));
+}
+
+export function purgeChatsSchema(organizationName: string) {
+  return z.object({ confirmation: nameConfirmation(organizationName) });
+}
+
+export function deleteOrganizationSchema(organizationName: string) {
+  return z.object({
+    confirmation: nameConfirmation(organizationName),
+    password: z.string({ error: "required" }).min(1, { error: "required" }).max(200, { error: "passwordTooLong" }),
+  });
+}
 
 export const email = z
   .string({ error: "required" })

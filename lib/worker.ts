@@ -1,0 +1,162 @@
+import { eq, sql } from "drizzle-orm";
+import { deletedOrganizations, organizations, type Job, type JobProgress } from "@/db/schema";
+import type { Db } from "@/db";
+import { recordAudit } from "./audit";
+import { claimJob, failJob, LeaseLostError, queryRows, recordProgress } from "./jobs";
+
+export type WorkerOptions = {
+  /** Chats removed per transaction (with all their messages). */
+  batchSize: number;
+  /** How long a claim lasts without news before another worker may take the job over. */
+  leaseMs: number;
+  /** Sleep between looks at the queue when it is empty. */
+  pollMs: number;
+  /** Rest between batches, so other requests get the (PGlite: only) connection. */
+  pauseMs: number;
+  /** Attempts after which a job that keeps failing is marked failed. */
+  maxAttempts: number;
+};
+
+export const defaultWorkerOptions: WorkerOptions = {
+  batchSize: Number(process.env.JOB_BATCH_SIZE ?? 500),
+  leaseMs: Number(process.env.JOB_LEASE_MS ?? 30_000),
+  pollMs: Number(process.env.JOB_POLL_MS ?? 1000),
+  pauseMs: Number(process.env.JOB_PAUSE_MS ?? 0),
+  maxAttempts: 5,
+};
+
+/**
+ * One short transaction: removes the next chats of the organization in id order (range scan on
+ * (organization_id, id)) with their messages, and saves progress. The batch that finds nothing
+ * left finishes the job: a purge writes its audit event; a deletion removes the organization row
+ * (cascading users, invitations, audit events) and leaves the tombstone.
+ */
+export async function runBatch(db: Db, job: Job, options: Pick<WorkerOptions, "batchSize" | "leaseMs">): Promise<"more" | "done"> {
+  return db.transaction(async (tx) => {
+    const [removed] = await queryRows<{ chats: number; messages: number }>(
+      tx,
+      sql`with doomed as materialized (
+          select id from chats where organization_id = ${job.organizationId} order by id limit ${options.batchSize} for update
+        ),
+        gone_messages as (delete from messages where chat_id in (select id from doomed) returning 1),
+        gone_chats as (delete from chats where id in (select id from doomed) returning 1)
+        select (select count(*) from gone_chats)::int as chats, (select count(*) from gone_messages)::int as messages`,
+    );
+    const chats = Number(removed?.chats ?? 0);
+    const progress: JobProgress = {
+      ...job.progress,
+      chats: job.progress.chats + chats,
+      messages: job.progress.messages + Number(removed?.messages ?? 0),
+    };
+    if (chats > 0) {
+      await recordProgress(tx, job, { progress, leaseMs: options.leaseMs });
+      job.progress = progress;
+      return "more";
+    }
+    const [organization] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, job.organizationId));
+    if (job.kind === "delete_organization") {
+      const [people] = await queryRows<{ count: number }>(tx, sql`select count(*)::int as count from users where organization_id = ${job.organizationId}`);
+      progress.users = Number(people?.count ?? 0);
+      await tx.delete(organizations).where(eq(organizations.id, job.organizationId));
+      await tx.insert(deletedOrganizations).values({ id: job.organizationId }).onConflictDoNothing();
+    } else if (organization) {
+      await recordAudit(tx, {
+        organizationId: job.organizationId,
+        actorId: job.requestedBy,
+        action: "organization.chatsPurged",
+        data: { chats: progress.chats, messages: progress.messages, jobId: job.id },
+      });
+    }
+    await recordProgress(tx, job, { progress, leaseMs: options.leaseMs, finished: true });
+    job.progress = progress;
+    return "done";
+  });
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => (ms > 0 ? setTimeout(resolve, ms) : setImmediate(resolve)));
+
+/**
+ * Works on a claimed job batch after batch until it is done. `maxBatches` stops early, leaving
+ * the lease to run out as a crash would (tests use it).
+ */
+export async function processJob(
+  db: Db,
+  job: Job,
+  options: WorkerOptions = defaultWorkerOptions,
+  limits: { maxBatches?: number; shouldStop?: () => boolean } = {},
+): Promise<"done" | "stopped" | "lost" | "error"> {
+  let batches = 0;
+  try {
+    while (true) {
+      if (limits.shouldStop?.() || (limits.maxBatches !== undefined && batches >= limits.maxBatches)) return "stopped";
+      if ((await runBatch(db, job, options)) === "done") return "done";
+      batches += 1;
+      await pause(options.pauseMs);
+    }
+  } catch (error) {
+    if (error instanceof LeaseLostError) return "lost";
+    console.error(`[worker] job ${job.id} (${job.kind}) failed on attempt ${job.attempts}`, error);
+    // A passing problem is retried when the lease runs out; one that keeps coming back stops the job.
+    if (job.attempts >= options.maxAttempts) await failJob(db, job, error);
+    return "error";
+  }
+}
+
+/** Claims and finishes jobs until the queue is empty; returns how many it finished. */
+export async function drainJobs(db: Db, options: WorkerOptions = defaultWorkerOptions): Promise<number> {
+  let finished = 0;
+  for (let job = await claimJob(db, options.leaseMs); job; job = await claimJob(db, options.leaseMs)) {
+    if ((await processJob(db, job, options)) === "done") finished += 1;
+  }
+  return finished;
+}
+
+export type RunningWorker = { wake: () => void; stop: () => Promise<void> };
+
+/** The worker loop: looks at the queue, works, sleeps; `wake()` cuts the sleep short. */
+export function startWorker(db: Db, options: WorkerOptions = defaultWorkerOptions): RunningWorker {
+  let stopping = false;
+  let wakeUp: (() => void) | null = null;
+  const loop = (async () => {
+    while (!stopping) {
+      try {
+        const job = await claimJob(db, options.leaseMs);
+        if (job) {
+          await processJob(db, job, options, { shouldStop: () => stopping });
+          continue;
+        }
+      } catch (error) {
+        console.error("[worker] could not read the job queue", error);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, options.pollMs);
+        wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wakeUp = null;
+    }
+  })();
+  return {
+    wake: () => wakeUp?.(),
+    stop: async () => {
+      stopping = true;
+      wakeUp?.();
+      await loop;
+    },
+  };
+}
+
+const holder = globalThis as typeof globalThis & { __orgConsoleWorker?: RunningWorker };
+
+/** Starts this process's worker once (the server calls it at start). */
+export function ensureWorker(db: Db): RunningWorker {
+  holder.__orgConsoleWorker ??= startWorker(db);
+  return holder.__orgConsoleWorker;
+}
+
+/** Tells this process's worker, if any, that a job is waiting. */
+export function wakeWorker(): void {
+  holder.__orgConsoleWorker?.wake();
+}
