@@ -1,0 +1,58 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import { getDb } from "@/db";
+import { formFields, submittedValues, type FormState } from "@/lib/form-state";
+import { createInvitation, revokeInvitation } from "@/lib/invitations";
+import { sendInvitationEmail } from "@/lib/mailer";
+import { changeMemberRole, removeMember } from "@/lib/members";
+import { getViewer } from "@/lib/viewer";
+
+async function backToMembers(query: Record<string, string>): Promise<never> {
+  const locale = await getLocale();
+  revalidatePath(`/${locale}/admin/members`);
+  redirect(`/${locale}/admin/members?${new URLSearchParams(query)}`);
+}
+
+export async function changeMemberRoleAction(formData: FormData): Promise<void> {
+  const result = await changeMemberRole(await getDb(), await getViewer(), formFields(formData));
+  if (!result.ok) return backToMembers({ error: result.error });
+  return backToMembers({ notice: result.changed ? "roleSaved" : "roleUnchanged", email: result.member.email });
+}
+
+export async function removeMemberAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = submittedValues(formData, ["confirmation"]);
+  const result = await removeMember(await getDb(), await getViewer(), formFields(formData));
+  if (!result.ok) return { status: "error", code: result.error, fields: result.fields, values };
+  return backToMembers({ notice: "removed", email: result.removed.email });
+}
+
+export async function inviteAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = submittedValues(formData, ["email", "role", "billing"]);
+  const viewer = await getViewer();
+  const result = await createInvitation(await getDb(), viewer, formFields(formData));
+  if (!result.ok) return { status: "error", code: result.error, fields: result.fields, values };
+  const locale = await getLocale();
+  // The link names this server: APP_URL when set (behind a proxy), else the address the Admin used.
+  const requestHeaders = await headers();
+  const origin = process.env.APP_URL ?? `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("host")}`;
+  const link = `${origin.replace(/\/$/, "")}/${locale}/invite/${result.token}`;
+  const mail = await sendInvitationEmail({
+    to: result.invitation.email,
+    link,
+    organizationName: viewer!.organization.name,
+    inviterName: viewer!.name,
+    locale: viewer!.locale,
+  });
+  revalidatePath(`/${locale}/admin/members`);
+  return { status: "success", code: "invitationCreated", data: { email: result.invitation.email, link, mail } };
+}
+
+export async function revokeInvitationAction(formData: FormData): Promise<void> {
+  const result = await revokeInvitation(await getDb(), await getViewer(), formFields(formData));
+  if (!result.ok) return backToMembers({ error: result.error });
+  return backToMembers({ notice: "revoked", email: result.email });
+}

@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import type { AppLocale } from "@/i18n/locales";
+import { Link } from "@/i18n/navigation";
+import { InvitationPlanGate, PendingInvitations } from "@/components/members/invitations-panel";
+import { InviteForm } from "@/components/members/invite-form";
+import { MembersTable } from "@/components/members/members-table";
+import { RemoveMemberForm } from "@/components/members/remove-member-form";
+import { buttonClass } from "@/components/ui/button";
+import { Card, Notice } from "@/components/ui/card";
+import { Field, TextInput } from "@/components/ui/field";
+import { listPendingInvitations } from "@/lib/invitations";
+import { listMembers } from "@/lib/members";
+import { decide } from "@/lib/permissions";
+import { plansWith } from "@/lib/plans";
+import { requirePermission } from "@/lib/viewer";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("MembersPage");
+  return { title: t("title") };
+}
+
+type Search = { q?: string; remove?: string; notice?: string; email?: string; error?: string };
+const notices = ["roleSaved", "roleUnchanged", "removed", "revoked"] as const;
+
+export default async function MembersPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const locale = (await getLocale()) as AppLocale;
+  const viewer = await requirePermission(locale, "/admin/members", "members.view");
+  const t = await getTranslations("MembersPage");
+  const tErrors = await getTranslations("Errors");
+  const params = await searchParams;
+  const query = typeof params.q === "string" ? params.q.slice(0, 100) : "";
+  const db = await getDb();
+  const [everyone, listed, pending] = await Promise.all([listMembers(db, viewer), listMembers(db, viewer, { query }), listPendingInvitations(db, viewer)]);
+  if (!everyone.ok || !listed.ok || !pending.ok) return null;
+  const removing = everyone.members.find((member) => member.id === params.remove && !(member.role === "admin" && everyone.adminCount <= 1));
+  const invite = decide(viewer, "members.invite");
+  const notice = notices.find((code) => code === params.notice);
+  const errorText = params.error ? (tErrors.has(params.error as never) ? tErrors(params.error as never) : tErrors("generic")) : null;
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="text-slate-700">{t("intro", { organization: viewer.organization.name })}</p>
+      </div>
+      {notice ? (
+        <div role="status"><Notice tone="success">{t(notice, { email: params.email ?? "" })}</Notice></div>
+      ) : null}
+      {errorText ? (
+        <div role="alert" className="rounded-md border-2 border-red-700 bg-red-50 p-3 text-sm text-red-900">{errorText}</div>
+      ) : null}
+      {removing ? (
+        <Card title={t("removeTitle", { name: removing.name })} id="remove">
+          <p className="mb-4 text-sm text-red-800">{t("removeWarning", { email: removing.email })}</p>
+          <RemoveMemberForm userId={removing.id} email={removing.email} />
+          <Link href="/admin/members" className="mt-4 inline-block text-sm underline">{t("backToMembers")}</Link>
+        </Card>
+      ) : null}
+      <Card title={t("title")} id="members">
+        <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search">
+          <div className="min-w-56 flex-1">
+            <Field id="q" label={t("filterLabel")} hint={t("filterHint")}>
+              <TextInput id="q" name="q" type="search" hint defaultValue={query} />
+            </Field>
+          </div>
+          <button type="submit" className={buttonClass("secondary")}>{t("filter")}</button>
+          {query ? <Link href="/admin/members" className="py-2 text-sm underline">{t("clearFilter")}</Link> : null}
+        </form>
+        <p className="mb-2 text-sm text-slate-700" aria-live="polite">{t("count", { count: listed.members.length })}</p>
+        {listed.members.length === 0 ? (
+          <p className="text-sm">{t("noMatch", { query })}</p>
+        ) : (
+          <MembersTable members={listed.members} adminCount={everyone.adminCount} viewerId={viewer.id} organizationName={viewer.organization.name} />
+        )}
+      </Card>
+      <Card title={t("inviteTitle")} id="invite">
+        {invite.allowed ? (
+          <>
+            <p className="mb-4 text-sm text-slate-700">{t("inviteIntro")}</p>
+            <InviteForm />
+          </>
+        ) : (
+          <InvitationPlanGate
+            plan={viewer.organization.plan}
+            plansWithInvitations={plansWith("invitations")}
+            billingNames={everyone.members.filter((member) => member.billing).map((member) => member.name)}
+            viewerHoldsBilling={viewer.billing}
+          />
+        )}
+      </Card>
+      <Card title={t("pendingTitle")} id="pending">
+        <PendingInvitations invitations={pending.invitations} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { inviteAction } from "@/app/[locale]/admin/members/actions";
+import { useFormErrors } from "@/components/forms/use-form-errors";
+import { Notice } from "@/components/ui/card";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { Field, TextInput, describedBy, inputClass } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { idle } from "@/lib/form-state";
+import { CopyButton } from "./copy-button";
+
+export function InviteForm() {
+  const t = useTranslations("MembersPage");
+  const tRoles = useTranslations("Roles");
+  const [state, formAction] = useActionState(inviteAction, idle);
+  const errors = useFormErrors(state);
+  const created = state.status === "success" ? state.data : undefined;
+  const mail = created?.mail as "sent" | "notConfigured" | "failed" | undefined;
+  return (
+    <div className="space-y-5">
+      {created ? (
+        <div role="status" className="space-y-3" data-testid="invitation-created">
+          <Notice tone="success">{t("invitationCreated", { email: String(created.email) })}</Notice>
+          <Field id="invitationLink" label={t("linkLabel")} hint={t("linkHint")}>
+            <TextInput id="invitationLink" readOnly hint value={String(created.link)} />
+          </Field>
+          <CopyButton text={String(created.link)} />
+          <p className="text-sm text-slate-700">
+            {mail === "sent" ? t("emailSent", { email: String(created.email) }) : mail === "failed" ? t("emailFailed") : t("emailNotConfigured")}
+          </p>
+        </div>
+      ) : null}
+      <form action={formAction} noValidate className="space-y-5">
+        <ErrorSummary title={errors.title} items={errors.summary} />
+        <Field id="email" label={t("inviteEmail")} hint={t("inviteEmailHint")} errors={errors.fieldErrors("email")}>
+          <TextInput id="email" name="email" type="email" autoComplete="off" required hint defaultValue={state.status === "error" ? state.values?.email : ""} errors={errors.fieldErrors("email")} />
+        </Field>
+        <Field id="role" label={t("inviteRole")} hint={t("inviteRoleHint")} errors={errors.fieldErrors("role")}>
+          <select name="role" defaultValue={state.values?.role ?? "member"} className={inputClass} {...describedBy("role", true, errors.fieldErrors("role"))}>
+            <option value="member">{tRoles("member")}</option>
+            <option value="admin">{tRoles("admin")}</option>
+          </select>
+        </Field>
+        <div className="flex items-center gap-2">
+          <input id="billing" name="billing" type="checkbox" className="size-4" defaultChecked={state.status === "error" && state.values?.billing === "on"} />
+          <label htmlFor="billing" className="text-sm">{t("inviteBilling")}</label>
+        </div>
+        <SubmitButton pendingLabel={t("inviting")}>{t("invite")}</SubmitButton>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { changeMemberRoleAction } from "@/app/[locale]/admin/members/actions";
+import { Link } from "@/i18n/navigation";
+import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import type { Member } from "@/lib/members";
+
+/** One row per person: role and Billing flag editable in place, removal behind a typed confirmation. */
+export async function MembersTable({ members, adminCount, viewerId, organizationName }: { members: Member[]; adminCount: number; viewerId: string; organizationName: string }) {
+  const t = await getTranslations("MembersPage");
+  const tRoles = await getTranslations("Roles");
+  const format = await getFormatter();
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{t("tableCaption", { organization: organizationName })}</caption>
+        <thead className="border-b border-slate-300">
+          <tr>
+            <th scope="col" className="py-2 pr-3">{t("name")}</th>
+            <th scope="col" className="py-2 pr-3">{t("email")}</th>
+            <th scope="col" className="py-2 pr-3">{t("role")} / {t("billing")}</th>
+            <th scope="col" className="py-2 pr-3">{t("joined")}</th>
+            <th scope="col" className="py-2">{t("actions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((member) => {
+            const lastAdmin = member.role === "admin" && adminCount <= 1;
+            const formId = `role-${member.id}`;
+            return (
+              <tr key={member.id} className="border-b border-slate-200 align-top" data-testid={`member-${member.email}`}>
+                <th scope="row" className="py-3 pr-3 font-medium">
+                  {member.name}
+                  {member.id === viewerId ? <span className="ml-1 text-slate-600">({t("you")})</span> : null}
+                </th>
+                <td className="py-3 pr-3 break-all">{member.email}</td>
+                <td className="py-3 pr-3">
+                  <form id={formId} action={changeMemberRoleAction} className="flex flex-wrap items-center gap-2">
+                    <input type="hidden" name="userId" value={member.id} />
+                    {lastAdmin ? (
+                      <>
+                        <input type="hidden" name="role" value="admin" />
+                        <span className="font-medium">{tRoles("admin")}</span>
+                      </>
+                    ) : (
+                      <select name="role" defaultValue={member.role} aria-label={t("roleFor", { name: member.name })} className={`${inputClass} w-auto`}>
+                        <option value="member">{tRoles("member")}</option>
+                        <option value="admin">{tRoles("admin")}</option>
+                      </select>
+                    )}
+                    <label className="flex items-center gap-1">
+                      <input type="checkbox" name="billing" defaultChecked={member.billing} className="size-4" aria-label={t("billingFor", { name: member.name })} />
+                      <span aria-hidden="true">{tRoles("billing")}</span>
+                    </label>
+                    <button type="submit" className={buttonClass("secondary")} aria-label={t("saveRoleFor", { name: member.name })}>
+                      {t("saveRole")}
+                    </button>
+                  </form>
+                  {lastAdmin ? <p className="mt-2 max-w-xs text-xs text-slate-700" data-testid="last-admin-note">{t("lastAdminNote")}</p> : null}
+                </td>
+                <td className="py-3 pr-3 whitespace-nowrap">{format.dateTime(member.createdAt, { dateStyle: "medium" })}</td>
+                <td className="py-3">
+                  {lastAdmin ? null : (
+                    <Link href={{ pathname: "/admin/members", query: { remove: member.id } }} className="font-semibold text-red-700 underline" aria-label={t("removeFor", { name: member.name })}>
+                      {t("remove")}
+                    </Link>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

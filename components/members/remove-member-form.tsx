@@ -1,0 +1,45 @@
+"use client";
+
+import { useActionState, useState, useSyncExternalStore } from "react";
+import { useTranslations } from "next-intl";
+import { removeMemberAction } from "@/app/[locale]/admin/members/actions";
+import { useFormErrors } from "@/components/forms/use-form-errors";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { Field, TextInput } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { idle } from "@/lib/form-state";
+
+const subscribeNothing = () => () => {};
+
+/** Typed confirmation: the button enables once the email matches (with JavaScript); the server checks again. */
+export function RemoveMemberForm({ userId, email }: { userId: string; email: string }) {
+  const t = useTranslations("MembersPage");
+  const [state, formAction] = useActionState(removeMemberAction, idle);
+  const errors = useFormErrors(state);
+  const [typed, setTyped] = useState(state.values?.confirmation ?? "");
+  // Before hydration (or with JavaScript off) the button stays enabled and the server decides.
+  const enhanced = useSyncExternalStore(subscribeNothing, () => true, () => false);
+  const matches = !enhanced || typed.trim().toLowerCase() === email;
+  return (
+    <form action={formAction} noValidate className="space-y-4">
+      <ErrorSummary title={errors.title} items={errors.summary} />
+      <input type="hidden" name="userId" value={userId} />
+      <Field id="confirmation" label={t("confirmationLabel", { email })} hint={t("confirmationHint")} errors={errors.fieldErrors("confirmation")}>
+        <TextInput
+          id="confirmation"
+          name="confirmation"
+          autoComplete="off"
+          spellCheck={false}
+          required
+          hint
+          defaultValue={state.values?.confirmation ?? ""}
+          onChange={(event) => setTyped(event.target.value)}
+          errors={errors.fieldErrors("confirmation")}
+        />
+      </Field>
+      <SubmitButton variant="danger" pendingLabel={t("removing")} disabled={!matches}>
+        {t("removeButton")}
+      </SubmitButton>
+    </form>
+  );
+}
