@@ -31,8 +31,8 @@ async function sessionCookie(user: { id: string; organizationId: string }) {
   return `${cookieName}=${token}`;
 }
 
-async function visit(path: string, cookie?: string) {
-  const headers: Record<string, string> = { host: "localhost:3000", "x-forwarded-proto": "http" };
+async function visit(path: string, cookie?: string, extra: Record<string, string> = {}) {
+  const headers: Record<string, string> = { host: "localhost:3000", "x-forwarded-proto": "http", ...extra };
   if (cookie) headers.cookie = cookie;
   const request = new NextRequest(new URL(path, "http://localhost:3000"), { headers });
   return middleware(request, {} as NextFetchEvent);
@@ -45,6 +45,14 @@ describe("the request gate", () => {
     const location = new URL(response.headers.get("location")!);
     expect(location.pathname).toBe("/fr/sign-in");
     expect(location.searchParams.get("callbackUrl")).toBe("/fr/admin/members?filter=ada");
+  });
+
+  it("a first visit follows the browser's language, then the language cookie wins", async () => {
+    expect(new URL((await visit("/", undefined, { "accept-language": "fr-FR,fr;q=0.9,en;q=0.5" })).headers.get("location")!).pathname).toBe("/fr");
+    expect(new URL((await visit("/", undefined, { "accept-language": "en-GB,en;q=0.9" })).headers.get("location")!).pathname).toBe("/en");
+    expect(new URL((await visit("/", undefined, { "accept-language": "de-DE" })).headers.get("location")!).pathname).toBe("/en");
+    const saved = await visit("/", "NEXT_LOCALE=fr", { "accept-language": "en-GB,en;q=0.9" });
+    expect(new URL(saved.headers.get("location")!).pathname).toBe("/fr");
   });
 
   it("lets a signed-out visitor read sign-in and help", async () => {
