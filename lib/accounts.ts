@@ -3,6 +3,7 @@ import { deletedOrganizations, organizations, users, type Locale } from "@/db/sc
 import type { Db } from "@/db";
 import { recordAudit } from "./audit";
 import { isUniqueViolation } from "./db-errors";
+import { findJoinableDomain, joinThroughDomain } from "./domain-join";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "./passwords";
 import { fail, type Result } from "./result";
 import { fieldErrors, signInSchema, signUpSchema } from "./schemas";
@@ -49,12 +50,18 @@ export async function authenticate(
 
 export type SignUpError = "validation" | "emailTaken";
 
-/** Creates an organization and its first person, who is Admin and holds the Billing role. */
+export type SignUpOutcome = { user: SignedInUser; joinRequested?: never } | { user?: never; joinRequested: { organizationName: string } };
+
+/**
+ * Creates an organization and its first person, who is Admin and holds the Billing role — unless
+ * the email's domain is verified by an organization that lets its people join: then the person
+ * joins it as Member, or asks its Admins to approve.
+ */
 export async function signUp(
   db: Db,
   input: Record<string, unknown>,
   options: { locale: Locale },
-): Promise<Result<{ user: SignedInUser }, SignUpError>> {
+): Promise<Result<SignUpOutcome, SignUpError>> {
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
   const { organizationName, name, email, password } = parsed.data;
@@ -64,6 +71,8 @@ export async function signUp(
     return await db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
     if (existing) return fail("emailTaken", { email: ["emailTaken"] });
+    const join = await findJoinableDomain(tx, email);
+    if (join) return joinThroughDomain(tx, join, { email, name, passwordHash, locale: options.locale });
     const [organization] = await tx.insert(organizations).values({ name: organizationName }).returning();
     const [user] = await tx
       .insert(users)

@@ -18,7 +18,15 @@ export type AuditAction =
   | "invitation.revoked"
   | "invitation.accepted"
   | "profile.updated"
-  | "profile.passwordChanged";
+  | "profile.passwordChanged"
+  | "domain.added"
+  | "domain.verified"
+  | "domain.removed"
+  | "domain.joinModeChanged"
+  | "domain.recordMissing"
+  | "joinRequest.created"
+  | "joinRequest.approved"
+  | "joinRequest.rejected";
 
 type Executor = Pick<Db, "insert">;
 

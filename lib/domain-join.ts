@@ -1,0 +1,165 @@
+import { and, asc, eq, inArray, lte, or, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { joinRequests, organizationDomains, organizations, users, type JoinRequest, type Locale, type Plan } from "@/db/schema";
+import type { Db } from "@/db";
+import { recordAudit } from "./audit";
+import { isUniqueViolation } from "./db-errors";
+import { claimedStatuses, checkRecord } from "./domains";
+import { createTxtLookup, verificationRecordName, type TxtLookup } from "./dns";
+import { can, decide } from "./permissions";
+import { planIncludes } from "./plans";
+import { fail, type Result } from "./result";
+import type { Viewer } from "./session-user";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type DomainJoin = {
+  mode: "auto" | "approval";
+  domainId: string;
+  domain: string;
+  organizationId: string;
+  organizationName: string;
+};
+
+/** The organization an email joins by its domain: verified, join mode on, plan Team or Enterprise. */
+export async function findJoinableDomain(db: Pick<Db, "select">, email: string): Promise<DomainJoin | null> {
+  const domain = email.slice(email.lastIndexOf("@") + 1).toLowerCase();
+  const [row] = await db
+    .select({ domain: organizationDomains, organization: organizations })
+    .from(organizationDomains)
+    .innerJoin(organizations, eq(organizationDomains.organizationId, organizations.id))
+    .where(and(eq(organizationDomains.domain, domain), inArray(organizationDomains.status, [...claimedStatuses])));
+  if (!row || row.domain.joinMode === "off") return null;
+  if (row.organization.status !== "active" || !planIncludes(row.organization.plan, "emailDomainSignIn")) return null;
+  return {
+    mode: row.domain.joinMode,
+    domainId: row.domain.id,
+    domain,
+    organizationId: row.organization.id,
+    organizationName: row.organization.name,
+  };
+}
+
+type Person = { email: string; name: string; passwordHash: string; locale: Locale };
+
+/** Inside sign-up's transaction: joins as Member (auto) or files a request for the Admins (approval). */
+export async function joinThroughDomain(tx: Tx, join: DomainJoin, person: Person) {
+  if (join.mode === "approval") {
+    await tx.insert(joinRequests).values({ organizationId: join.organizationId, domainId: join.domainId, ...person });
+    await recordAudit(tx, { organizationId: join.organizationId, actorId: null, action: "joinRequest.created", target: person.email, data: { domain: join.domain } });
+    return { ok: true as const, joinRequested: { organizationName: join.organizationName } };
+  }
+  const [user] = await tx
+    .insert(users)
+    .values({ organizationId: join.organizationId, ...person, role: "member", billing: false })
+    .returning();
+  await recordAudit(tx, { organizationId: join.organizationId, actorId: user!.id, action: "member.joined", target: person.email, data: { via: "emailDomain", domain: join.domain } });
+  return { ok: true as const, user: { id: user!.id, organizationId: user!.organizationId, locale: user!.locale } };
+}
+
+export async function listJoinRequests(db: Db, actor: Viewer | null): Promise<JoinRequest[] | null> {
+  if (!actor || !can(actor, "authentication.manage")) return null;
+  return db.select().from(joinRequests).where(eq(joinRequests.organizationId, actor.organization.id)).orderBy(asc(joinRequests.createdAt));
+}
+
+export type JoinRequestError = "forbidden" | "planRequired" | "notFound" | "emailTaken";
+
+const requestIdSchema = z.object({ requestId: z.uuid() });
+
+/** Approving needs the plan's email-domain sign-in; refusing never does, so no request is stuck. */
+export async function decideJoinRequest(
+  db: Db,
+  actor: Viewer | null,
+  input: Record<string, unknown>,
+  decision: "approve" | "reject",
+): Promise<Result<{ email: string }, JoinRequestError>> {
+  if (!actor || !can(actor, "authentication.manage")) return fail("forbidden");
+  if (decision === "approve" && !can(actor, "authentication.emailDomain")) {
+    return fail(decide(actor, "authentication.emailDomain").allowed ? "forbidden" : "planRequired");
+  }
+  const parsed = requestIdSchema.safeParse(input);
+  if (!parsed.success) return fail("notFound");
+  const organizationId = actor.organization.id;
+  try {
+    return await db.transaction(async (tx) => {
+      const [request] = await tx
+        .delete(joinRequests)
+        .where(and(eq(joinRequests.id, parsed.data.requestId), eq(joinRequests.organizationId, organizationId)))
+        .returning();
+      if (!request) return fail("notFound");
+      if (decision === "approve") {
+        const { email, name, passwordHash, locale } = request;
+        await tx.insert(users).values({ organizationId, email, name, passwordHash, locale, role: "member", billing: false });
+        await recordAudit(tx, { organizationId, actorId: actor.id, action: "member.joined", target: email, data: { via: "emailDomain" } });
+      }
+      await recordAudit(tx, { organizationId, actorId: actor.id, action: decision === "approve" ? "joinRequest.approved" : "joinRequest.rejected", target: request.email });
+      return { ok: true as const, email: request.email };
+    });
+  } catch (error) {
+    // The address got an account elsewhere meanwhile: the request can only be refused.
+    if (isUniqueViolation(error)) return fail("emailTaken");
+    throw error;
+  }
+}
+
+/** What moving to another plan does to domains and SSO, for the plan-change confirmation. */
+export async function describePlanChangeImpact(db: Db, organizationId: string, to: Plan) {
+  const domains = await db
+    .select()
+    .from(organizationDomains)
+    .where(and(eq(organizationDomains.organizationId, organizationId), inArray(organizationDomains.status, [...claimedStatuses])));
+  const ssoDomains = planIncludes(to, "ssoSaml") ? [] : domains.filter((domain) => domain.ssoRequired).map((domain) => domain.domain);
+  const joinDomains = planIncludes(to, "emailDomainSignIn") ? [] : domains.filter((domain) => domain.joinMode !== "off").map((domain) => domain.domain);
+  let ssoUsers = 0;
+  if (ssoDomains.length > 0) {
+    const [row] = await db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(users)
+      .where(and(eq(users.organizationId, organizationId), inArray(sql`split_part(${users.email}, '@', 2)`, ssoDomains)));
+    ssoUsers = row?.count ?? 0;
+  }
+  const [pending] = await db.select({ count: sql<number>`count(*)::int` }).from(joinRequests).where(eq(joinRequests.organizationId, organizationId));
+  return {
+    /** Domains whose people must sign in with SSO today; on the new plan they use their password again. */
+    ssoDomains,
+    ssoUsers,
+    /** Domains that let people join by their email; on the new plan nobody joins that way. */
+    joinDomains,
+    pendingJoinRequests: planIncludes(to, "emailDomainSignIn") ? 0 : (pending?.count ?? 0),
+  };
+}
+
+/**
+ * Background re-check of verified domains. A vanished record turns the domain "failing" (Admins see
+ * a warning, nothing stops working yet); a record back turns it verified again.
+ */
+export async function recheckDomains(
+  db: Db,
+  options: { lookup?: TxtLookup; now?: Date; interval?: number; limit?: number } = {},
+): Promise<{ checked: number; failing: number }> {
+  const now = options.now ?? new Date();
+  const lookup = options.lookup ?? createTxtLookup();
+  const due = new Date(now.getTime() - (options.interval ?? 24 * 60 * 60 * 1000));
+  const rows = await db
+    .select()
+    .from(organizationDomains)
+    .where(and(inArray(organizationDomains.status, [...claimedStatuses]), or(isNull(organizationDomains.lastCheckedAt), lte(organizationDomains.lastCheckedAt, due))))
+    .limit(options.limit ?? 100);
+  let failing = 0;
+  for (const row of rows) {
+    const check = checkRecord(await lookup(verificationRecordName(row.domain)), row.verificationToken);
+    if (check.outcome === "lookupFailed") {
+      await db.update(organizationDomains).set({ lastCheckedAt: now, lastCheckResult: check.outcome }).where(eq(organizationDomains.id, row.id));
+      continue;
+    }
+    const status = check.outcome === "verified" ? "verified" : "failing";
+    if (status === "failing") failing += 1;
+    await db.transaction(async (tx) => {
+      await tx.update(organizationDomains).set({ status, lastCheckedAt: now, lastCheckResult: check.outcome }).where(eq(organizationDomains.id, row.id));
+      if (status === "failing" && row.status === "verified") {
+        await recordAudit(tx, { organizationId: row.organizationId, actorId: null, action: "domain.recordMissing", target: row.domain });
+      }
+    });
+  }
+  return { checked: rows.length, failing };
+}

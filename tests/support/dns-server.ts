@@ -1,0 +1,38 @@
+import dns2 from "dns2";
+
+/**
+ * A DNS server on loopback that answers TXT questions from a table the test controls.
+ * Names missing from the table answer NXDOMAIN; names mapped to "servfail" answer SERVFAIL.
+ */
+export async function startDnsServer() {
+  const records = new Map<string, string[] | "servfail">();
+  const { Packet } = dns2;
+  const server = dns2.createUDPServer((request, send) => {
+    const response = Packet.createResponseFromRequest(request);
+    const [question] = request.questions;
+    const name = question?.name.toLowerCase().replace(/\.$/, "") ?? "";
+    const entry = records.get(name);
+    if (entry === "servfail") response.header.rcode = Packet.RCODE.SERVFAIL;
+    else if (!entry) response.header.rcode = Packet.RCODE.NXDOMAIN;
+    else if (question?.type === Packet.TYPE.TXT) {
+      for (const value of entry) {
+        // dns2's types describe parsed resources; the encoder only needs these fields.
+        const answer = { name: question.name, type: Packet.TYPE.TXT, class: Packet.CLASS.IN, ttl: 60, data: value };
+        response.answers.push(answer as unknown as (typeof response.answers)[number]);
+      }
+    }
+    send(response);
+  });
+  await server.listen(0, "127.0.0.1");
+  const { port } = server.address();
+  return {
+    address: `127.0.0.1:${port}`,
+    setTxt(name: string, values: string[] | "servfail") {
+      records.set(name.toLowerCase(), values);
+    },
+    clear(name: string) {
+      records.delete(name.toLowerCase());
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
