@@ -71,6 +71,7 @@ export const consoleSections = {
   audit: "audit.view",
   authentication: "authentication.manage",
   profile: "profile.edit",
+  "help-feedback": "helpFeedback.view",
 } as const satisfies Record<string, Action>;
 
 export type ConsoleSection = keyof typeof consoleSections;

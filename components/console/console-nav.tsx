@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Link, usePathname } from "@/i18n/navigation";
 
-export type ConsoleNavItem = { href: string; label: "overview" | "organization" | "members" | "billing" | "audit" | "authentication" | "profile" | "help" };
+export type ConsoleNavItem = { href: string; label: "overview" | "organization" | "members" | "billing" | "audit" | "authentication" | "profile" | "helpFeedback" | "help" };
 
 /** The console's sections the viewer may open; the current one is marked for screen readers. */
 export function ConsoleNav({ items }: { items: ConsoleNavItem[] }) {

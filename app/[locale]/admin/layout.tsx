@@ -15,6 +15,7 @@ const sections: (ConsoleNavItem & { section: string })[] = [
   { href: "/admin/billing", label: "billing", section: "billing" },
   { href: "/admin/audit", label: "audit", section: "audit" },
   { href: "/admin/profile", label: "profile", section: "profile" },
+  { href: "/admin/help-feedback", label: "helpFeedback", section: "help-feedback" },
 ];
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {

@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { Link } from "@/i18n/navigation";
+import type { AppLocale } from "@/i18n/locales";
+import { Card } from "@/components/ui/card";
+import { getArticle } from "@/lib/help";
+import { getHelpFeedbackCounts } from "@/lib/help-feedback";
+import { requirePermission } from "@/lib/viewer";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("HelpFeedback");
+  return { title: t("adminTitle") };
+}
+
+const cell = "border-b border-slate-200 px-3 py-2";
+
+export default async function HelpFeedbackPage() {
+  const locale = (await getLocale()) as AppLocale;
+  const viewer = await requirePermission(locale, "/admin/help-feedback", "helpFeedback.view");
+  const result = await getHelpFeedbackCounts(await getDb(), viewer);
+  if (!result.ok) forbidden();
+  const t = await getTranslations("HelpFeedback");
+  const percent = new Intl.NumberFormat(locale, { style: "percent" });
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-bold">{t("adminTitle")}</h1>
+        <p className="text-slate-700">{t("adminIntro")}</p>
+      </div>
+      <Card>
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left text-sm" data-testid="help-feedback-counts">
+            <caption className="sr-only">{t("adminTitle")}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className={cell}>{t("article")}</th>
+                <th scope="col" className={`${cell} text-right`}>{t("helpful")}</th>
+                <th scope="col" className={`${cell} text-right`}>{t("notHelpful")}</th>
+                <th scope="col" className={`${cell} text-right`}>{t("total")}</th>
+                <th scope="col" className={`${cell} text-right`}>{t("share")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.counts.map((row) => {
+                const total = row.helpful + row.notHelpful;
+                return (
+                  <tr key={row.article} data-article={row.article}>
+                    <th scope="row" className={`${cell} font-normal`}>
+                      <Link href={`/help/${row.article}`} className="text-indigo-700 underline-offset-2 hover:underline">
+                        {getArticle(locale, row.article).title}
+                      </Link>
+                    </th>
+                    <td className={`${cell} text-right tabular-nums`} data-count="helpful">{row.helpful}</td>
+                    <td className={`${cell} text-right tabular-nums`} data-count="notHelpful">{row.notHelpful}</td>
+                    <td className={`${cell} text-right tabular-nums`}>{total}</td>
+                    <td className={`${cell} text-right tabular-nums`}>{total > 0 ? percent.format(row.helpful / total) : t("noAnswers")}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+    </div>
+  );
+}

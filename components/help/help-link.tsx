@@ -1,0 +1,22 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import type { AppLocale } from "@/i18n/locales";
+import { getArticle, type HelpSlug } from "@/lib/help";
+
+/** "Help: <article title>" — a console page's link to the article that explains it. */
+export async function HelpLink({ article, section }: { article: HelpSlug; section?: string }) {
+  const locale = (await getLocale()) as AppLocale;
+  const t = await getTranslations("Help");
+  return (
+    <p className="text-sm print:hidden">
+      <Link
+        href={`/help/${article}${section ? `#${section}` : ""}`}
+        className="inline-flex items-center gap-1 font-medium text-indigo-700 underline-offset-2 hover:underline"
+        data-testid="help-link"
+      >
+        <span aria-hidden="true">?</span>
+        {t("linkPrefix", { title: getArticle(locale, article).title })}
+      </Link>
+    </p>
+  );
+}

@@ -1,0 +1,320 @@
+import type { HelpContent } from "./types";
+
+/** The help center in English. fr.ts holds the same articles, sections and figures, in French. */
+export const en: HelpContent = {
+  articles: {
+    "basic-setup": {
+      title: "Basic setup",
+      description: "Open the Admin Console, check your role and plan, and review your organization’s settings.",
+      intro: [
+        {
+          kind: "paragraph",
+          text: "Your organization exists as soon as someone signs up: the person who signs up creates it and becomes its first Admin. This guide walks you through the first things to check in the Admin Console.",
+        },
+      ],
+      sections: [
+        {
+          id: "open-the-console",
+          heading: "Open the Admin Console",
+          blocks: [
+            { kind: "paragraph", text: "You can get there in two ways:" },
+            {
+              kind: "list",
+              items: [
+                "**Straight from the address bar**: add **/en/admin** (or **/fr/admin** for French) to your console’s address and open it. If you are signed out, you sign in first and land on the console right after.",
+                "**From Studio**: open the **Main menu** (1), then choose **Admin** (2).",
+              ],
+            },
+            {
+              kind: "figure",
+              image: "studio-menu",
+              alt: "Studio with its main menu open: the Main menu button is marked 1 and the Admin entry is marked 2.",
+              caption: "In Studio, the main menu (1) leads to the Admin Console (2).",
+            },
+            {
+              kind: "callout",
+              tone: "tip",
+              text: "Most settings live in the Admin Console. A few features depend on your plan: invitations, for example, come with Team and Enterprise. See [Plans and features](/help/plans-and-features).",
+            },
+          ],
+        },
+        {
+          id: "check-your-role",
+          heading: "Check your role",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "The console’s [overview](/admin) shows your role. What you can change depends on it:",
+            },
+            {
+              kind: "list",
+              items: [
+                "**Admin**: manages the organization — its name, its chats, its members and its audit log.",
+                "**Billing**: an extra role, held alongside Admin or Member, for choosing the plan on the **Plans & billing** page.",
+                "**Member**: uses Chat and Studio and manages their own profile.",
+              ],
+            },
+            {
+              kind: "callout",
+              tone: "note",
+              text: "Whoever creates the organization starts as **Admin** with the **Billing** role.",
+            },
+            {
+              kind: "callout",
+              tone: "tip",
+              text: "Every Member can open the Admin Console to manage their own settings — name, language and password on the [Profile](/admin/profile) page. Only Admins change the organization’s settings. The full list is in [Roles and permissions](/help/roles-and-permissions).",
+            },
+          ],
+        },
+        {
+          id: "check-your-plan",
+          heading: "Know what your plan includes",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Your plan decides which features your organization can use; the overview shows which plan you are on.",
+            },
+            {
+              kind: "callout",
+              tone: "note",
+              text: "For example, inviting people to join your organization needs the {plans:invitations} plan. Someone with the Billing role can change the plan.",
+            },
+            { kind: "paragraph", text: "Compare what each plan offers in [Plans and features](/help/plans-and-features)." },
+          ],
+        },
+        {
+          id: "organization-settings",
+          heading: "Review your organization’s settings",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "In the console’s menu, choose **Organization** (1). This page is for Admins; it shows the organization’s name, its ID and how many members it has. From there you can:",
+            },
+            {
+              kind: "figure",
+              image: "console-organization-link",
+              alt: "The Admin Console with the Organization entry of its menu marked 1.",
+              caption: "The Organization entry (1) of the console’s menu.",
+            },
+            {
+              kind: "list",
+              items: [
+                "**Rename the organization.** Everyone sees the new name in Chat and Studio.",
+                "**Delete all chats** of the organization, to start again from a clean slate.",
+                "**Delete the organization** when nobody needs it any more.",
+              ],
+            },
+          ],
+        },
+        {
+          id: "danger-zone",
+          heading: "The Danger zone",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Deleting all chats and deleting the organization sit at the bottom of the page, in a red-bordered **Danger zone**. Before you confirm, the page tells you what will go, with the real numbers. To confirm, type the organization’s exact name; deleting the organization also asks for your password.",
+            },
+            {
+              kind: "figure",
+              image: "organization-danger-zone",
+              alt: "The Organization page: the rename form, then the Danger zone with the buttons to delete all chats and to delete the organization.",
+              caption: "The Organization page and its Danger zone.",
+            },
+            {
+              kind: "callout",
+              tone: "warning",
+              text: "Deleting the organization is final and cannot be undone: every member’s account and every chat are deleted with it. Deleting all chats cannot be undone either.",
+            },
+          ],
+        },
+        {
+          id: "organization-id",
+          heading: "Your organization ID",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Your organization has an ID, shown on the overview and on the Organization page. It is unique and it never changes, even when you rename the organization.",
+            },
+            {
+              kind: "callout",
+              tone: "note",
+              text: "Use this ID to identify your organization in the API and give it to support when you contact them: it is quicker and more reliable than the name.",
+            },
+          ],
+        },
+      ],
+      next: [
+        { slug: "authentication", text: "Done with the basics? Next, see how your members sign in." },
+        { slug: "roles-and-permissions", text: "Who may do what, role by role." },
+      ],
+    },
+    "roles-and-permissions": {
+      title: "Roles and permissions",
+      description: "What Admins, Members and holders of the Billing role can do in the console.",
+      intro: [
+        {
+          kind: "paragraph",
+          text: "Everyone in an organization is either an **Admin** or a **Member**. The **Billing** role comes on top of either one. The table on this page is built from the same rules the console applies, so it always says what the console actually allows.",
+        },
+      ],
+      sections: [
+        {
+          id: "the-roles",
+          heading: "The three roles",
+          blocks: [
+            {
+              kind: "list",
+              items: [
+                "**Admin** runs the organization: its settings, its members and its audit log.",
+                "**Member** uses Chat and Studio and looks after their own profile.",
+                "**Billing** is held in addition to Admin or Member and gives access to the plan and billing.",
+              ],
+            },
+            {
+              kind: "callout",
+              tone: "note",
+              text: "Roles add up. Someone who has Billing but is not an Admin can change the plan, but neither the organization’s settings nor its members.",
+            },
+            { kind: "callout", tone: "tip", text: "The person who creates the organization is an Admin and holds the Billing role." },
+          ],
+        },
+        {
+          id: "who-can-do-what",
+          heading: "Who can do what",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "A tick means the role allows the action. Some actions also need a plan that includes them: the last column names those plans.",
+            },
+            { kind: "generated", table: "roles" },
+          ],
+        },
+      ],
+      next: [
+        { slug: "plans-and-features", text: "See which features each plan includes." },
+        { slug: "basic-setup", text: "Back to the first steps in the console." },
+      ],
+    },
+    "plans-and-features": {
+      title: "Plans and features",
+      description: "Which features come with the Free, Pro, Team and Enterprise plans.",
+      intro: [
+        {
+          kind: "paragraph",
+          text: "Your organization is on one plan at a time. The comparison below is built from the table the console itself uses to unlock features, so the two cannot disagree.",
+        },
+      ],
+      sections: [
+        {
+          id: "compare-plans",
+          heading: "Compare the plans",
+          blocks: [{ kind: "generated", table: "plans" }],
+        },
+        {
+          id: "change-plan",
+          heading: "Change your plan",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Only people with the **Billing** role can see and change the plan, on the **Plans & billing** page of the console. If you do not have this role, ask someone who does; the [Roles and permissions](/help/roles-and-permissions) article explains the roles.",
+            },
+            {
+              kind: "callout",
+              tone: "note",
+              text: "Inviting people needs the {plans:invitations} plan; SAML single sign-on needs the {plans:ssoSaml} plan.",
+            },
+          ],
+        },
+      ],
+      next: [{ slug: "roles-and-permissions", text: "See who may do what in the console." }],
+    },
+    authentication: {
+      title: "Authentication",
+      description: "How members sign in today, and the sign-in options the Authentication page will offer.",
+      intro: [
+        {
+          kind: "paragraph",
+          text: "This article explains how people sign in to your organization today and what the console’s Authentication page is meant to add.",
+        },
+      ],
+      sections: [
+        {
+          id: "sign-in-today",
+          heading: "Signing in today: email and password",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Every member signs in on the sign-in page with their email address and their password. Passwords have at least 10 characters.",
+            },
+            {
+              kind: "list",
+              items: [
+                "Each person changes their own password on the [Profile](/admin/profile) page, after typing the current one.",
+                "After five failed attempts within 15 minutes, sign-in with that email address is paused for 15 minutes, to slow down anyone guessing.",
+                "Someone who signs up creates a new organization; joining an existing organization takes an invitation, which needs the {plans:invitations} plan.",
+              ],
+            },
+          ],
+        },
+        {
+          id: "coming-options",
+          heading: "Single sign-on and sign-in by email domain",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "The console’s **Authentication** page is where Admins will set up the other ways to sign in, on the plans that include them:",
+            },
+            {
+              kind: "list",
+              items: [
+                "**Sign-in by email domain**, with the {plans:emailDomainSignIn} plan: people whose address is at your company’s domain sign in to your organization.",
+                "**SAML single sign-on (SSO)**, with the {plans:ssoSaml} plan: members sign in through your company’s identity provider.",
+              ],
+            },
+            {
+              kind: "callout",
+              tone: "note",
+              text: "Until the Authentication page of your console offers them, every member signs in with email and password, whatever the plan.",
+            },
+          ],
+        },
+      ],
+      next: [
+        { slug: "basic-setup", text: "Back to the first steps in the console." },
+        { slug: "plans-and-features", text: "Compare the plans before you choose." },
+      ],
+    },
+  },
+  labels: {
+    actions: {
+      "console.open": "Open the Admin Console",
+      "profile.edit": "Edit one’s own profile, language and password",
+      "chats.own": "Use Chat and Studio with one’s own chats",
+      "help.read": "Read the help center",
+      "organization.leave": "Leave the organization",
+      "organization.rename": "Rename the organization",
+      "organization.purgeChats": "Delete all chats of the organization",
+      "organization.delete": "Delete the organization",
+      "members.view": "See the members",
+      "members.manage": "Change members’ roles and remove members",
+      "members.invite": "Invite people",
+      "audit.view": "Read the audit log",
+      "helpFeedback.view": "See the help center’s feedback",
+      "authentication.manage": "Open the Authentication page",
+      "authentication.emailDomain": "Set up sign-in by email domain",
+      "authentication.sso": "Set up SAML single sign-on",
+      "billing.view": "See the plan and billing",
+      "billing.changePlan": "Change the plan",
+    },
+    features: {
+      chat: "Chat",
+      studio: "Studio",
+      adminConsole: "Admin Console",
+      organizationSettings: "Organization settings (rename, delete chats, delete the organization)",
+      auditLog: "Audit log",
+      invitations: "Invitations",
+      emailDomainSignIn: "Sign-in by email domain",
+      ssoSaml: "SAML single sign-on (SSO)",
+    },
+  },
+};

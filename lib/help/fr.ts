@@ -1,0 +1,320 @@
+import type { HelpContent } from "./types";
+
+/** Le centre d’aide en français : mêmes articles, sections et figures que en.ts. */
+export const fr: HelpContent = {
+  articles: {
+    "basic-setup": {
+      title: "Premiers réglages",
+      description: "Ouvrir la Console d’administration, vérifier son rôle et sa formule, passer en revue les paramètres de l’organisation.",
+      intro: [
+        {
+          kind: "paragraph",
+          text: "Une organisation naît à l’inscription : la personne qui s’inscrit la crée et en devient Admin. Ce guide passe en revue ce qu’il faut vérifier en premier dans la Console d’administration.",
+        },
+      ],
+      sections: [
+        {
+          id: "open-the-console",
+          heading: "Ouvrir la Console d’administration",
+          blocks: [
+            { kind: "paragraph", text: "Vous avez deux chemins pour y arriver :" },
+            {
+              kind: "list",
+              items: [
+                "**Par la barre d’adresse** : ajoutez **/fr/admin** (ou **/en/admin** pour l’anglais) à l’adresse de votre console. Si vous n’êtes pas connecté, vous vous connectez d’abord, puis la console s’ouvre aussitôt.",
+                "**Depuis Studio** : ouvrez le **Menu principal** (1), puis choisissez **Admin** (2).",
+              ],
+            },
+            {
+              kind: "figure",
+              image: "studio-menu",
+              alt: "Studio avec son menu principal ouvert : le bouton Menu principal porte le repère 1 et l’entrée Admin le repère 2.",
+              caption: "Dans Studio, le menu principal (1) mène à la Console d’administration (2).",
+            },
+            {
+              kind: "callout",
+              tone: "tip",
+              text: "L’essentiel des réglages se trouve dans la Console d’administration. Quelques fonctionnalités dépendent de la formule : les invitations, par exemple, sont comprises dans Team et Entreprise. Voir [Formules et fonctionnalités](/help/plans-and-features).",
+            },
+          ],
+        },
+        {
+          id: "check-your-role",
+          heading: "Vérifier votre rôle",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "La [vue d’ensemble](/admin) de la console affiche votre rôle. C’est lui qui détermine ce que vous pouvez modifier :",
+            },
+            {
+              kind: "list",
+              items: [
+                "**Admin** : gère l’organisation — son nom, ses chats, ses membres et son journal d’audit.",
+                "**Facturation** : un rôle qui s’ajoute à celui d’Admin ou de Membre et permet de choisir la formule, sur la page **Formules et facturation**.",
+                "**Membre** : utilise Chat et Studio et gère son propre profil.",
+              ],
+            },
+            {
+              kind: "callout",
+              tone: "note",
+              text: "La personne qui crée l’organisation est **Admin** et détient aussi le rôle **Facturation**.",
+            },
+            {
+              kind: "callout",
+              tone: "tip",
+              text: "Chaque Membre peut ouvrir la Console d’administration pour ses propres réglages : nom, langue et mot de passe, sur la page [Profil](/admin/profile). Seuls les Admins modifient les paramètres de l’organisation. La liste complète figure dans [Rôles et autorisations](/help/roles-and-permissions).",
+            },
+          ],
+        },
+        {
+          id: "check-your-plan",
+          heading: "Savoir ce que comprend votre formule",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Votre formule détermine les fonctionnalités dont dispose votre organisation ; la vue d’ensemble indique laquelle est la vôtre.",
+            },
+            {
+              kind: "callout",
+              tone: "note",
+              text: "Par exemple, pour inviter des personnes à rejoindre votre organisation, il faut la formule {plans:invitations}. Une personne qui a le rôle Facturation peut changer de formule.",
+            },
+            { kind: "paragraph", text: "Comparez le contenu de chaque formule dans [Formules et fonctionnalités](/help/plans-and-features)." },
+          ],
+        },
+        {
+          id: "organization-settings",
+          heading: "Passer en revue les paramètres de l’organisation",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Dans le menu de la console, choisissez **Organisation** (1). Cette page est réservée aux Admins ; elle montre le nom de l’organisation, son ID et son nombre de membres. Vous pouvez y :",
+            },
+            {
+              kind: "figure",
+              image: "console-organization-link",
+              alt: "La Console d’administration, avec l’entrée Organisation de son menu marquée du repère 1.",
+              caption: "L’entrée Organisation (1) du menu de la console.",
+            },
+            {
+              kind: "list",
+              items: [
+                "**Renommer l’organisation.** Tout le monde voit le nouveau nom dans Chat et dans Studio.",
+                "**Supprimer tous les chats** de l’organisation, pour repartir de zéro.",
+                "**Supprimer l’organisation** quand plus personne n’en a besoin.",
+              ],
+            },
+          ],
+        },
+        {
+          id: "danger-zone",
+          heading: "La zone dangereuse",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "La suppression de tous les chats et celle de l’organisation se trouvent en bas de la page, dans une **Zone dangereuse** bordée de rouge. Avant que vous confirmiez, la page indique ce qui va disparaître, chiffres réels à l’appui. Pour confirmer, saisissez le nom exact de l’organisation ; la suppression de l’organisation demande en plus votre mot de passe.",
+            },
+            {
+              kind: "figure",
+              image: "organization-danger-zone",
+              alt: "La page Organisation : le formulaire pour la renommer, puis la zone dangereuse avec les boutons pour supprimer tous les chats et pour supprimer l’organisation.",
+              caption: "La page Organisation et sa zone dangereuse.",
+            },
+            {
+              kind: "callout",
+              tone: "warning",
+              text: "La suppression de l’organisation est définitive : le compte de chaque membre et tous les chats disparaissent avec elle, sans retour possible. La suppression de tous les chats est, elle aussi, irréversible.",
+            },
+          ],
+        },
+        {
+          id: "organization-id",
+          heading: "L’ID de votre organisation",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Votre organisation possède un ID, affiché sur la vue d’ensemble et sur la page Organisation. Il est unique et ne change jamais, même si vous renommez l’organisation.",
+            },
+            {
+              kind: "callout",
+              tone: "note",
+              text: "Servez-vous de cet ID pour désigner votre organisation dans l’API, et communiquez-le au support quand vous le contactez : c’est plus rapide et plus sûr que le nom.",
+            },
+          ],
+        },
+      ],
+      next: [
+        { slug: "authentication", text: "Les bases sont en place ? Voyez maintenant comment vos membres se connectent." },
+        { slug: "roles-and-permissions", text: "Qui peut faire quoi, rôle par rôle." },
+      ],
+    },
+    "roles-and-permissions": {
+      title: "Rôles et autorisations",
+      description: "Ce que peuvent faire dans la console les Admins, les Membres et les personnes qui ont le rôle Facturation.",
+      intro: [
+        {
+          kind: "paragraph",
+          text: "Chaque personne d’une organisation est soit **Admin**, soit **Membre**. Le rôle **Facturation** s’ajoute à l’un ou à l’autre. Le tableau de cette page est construit à partir des règles qu’applique la console : il dit donc toujours ce qu’elle permet réellement.",
+        },
+      ],
+      sections: [
+        {
+          id: "the-roles",
+          heading: "Les trois rôles",
+          blocks: [
+            {
+              kind: "list",
+              items: [
+                "**Admin** fait tourner l’organisation : ses paramètres, ses membres et son journal d’audit.",
+                "**Membre** utilise Chat et Studio et s’occupe de son propre profil.",
+                "**Facturation** s’ajoute au rôle d’Admin ou de Membre et donne accès à la formule et à la facturation.",
+              ],
+            },
+            {
+              kind: "callout",
+              tone: "note",
+              text: "Les rôles se cumulent. Une personne qui a le rôle Facturation sans être Admin peut changer de formule, mais ni les paramètres de l’organisation ni ses membres.",
+            },
+            { kind: "callout", tone: "tip", text: "La personne qui crée l’organisation est Admin et détient le rôle Facturation." },
+          ],
+        },
+        {
+          id: "who-can-do-what",
+          heading: "Qui peut faire quoi",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Une coche signifie que le rôle autorise l’action. Certaines actions exigent aussi une formule qui les comprend : la dernière colonne indique lesquelles.",
+            },
+            { kind: "generated", table: "roles" },
+          ],
+        },
+      ],
+      next: [
+        { slug: "plans-and-features", text: "Voir les fonctionnalités de chaque formule." },
+        { slug: "basic-setup", text: "Revenir aux premiers pas dans la console." },
+      ],
+    },
+    "plans-and-features": {
+      title: "Formules et fonctionnalités",
+      description: "Les fonctionnalités comprises dans les formules Gratuit, Pro, Team et Entreprise.",
+      intro: [
+        {
+          kind: "paragraph",
+          text: "Votre organisation a une seule formule à la fois. Le comparatif ci-dessous est construit à partir du tableau dont la console se sert pour ouvrir les fonctionnalités : les deux ne peuvent pas se contredire.",
+        },
+      ],
+      sections: [
+        {
+          id: "compare-plans",
+          heading: "Comparer les formules",
+          blocks: [{ kind: "generated", table: "plans" }],
+        },
+        {
+          id: "change-plan",
+          heading: "Changer de formule",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Seules les personnes qui ont le rôle **Facturation** voient et changent la formule, sur la page **Formules et facturation** de la console. Si vous n’avez pas ce rôle, adressez-vous à quelqu’un qui l’a ; l’article [Rôles et autorisations](/help/roles-and-permissions) présente les rôles.",
+            },
+            {
+              kind: "callout",
+              tone: "note",
+              text: "Inviter des personnes demande la formule {plans:invitations} ; l’authentification unique SAML demande la formule {plans:ssoSaml}.",
+            },
+          ],
+        },
+      ],
+      next: [{ slug: "roles-and-permissions", text: "Voir qui peut faire quoi dans la console." }],
+    },
+    authentication: {
+      title: "Authentification",
+      description: "Comment les membres se connectent aujourd’hui, et les modes de connexion que proposera la page Authentification.",
+      intro: [
+        {
+          kind: "paragraph",
+          text: "Cet article explique comment on se connecte aujourd’hui à votre organisation et ce que la page Authentification de la console doit apporter.",
+        },
+      ],
+      sections: [
+        {
+          id: "sign-in-today",
+          heading: "Se connecter aujourd’hui : e-mail et mot de passe",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Chaque membre se connecte sur la page de connexion avec son adresse e-mail et son mot de passe. Un mot de passe compte au moins 10 caractères.",
+            },
+            {
+              kind: "list",
+              items: [
+                "Chacun change son propre mot de passe sur la page [Profil](/admin/profile), après avoir saisi l’actuel.",
+                "Après cinq échecs en 15 minutes, la connexion avec cette adresse e-mail est suspendue pendant 15 minutes, pour freiner qui tenterait de deviner.",
+                "S’inscrire crée une nouvelle organisation ; pour rejoindre une organisation existante, il faut une invitation, qui demande la formule {plans:invitations}.",
+              ],
+            },
+          ],
+        },
+        {
+          id: "coming-options",
+          heading: "Authentification unique et connexion par domaine e-mail",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "C’est sur la page **Authentification** de la console que les Admins configureront les autres modes de connexion, avec les formules qui les comprennent :",
+            },
+            {
+              kind: "list",
+              items: [
+                "**Connexion par domaine e-mail**, avec la formule {plans:emailDomainSignIn} : les personnes dont l’adresse appartient au domaine de votre entreprise se connectent à votre organisation.",
+                "**Authentification unique SAML (SSO)**, avec la formule {plans:ssoSaml} : les membres se connectent par le fournisseur d’identité de votre entreprise.",
+              ],
+            },
+            {
+              kind: "callout",
+              tone: "note",
+              text: "Tant que la page Authentification de votre console ne les propose pas, chaque membre se connecte avec son e-mail et son mot de passe, quelle que soit la formule.",
+            },
+          ],
+        },
+      ],
+      next: [
+        { slug: "basic-setup", text: "Revenir aux premiers pas dans la console." },
+        { slug: "plans-and-features", text: "Comparer les formules avant de choisir." },
+      ],
+    },
+  },
+  labels: {
+    actions: {
+      "console.open": "Ouvrir la Console d’administration",
+      "profile.edit": "Modifier son profil, sa langue et son mot de passe",
+      "chats.own": "Utiliser Chat et Studio avec ses propres chats",
+      "help.read": "Lire le centre d’aide",
+      "organization.leave": "Quitter l’organisation",
+      "organization.rename": "Renommer l’organisation",
+      "organization.purgeChats": "Supprimer tous les chats de l’organisation",
+      "organization.delete": "Supprimer l’organisation",
+      "members.view": "Voir les membres",
+      "members.manage": "Changer les rôles des membres et retirer des membres",
+      "members.invite": "Inviter des personnes",
+      "audit.view": "Consulter le journal d’audit",
+      "helpFeedback.view": "Voir les avis sur le centre d’aide",
+      "authentication.manage": "Ouvrir la page Authentification",
+      "authentication.emailDomain": "Configurer la connexion par domaine e-mail",
+      "authentication.sso": "Configurer l’authentification unique SAML",
+      "billing.view": "Voir la formule et la facturation",
+      "billing.changePlan": "Changer de formule",
+    },
+    features: {
+      chat: "Chat",
+      studio: "Studio",
+      adminConsole: "Console d’administration",
+      organizationSettings: "Paramètres de l’organisation (renommer, supprimer les chats, supprimer l’organisation)",
+      auditLog: "Journal d’audit",
+      invitations: "Invitations",
+      emailDomainSignIn: "Connexion par domaine e-mail",
+      ssoSaml: "Authentification unique SAML (SSO)",
+    },
+  },
+};

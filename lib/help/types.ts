@@ -1,0 +1,46 @@
+import type { Action } from "@/lib/permissions";
+import type { Feature } from "@/lib/plans";
+
+/** Every article of the help center; a page exists for each, in every language. */
+export const helpSlugs = ["basic-setup", "roles-and-permissions", "plans-and-features", "authentication"] as const;
+
+export type HelpSlug = (typeof helpSlugs)[number];
+
+export function isHelpSlug(value: unknown): value is HelpSlug {
+  return typeof value === "string" && (helpSlugs as readonly string[]).includes(value);
+}
+
+/** Screenshots produced by `npm run docs:screenshots` into public/help/<locale>/<name>.webp. */
+export const screenshots = ["studio-menu", "console-organization-link", "organization-danger-zone"] as const;
+
+export type Screenshot = (typeof screenshots)[number];
+
+/**
+ * Text with a little markup: **strong**, [label](/path or #anchor), (1) for a numbered callout
+ * of a screenshot, and {plans:feature} for the plans that include a feature, read from lib/plans.ts.
+ */
+export type RichText = string;
+
+export type Block =
+  | { kind: "paragraph"; text: RichText }
+  | { kind: "list"; items: RichText[]; ordered?: boolean }
+  | { kind: "callout"; tone: "tip" | "note" | "warning"; text: RichText }
+  | { kind: "figure"; image: Screenshot; alt: string; caption: RichText }
+  | { kind: "generated"; table: "roles" | "plans" };
+
+export type Section = { id: string; heading: string; blocks: Block[] };
+
+export type Article = {
+  title: string;
+  /** One sentence for the index and the page's meta description. */
+  description: string;
+  intro: Block[];
+  sections: Section[];
+  /** Articles to read next, with a sentence saying why. */
+  next: { slug: HelpSlug; text: RichText }[];
+};
+
+/** The names the generated tables give to each permission and feature, in one language. */
+export type HelpLabels = { actions: Record<Action, string>; features: Record<Feature, string> };
+
+export type HelpContent = { articles: Record<HelpSlug, Article>; labels: HelpLabels };
