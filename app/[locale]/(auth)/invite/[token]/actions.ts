@@ -1,0 +1,38 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { AuthError } from "next-auth";
+import { getLocale } from "next-intl/server";
+import { getDb } from "@/db";
+import { isLocale, type AppLocale } from "@/i18n/locales";
+import { signIn, signOut } from "@/lib/auth";
+import { formFields, submittedValues, type FormState } from "@/lib/form-state";
+import { acceptInvitation } from "@/lib/invitations";
+
+const tokenShape = /^[A-Za-z0-9_-]{20,100}$/;
+
+export async function acceptInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = submittedValues(formData, ["name"]);
+  const requested = await getLocale();
+  const locale: AppLocale = isLocale(requested) ? requested : "en";
+  const fields = formFields(formData);
+  const result = await acceptInvitation(await getDb(), { ...fields, token: fields.token }, { locale });
+  if (!result.ok) return { status: "error", code: result.error, fields: result.fields, values };
+  try {
+    await signIn("credentials", { email: result.user.email, password: fields.password, redirect: false });
+  } catch (error) {
+    // The account exists; if signing in is refused now (throttled), the sign-in page explains.
+    if (error instanceof AuthError) redirect(`/${locale}/sign-in`);
+    throw error;
+  }
+  (await cookies()).set("NEXT_LOCALE", locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+  redirect(`/${locale}/studio`);
+}
+
+/** For a visitor signed in as someone else: sign out, then come back to the same invitation. */
+export async function signOutAndContinueAction(formData: FormData): Promise<void> {
+  const locale = await getLocale();
+  const token = String(formData.get("token") ?? "");
+  await signOut({ redirectTo: tokenShape.test(token) ? `/${locale}/invite/${token}` : `/${locale}/sign-in` });
+}
