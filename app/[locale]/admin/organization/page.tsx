@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import type { AppLocale } from "@/i18n/locales";
+import { DangerAction, DangerZone } from "@/components/organization/danger-zone";
+import { PurgeProgress } from "@/components/organization/purge-progress";
+import { Card } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
+import { isActive } from "@/lib/jobs";
+import { getOrganizationSettings } from "@/lib/organizations";
+import { requirePermission } from "@/lib/viewer";
+import { DeleteForm } from "./delete-form";
+import { PurgeForm } from "./purge-form";
+import { RenameForm } from "./rename-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("OrganizationPage");
+  return { title: t("title") };
+}
+
+export default async function OrganizationPage() {
+  const locale = (await getLocale()) as AppLocale;
+  const viewer = await requirePermission(locale, "/admin/organization", "organization.rename");
+  const settings = await getOrganizationSettings(await getDb(), viewer.organization.id);
+  if (!settings) notFound();
+  const { organization, members, chats, messages, jobs } = settings;
+  const t = await getTranslations("OrganizationPage");
+  const purge = jobs.purge_chats;
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="text-slate-700">{t("intro")}</p>
+      </div>
+      <Card title={t("detailsTitle")} id="details">
+        <dl className="grid gap-4 sm:grid-cols-2">
+          <div>
+            <dt className="text-sm text-slate-600">{t("name")}</dt>
+            <dd className="text-lg font-semibold">{organization.name}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-600">{t("members")}</dt>
+            <dd className="text-lg font-semibold">{members}</dd>
+          </div>
+          <div className="sm:col-span-2">
+            <dt className="text-sm text-slate-600">{t("organizationId")}</dt>
+            <dd className="flex flex-wrap items-center gap-3">
+              <code className="select-all break-all font-mono text-base" data-testid="organization-id">{organization.id}</code>
+              <CopyButton value={organization.id} label={t("copyId")} copiedLabel={t("copied")} failedLabel={t("copyFailed")} />
+            </dd>
+            <dd className="mt-1 text-sm text-slate-600">{t("organizationIdHint")}</dd>
+          </div>
+        </dl>
+      </Card>
+      <Card title={t("renameTitle")} id="rename">
+        <RenameForm name={organization.name} />
+      </Card>
+      <DangerZone title={t("dangerZone")} intro={t("dangerIntro")}>
+        <DangerAction
+          id="purge"
+          title={t("purgeTitle")}
+          whatGoes={t("purgeWhatGoes", { chats, messages })}
+          whatStays={t("purgeWhatStays")}
+          irreversible={t("irreversible")}
+        >
+          {purge ? <PurgeProgress job={purge} /> : null}
+          {isActive(purge) ? null : <PurgeForm name={organization.name} />}
+        </DangerAction>
+        <DangerAction
+          id="delete"
+          title={t("deleteTitle")}
+          whatGoes={t("deleteWhatGoes", { members, chats, messages })}
+          whatStays={t("deleteWhatStays")}
+          irreversible={t("irreversible")}
+        >
+          <DeleteForm name={organization.name} />
+        </DangerAction>
+      </DangerZone>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { getTranslations } from "next-intl/server";
+import type { Job } from "@/db/schema";
+import { Notice } from "@/components/ui/card";
+import { LiveRefresh } from "./live-refresh";
+
+/**
+ * Where a chat purge stands. While it runs the page refreshes itself: a meta refresh without
+ * JavaScript (inside <noscript>), a router refresh with it; a polite live region reads the news.
+ */
+export async function PurgeProgress({ job }: { job: Job }) {
+  const t = await getTranslations("OrganizationPage");
+  const { progress } = job;
+  const running = job.state === "queued" || job.state === "running";
+  return (
+    <div role="status" aria-live="polite" className="space-y-2" data-testid="purge-progress" data-state={job.state}>
+      {running ? (
+        <>
+          <noscript>
+            <meta httpEquiv="refresh" content="2" />
+          </noscript>
+          <LiveRefresh />
+          <p className="font-semibold">{t("progressTitle")}</p>
+          <progress
+            className="h-3 w-full accent-red-700"
+            aria-label={t("progressLabel")}
+            max={Math.max(progress.totalMessages + progress.totalChats, 1)}
+            value={progress.messages + progress.chats}
+          />
+          <p className="text-sm text-slate-700">
+            {job.state === "queued" ? t("progressQueued") : t("progressCounts", progress)}
+          </p>
+          <p className="text-sm text-slate-700">{t("purgeRunning")}</p>
+        </>
+      ) : job.state === "done" ? (
+        <Notice tone="success">{t("purgeDone", { chats: progress.chats, messages: progress.messages })}</Notice>
+      ) : (
+        <Notice tone="warning">{t("purgeFailed")}</Notice>
+      )}
+    </div>
+  );
+}
