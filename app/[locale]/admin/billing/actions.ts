@@ -1,0 +1,19 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import { getDb } from "@/db";
+import { changePlan } from "@/lib/billing";
+import { submittedValues, type FormState } from "@/lib/form-state";
+import { getViewer } from "@/lib/viewer";
+
+export async function changePlanAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = submittedValues(formData, ["plan"]);
+  const result = await changePlan(await getDb(), await getViewer(), { plan: formData.get("plan") });
+  if (!result.ok) return { status: "error", code: result.error, fields: result.fields, values };
+  const locale = await getLocale();
+  const revoked = result.disabled.find((loss) => loss.feature === "invitations")?.affected ?? 0;
+  revalidatePath(`/${locale}`, "layout");
+  redirect(`/${locale}/admin/billing?changed=${result.to}&revoked=${revoked}`);
+}

@@ -1,0 +1,32 @@
+import { getTranslations } from "next-intl/server";
+import type { PlanChangePreview } from "@/lib/billing";
+import { ConfirmPlanForm } from "./confirm-plan-form";
+
+/** What a plan change will turn off, said before it happens. */
+export async function PlanChangePreviewCard({ preview }: { preview: PlanChangePreview }) {
+  const t = await getTranslations("BillingPage");
+  const tPlans = await getTranslations("Plans");
+  const names = { from: tPlans(preview.from), to: tPlans(preview.to) };
+  return (
+    <div className="space-y-4" data-testid="plan-change-preview">
+      {preview.direction === "upgrade" ? (
+        <p>{t("upgradeBody", names)}</p>
+      ) : preview.losses.length === 0 ? (
+        <p>{t("downgradeNothing", names)}</p>
+      ) : (
+        <>
+          <p>{t("downgradeBody", names)}</p>
+          <ul className="list-disc space-y-1 pl-5">
+            {preview.losses.map((loss) => (
+              <li key={loss.feature}>
+                {loss.feature === "invitations" ? t("lossInvitations", { count: loss.affected }) : t("loss", { feature: t(`features.${loss.feature}`) })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p className="font-medium">{t("keepsData")}</p>
+      <ConfirmPlanForm plan={preview.to} current={preview.from} />
+    </div>
+  );
+}
