@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import type { AppLocale } from "@/i18n/locales";
+import { Link } from "@/i18n/navigation";
+import { AuditTable } from "@/components/audit/audit-table";
+import { TimeZoneNote } from "@/components/audit/local-time";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { inputClass } from "@/components/ui/field";
+import { listAuditEvents, parseAuditFilter } from "@/lib/audit-log";
+import { listMembers } from "@/lib/members";
+import { requirePermission } from "@/lib/viewer";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("AuditPage");
+  return { title: t("title") };
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const locale = (await getLocale()) as AppLocale;
+  const viewer = await requirePermission(locale, "/admin/audit", "audit.view");
+  const t = await getTranslations("AuditPage");
+  const tAudit = await getTranslations("Audit");
+  const filter = parseAuditFilter(await searchParams);
+  const db = await getDb();
+  const [log, people] = await Promise.all([listAuditEvents(db, viewer, filter), listMembers(db, viewer)]);
+  if (!log.ok) return null;
+  const members = people.ok ? people.members : [];
+  const label = (action: string) => (tAudit.has(`actions.${action}` as never) ? tAudit(`actions.${action}` as never) : action);
+  const pageLink = (page: number) => ({ pathname: "/admin/audit", query: { ...(filter.action ? { action: filter.action } : {}), ...(filter.actorId ? { member: filter.actorId } : {}), page: String(page) } });
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="text-slate-700">{t("intro", { organization: viewer.organization.name })}</p>
+      </div>
+      <Card title={t("filtersTitle")} id="filters">
+        <form method="get" className="flex flex-wrap items-end gap-4">
+          <div className="space-y-1">
+            <label htmlFor="action" className="block text-sm font-semibold">{t("action")}</label>
+            <select id="action" name="action" defaultValue={filter.action ?? ""} className={`${inputClass} w-auto`}>
+              <option value="">{t("allActions")}</option>
+              {log.actions.map((action) => <option key={action} value={action}>{label(action)}</option>)}
+            </select>
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="member" className="block text-sm font-semibold">{t("member")}</label>
+            <select id="member" name="member" defaultValue={filter.actorId ?? ""} className={`${inputClass} w-auto`}>
+              <option value="">{t("allMembers")}</option>
+              {members.map((member) => <option key={member.id} value={member.id}>{member.name} ({member.email})</option>)}
+            </select>
+          </div>
+          <button type="submit" className={buttonClass("secondary")}>{t("apply")}</button>
+          {filter.action || filter.actorId ? <Link href="/admin/audit" className="py-2 text-sm underline">{t("clear")}</Link> : null}
+        </form>
+      </Card>
+      <section aria-labelledby="events-title" className="space-y-3">
+        <h2 id="events-title" className="text-lg font-semibold">{t("total", { count: log.total })}</h2>
+        <TimeZoneNote />
+        {log.entries.length === 0 ? <p>{t("empty")}</p> : <AuditTable entries={log.entries} />}
+        {log.pageCount > 1 ? (
+          <nav aria-label={t("pages")} className="flex flex-wrap items-center gap-4 text-sm">
+            {log.page > 1 ? <Link href={pageLink(log.page - 1)} className="underline" rel="prev">{t("previous")}</Link> : null}
+            <span aria-current="page">{t("pageOf", { page: log.page, pageCount: log.pageCount })}</span>
+            {log.page < log.pageCount ? <Link href={pageLink(log.page + 1)} className="underline" rel="next">{t("next")}</Link> : null}
+          </nav>
+        ) : null}
+      </section>
+    </div>
+  );
+}

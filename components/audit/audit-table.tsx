@@ -1,0 +1,49 @@
+import { getTranslations } from "next-intl/server";
+import type { AuditEntry } from "@/lib/audit-log";
+import { LocalTime } from "./local-time";
+
+function scalar(value: unknown): string | null {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : null;
+}
+
+/** A short, language-neutral summary of an event's data: its target and any from → to change. */
+function details(entry: AuditEntry): string {
+  const parts: string[] = [];
+  if (entry.target) parts.push(entry.target);
+  const from = scalar(entry.data.from);
+  const to = scalar(entry.data.to);
+  if (from !== null && to !== null) parts.push(`${from} → ${to}`);
+  else if (scalar(entry.data.name)) parts.push(String(entry.data.name));
+  return parts.join(" · ");
+}
+
+export async function AuditTable({ entries }: { entries: AuditEntry[] }) {
+  const t = await getTranslations("AuditPage");
+  const tAudit = await getTranslations("Audit");
+  const label = (action: string) => (tAudit.has(`actions.${action}` as never) ? tAudit(`actions.${action}` as never) : action);
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm" data-testid="audit-table">
+        <caption className="sr-only">{t("tableCaption")}</caption>
+        <thead className="border-b border-slate-300">
+          <tr>
+            <th scope="col" className="py-2 pr-3">{t("when")}</th>
+            <th scope="col" className="py-2 pr-3">{t("who")}</th>
+            <th scope="col" className="py-2 pr-3">{t("what")}</th>
+            <th scope="col" className="py-2">{t("details")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.id} className="border-b border-slate-200 align-top">
+              <td className="py-2 pr-3 whitespace-nowrap"><LocalTime iso={entry.createdAt.toISOString()} /></td>
+              <td className="py-2 pr-3">{entry.actor ? entry.actor.name : <span className="text-slate-600">{t("nobody")}</span>}</td>
+              <td className="py-2 pr-3">{label(entry.action)}</td>
+              <td className="py-2 break-all">{details(entry)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
