@@ -1,0 +1,121 @@
+import { asc, inArray } from "drizzle-orm";
+import type { Database, Db } from "@/db";
+import { auditEvents, chats, invitations, organizations, users, type Plan } from "@/db/schema";
+import { listAuditEvents } from "@/lib/audit-log";
+import { changePlan, previewPlanChange } from "@/lib/billing";
+import { createInvitation, hashToken, listPendingInvitations, revokeInvitation } from "@/lib/invitations";
+import { changeMemberRole, listMembers, removeMember } from "@/lib/members";
+import { can, type Action } from "@/lib/permissions";
+import { plans } from "@/lib/plans";
+import type { Viewer } from "@/lib/session-user";
+import { openTestDatabase } from "@/tests/support/db";
+import { createCast, createChats, createOrganization, createUser, viewerOf } from "@/tests/support/factories";
+
+/**
+ * Every member, invitation and plan action × every role × every plan × another organization's
+ * Admin × signed out. Allowed exactly when lib/permissions.ts (with lib/plans.ts) says so; every
+ * refusal leaves the database as it was.
+ */
+
+type World = { organizationId: string; otherOrganizationId: string; member: { id: string; email: string }; invitationId: string; plan: Plan };
+type Operation = { name: string; action: Action; mutates: boolean; run: (db: Db, actor: Viewer | null, world: World) => Promise<{ ok: boolean }> };
+
+const operations: Operation[] = [
+  { name: "list members", action: "members.view", mutates: false, run: (db, actor) => listMembers(db, actor) },
+  { name: "list pending invitations", action: "members.view", mutates: false, run: (db, actor) => listPendingInvitations(db, actor) },
+  { name: "change a member's role", action: "members.manage", mutates: true, run: (db, actor, world) => changeMemberRole(db, actor, { userId: world.member.id, role: "admin", billing: "on" }) },
+  { name: "remove a member", action: "members.manage", mutates: true, run: (db, actor, world) => removeMember(db, actor, { userId: world.member.id, confirmation: world.member.email }) },
+  { name: "invite someone", action: "members.invite", mutates: true, run: (db, actor) => createInvitation(db, actor, { email: `invitee-${Math.random().toString(36).slice(2)}@example.test` }) },
+  { name: "revoke an invitation", action: "members.manage", mutates: true, run: (db, actor, world) => revokeInvitation(db, actor, { invitationId: world.invitationId }) },
+  { name: "preview a plan change", action: "billing.changePlan", mutates: false, run: (db, actor, world) => previewPlanChange(db, actor, { plan: otherPlan(world.plan) }) },
+  { name: "change the plan", action: "billing.changePlan", mutates: true, run: (db, actor, world) => changePlan(db, actor, { plan: otherPlan(world.plan) }) },
+  { name: "read the audit log", action: "audit.view", mutates: false, run: (db, actor) => listAuditEvents(db, actor) },
+];
+
+function otherPlan(plan: Plan): Plan {
+  return plan === "team" ? "pro" : "team";
+}
+
+const subjects = ["Admin with Billing", "Admin without Billing", "Billing-only Member", "Member", "another organization's Admin", "signed-out visitor"] as const;
+type Subject = (typeof subjects)[number];
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+
+async function buildWorld(db: Db, plan: Plan): Promise<World & { people: Record<Subject, Viewer | null> }> {
+  const cast = await createCast(db, plan);
+  const adminOnly = await createUser(db, cast.organization.id, { role: "admin" });
+  await createChats(db, cast.organization.id, cast.member.id, 2);
+  const other = await createOrganization(db, { plan });
+  const otherAdmin = await createUser(db, other.id, { role: "admin", billing: true });
+  const [invitation] = await db
+    .insert(invitations)
+    .values({ organizationId: cast.organization.id, email: `pending-${cast.member.id}@example.test`, tokenHash: hashToken(cast.member.id), invitedBy: cast.admin.id, expiresAt: new Date(Date.now() + 86_400_000) })
+    .returning();
+  const people: Record<Subject, Viewer | null> = {
+    "Admin with Billing": await viewerOf(db, cast.admin.id),
+    "Admin without Billing": await viewerOf(db, adminOnly.id),
+    "Billing-only Member": await viewerOf(db, cast.billing.id),
+    Member: await viewerOf(db, cast.member.id),
+    "another organization's Admin": await viewerOf(db, otherAdmin.id),
+    "signed-out visitor": null,
+  };
+  return { organizationId: cast.organization.id, otherOrganizationId: other.id, member: cast.member, invitationId: invitation!.id, plan, people };
+}
+
+/** Everything an operation could change, for the organizations given. */
+async function snapshot(db: Db, organizationIds: string[]) {
+  return {
+    organizations: await db.select().from(organizations).where(inArray(organizations.id, organizationIds)).orderBy(asc(organizations.id)),
+    users: await db.select().from(users).where(inArray(users.organizationId, organizationIds)).orderBy(asc(users.id)),
+    invitations: await db.select().from(invitations).where(inArray(invitations.organizationId, organizationIds)).orderBy(asc(invitations.id)),
+    chats: await db.select().from(chats).where(inArray(chats.organizationId, organizationIds)).orderBy(asc(chats.id)),
+    audit: await db.select().from(auditEvents).where(inArray(auditEvents.organizationId, organizationIds)).orderBy(asc(auditEvents.id)),
+  };
+}
+
+function only(state: Awaited<ReturnType<typeof snapshot>>, organizationId: string) {
+  return {
+    organizations: state.organizations.filter((row) => row.id === organizationId),
+    users: state.users.filter((row) => row.organizationId === organizationId),
+    invitations: state.invitations.filter((row) => row.organizationId === organizationId),
+    chats: state.chats.filter((row) => row.organizationId === organizationId),
+    audit: state.audit.filter((row) => row.organizationId === organizationId),
+  };
+}
+
+describe.each(plans)("on the %s plan", (plan) => {
+  describe.each(operations)("$name", (operation) => {
+    it.each(subjects)("for a %s, matches the permission matrix and changes nothing when refused", async (subject) => {
+      const world = await buildWorld(database.db, plan);
+      const actor = world.people[subject];
+      const outsider = subject === "another organization's Admin";
+      const allowed = !outsider && can(actor, operation.action);
+      const ids = [world.organizationId, world.otherOrganizationId];
+      const before = await snapshot(database.db, ids);
+      const result = await operation.run(database.db, actor, world);
+      const after = await snapshot(database.db, ids);
+      if (outsider) {
+        // Their rights hold in their own organization only: nothing in this one changes, whatever they try.
+        expect(await snapshot(database.db, [world.organizationId])).toEqual(only(before, world.organizationId));
+        if (operation.name === "change a member's role" || operation.name === "remove a member" || operation.name === "revoke an invitation") {
+          expect(result).toEqual({ ok: false, error: "notFound" });
+          expect(after).toEqual(before);
+        }
+        return;
+      }
+      expect(result.ok).toBe(allowed);
+      if (!allowed) {
+        expect(result).toEqual({ ok: false, error: "forbidden" });
+        expect(after).toEqual(before);
+      } else if (operation.mutates) {
+        expect(after).not.toEqual(before);
+      }
+    });
+  });
+});
