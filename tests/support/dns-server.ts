@@ -4,7 +4,7 @@ import dns2 from "dns2";
  * A DNS server on loopback that answers TXT questions from a table the test controls.
  * Names missing from the table answer NXDOMAIN; names mapped to "servfail" answer SERVFAIL.
  */
-export async function startDnsServer() {
+export async function startDnsServer(options: { port?: number } = {}) {
   const records = new Map<string, string[] | "servfail">();
   const { Packet } = dns2;
   const server = dns2.createUDPServer((request, send) => {
@@ -23,7 +23,7 @@ export async function startDnsServer() {
     }
     send(response);
   });
-  await server.listen(0, "127.0.0.1");
+  await server.listen(options.port ?? 0, "127.0.0.1");
   const { port } = server.address();
   return {
     address: `127.0.0.1:${port}`,

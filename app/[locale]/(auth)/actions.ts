@@ -59,6 +59,8 @@ export async function signUpAction(_previous: FormState, formData: FormData): Pr
   const fields = formFields(formData);
   const result = await signUp(await getDb(), fields, { locale });
   if (!result.ok) return { status: "error", code: result.error, fields: result.fields, values };
+  // The email's domain belongs to an organization whose Admins approve newcomers: nothing to sign in to yet.
+  if (result.joinRequested) redirect(`/${locale}/join-requested`);
   try {
     await signIn("credentials", { email: fields.email?.trim().toLowerCase(), password: fields.password, redirect: false });
   } catch (error) {

@@ -14,6 +14,7 @@ const sections: (ConsoleNavItem & { section: string })[] = [
   { href: "/admin/members", label: "members", section: "members" },
   { href: "/admin/billing", label: "billing", section: "billing" },
   { href: "/admin/audit", label: "audit", section: "audit" },
+  { href: "/admin/authentication", label: "authentication", section: "authentication" },
   { href: "/admin/profile", label: "profile", section: "profile" },
   { href: "/admin/help-feedback", label: "helpFeedback", section: "help-feedback" },
 ];

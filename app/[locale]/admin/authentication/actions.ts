@@ -1,0 +1,55 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db";
+import { decideJoinRequest } from "@/lib/domain-join";
+import { addDomain, removeDomain, setJoinMode, verifyDomain } from "@/lib/domains";
+import { formFields, submittedValues, type FormState } from "@/lib/form-state";
+import { getViewer } from "@/lib/viewer";
+
+const page = "/[locale]/admin/authentication";
+
+// "notFound" is also what a DNS lookup may answer; a vanished domain or request says "missing".
+const errorCode = (error: string) => (error === "notFound" ? "missing" : error);
+
+export async function addDomainAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = submittedValues(formData, ["domain"]);
+  const result = await addDomain(await getDb(), await getViewer(), formFields(formData));
+  if (!result.ok) return { status: "error", code: result.error, fields: result.fields, values };
+  revalidatePath(page, "page");
+  return { status: "success", code: "added", data: { domain: result.domain.domain } };
+}
+
+export async function verifyDomainAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const result = await verifyDomain(await getDb(), await getViewer(), formFields(formData));
+  if (!result.ok) return { status: "error", code: errorCode(result.error) };
+  revalidatePath(page, "page");
+  const { check } = result;
+  const data: Record<string, string> = {};
+  if (check.outcome === "wrongValue") data.found = check.found.map((value) => `“${value}”`).join(", ");
+  if (check.outcome === "lookupFailed") data.code = check.code;
+  return { status: check.outcome === "verified" ? "success" : "error", code: check.outcome, data };
+}
+
+export async function setJoinModeAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = submittedValues(formData, ["joinMode"]);
+  const result = await setJoinMode(await getDb(), await getViewer(), formFields(formData));
+  if (!result.ok) return { status: "error", code: errorCode(result.error), fields: result.fields, values };
+  revalidatePath(page, "page");
+  return { status: "success", code: "joinModeSaved", values: { joinMode: result.domain.joinMode } };
+}
+
+export async function removeDomainAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const result = await removeDomain(await getDb(), await getViewer(), formFields(formData));
+  if (!result.ok) return { status: "error", code: errorCode(result.error) };
+  revalidatePath(page, "page");
+  return { status: "success", code: "removed", data: { domain: result.domain } };
+}
+
+export async function decideJoinRequestAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const decision = formData.get("decision") === "approve" ? "approve" : "reject";
+  const result = await decideJoinRequest(await getDb(), await getViewer(), formFields(formData), decision);
+  if (!result.ok) return { status: "error", code: errorCode(result.error) };
+  revalidatePath(page, "page");
+  return { status: "success", code: decision === "approve" ? "approved" : "rejected", data: { email: result.email } };
+}

@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import type { AppLocale } from "@/i18n/locales";
+import { AddDomainForm } from "@/components/authentication/add-domain-form";
+import { DomainActionForm } from "@/components/authentication/domain-action-form";
+import { DomainCard } from "@/components/authentication/domain-card";
+import { Card } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { listJoinRequests } from "@/lib/domain-join";
+import { listDomains } from "@/lib/domains";
+import { can } from "@/lib/permissions";
+import { requirePermission } from "@/lib/viewer";
+import { addDomainAction, decideJoinRequestAction, removeDomainAction, setJoinModeAction, verifyDomainAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("AuthenticationPage");
+  return { title: t("title") };
+}
+
+export default async function AuthenticationPage() {
+  const locale = (await getLocale()) as AppLocale;
+  const viewer = await requirePermission(locale, "/admin/authentication", "authentication.manage");
+  const t = await getTranslations("AuthenticationPage");
+  const format = await getFormatter();
+  const db = await getDb();
+  const [domains, requests] = await Promise.all([listDomains(db, viewer), listJoinRequests(db, viewer)]);
+  const canChooseJoinMode = can(viewer, "authentication.emailDomain");
+  const failing = (domains ?? []).filter((domain) => domain.status === "failing");
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="text-slate-700">{t("intro")}</p>
+      </div>
+      {failing.length > 0 ? (
+        <div role="status" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950">
+          {t("failingSummary", { count: failing.length })}
+        </div>
+      ) : null}
+      <Card title={t("domainsTitle")} id="domains">
+        <p className="mb-4 text-sm text-slate-700">{t("domainsIntro")}</p>
+        {domains && domains.length > 0 ? (
+          <ul className="space-y-4">
+            {domains.map((domain) => (
+              <DomainCard
+                key={domain.id}
+                domain={domain}
+                canChooseJoinMode={canChooseJoinMode}
+                actions={{ verify: verifyDomainAction, remove: removeDomainAction, joinMode: setJoinModeAction }}
+              />
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-slate-700">{t("noDomains")}</p>
+        )}
+      </Card>
+      <Card title={t("addTitle")} id="add-domain">
+        <AddDomainForm action={addDomainAction} />
+      </Card>
+      <Card title={t("requestsTitle")} id="join-requests">
+        <p className="mb-4 text-sm text-slate-700">{t("requestsIntro")}</p>
+        {requests && requests.length > 0 ? (
+          <ul className="divide-y divide-slate-200">
+            {requests.map((request) => (
+              <li key={request.id} className="flex flex-wrap items-start gap-4 py-3">
+                <div className="min-w-0 flex-1">
+                  <p className="font-medium">{request.name}</p>
+                  <p className="text-sm text-slate-700">
+                    {request.email} · {t("requestedAt", { date: format.dateTime(request.createdAt, { dateStyle: "medium" }) })}
+                  </p>
+                </div>
+                <DomainActionForm
+                  action={decideJoinRequestAction}
+                  fields={{ requestId: request.id, decision: "approve" }}
+                  label={<>{t("approve")}<span className="sr-only"> {request.email}</span></>}
+                  pendingLabel={t("saving")}
+                  variant="primary"
+                />
+                <DomainActionForm
+                  action={decideJoinRequestAction}
+                  fields={{ requestId: request.id, decision: "reject" }}
+                  label={<>{t("reject")}<span className="sr-only"> {request.email}</span></>}
+                  pendingLabel={t("saving")}
+                />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-slate-700">{t("noRequests")}</p>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import { useActionState, type ReactNode } from "react";
+import { Notice } from "@/components/ui/card";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { ButtonVariant } from "@/components/ui/button";
+import { idle, type FormState } from "@/lib/form-state";
+import { useAuthenticationMessages } from "./use-authentication-messages";
+
+/** One button that acts on one domain or request (verify, remove, approve, refuse) and says what happened. */
+export function DomainActionForm({
+  action,
+  fields,
+  label,
+  pendingLabel,
+  variant = "secondary",
+  messageValues = {},
+}: {
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
+  fields: Record<string, string>;
+  label: ReactNode;
+  pendingLabel: string;
+  variant?: ButtonVariant;
+  messageValues?: Record<string, string>;
+}) {
+  const [state, formAction] = useActionState(action, idle);
+  const messages = useAuthenticationMessages();
+  const outcome = state.status === "idle" || !state.code ? null : messages.text(state.code, { ...messageValues, ...state.data });
+  return (
+    <form action={formAction} className="space-y-2">
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <SubmitButton variant={variant} pendingLabel={pendingLabel}>
+        {label}
+      </SubmitButton>
+      <div aria-live="polite">
+        {outcome ? (
+          state.status === "success" ? (
+            <Notice tone="success">{outcome}</Notice>
+          ) : (
+            <div role="alert">
+              <Notice tone="warning">{outcome}</Notice>
+            </div>
+          )
+        ) : null}
+      </div>
+    </form>
+  );
+}
