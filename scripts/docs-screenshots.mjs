@@ -112,7 +112,8 @@ const shots = {
   "organization-danger-zone": async (page, locale) => {
     const response = await page.goto(`/${locale}/admin/organization`);
     if (response?.status() !== 200) return null;
-    return { element: "main" };
+    const zone = "section[aria-labelledby=danger-zone-title]";
+    return { element: (await page.locator(zone).count()) > 0 ? zone : "main" };
   },
 };
 

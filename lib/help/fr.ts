@@ -108,17 +108,17 @@ export const fr: HelpContent = {
         },
         {
           id: "danger-zone",
-          heading: "La zone dangereuse",
+          heading: "La zone de danger",
           blocks: [
             {
               kind: "paragraph",
-              text: "La suppression de tous les chats et celle de l’organisation se trouvent en bas de la page, dans une **Zone dangereuse** bordée de rouge. Avant que vous confirmiez, la page indique ce qui va disparaître, chiffres réels à l’appui. Pour confirmer, saisissez le nom exact de l’organisation ; la suppression de l’organisation demande en plus votre mot de passe.",
+              text: "La suppression de tous les chats et celle de l’organisation se trouvent en bas de la page, dans la **Zone de danger**, bordée de rouge. Avant que vous confirmiez, la page indique ce qui va disparaître, chiffres réels à l’appui. Pour confirmer, saisissez le nom exact de l’organisation ; la suppression de l’organisation demande en plus votre mot de passe.",
             },
             {
               kind: "figure",
               image: "organization-danger-zone",
-              alt: "La page Organisation : le formulaire pour la renommer, puis la zone dangereuse avec les boutons pour supprimer tous les chats et pour supprimer l’organisation.",
-              caption: "La page Organisation et sa zone dangereuse.",
+              alt: "La page Organisation : le formulaire pour la renommer, puis la zone de danger avec les boutons pour supprimer tous les chats et pour supprimer l’organisation.",
+              caption: "La page Organisation et sa zone de danger.",
             },
             {
               kind: "callout",
