@@ -133,7 +133,7 @@ export const en: HelpContent = {
           blocks: [
             {
               kind: "paragraph",
-              text: "Your organization has an ID, shown on the overview and on the Organization page. It is unique and it never changes, even when you rename the organization.",
+              text: "Your organization has an ID, shown on the [overview](/admin) and on the [Organization](/admin/organization) page. It is unique and it never changes, even when you rename the organization.",
             },
             {
               kind: "callout",
@@ -216,7 +216,7 @@ export const en: HelpContent = {
           blocks: [
             {
               kind: "paragraph",
-              text: "Only people with the **Billing** role can see and change the plan, on the **Plans & billing** page of the console. If you do not have this role, ask someone who does; the [Roles and permissions](/help/roles-and-permissions) article explains the roles.",
+              text: "Only people with the **Billing** role can see and change the plan, on the [Plans & billing](/admin/billing) page of the console. If you do not have this role, ask someone who does; the [Roles and permissions](/help/roles-and-permissions) article explains the roles.",
             },
             {
               kind: "callout",

@@ -133,7 +133,7 @@ export const fr: HelpContent = {
           blocks: [
             {
               kind: "paragraph",
-              text: "Votre organisation possède un ID, affiché sur la vue d’ensemble et sur la page Organisation. Il est unique et ne change jamais, même si vous renommez l’organisation.",
+              text: "Votre organisation possède un ID, affiché sur la [vue d’ensemble](/admin) et sur la page [Organisation](/admin/organization). Il est unique et ne change jamais, même si vous renommez l’organisation.",
             },
             {
               kind: "callout",
@@ -216,7 +216,7 @@ export const fr: HelpContent = {
           blocks: [
             {
               kind: "paragraph",
-              text: "Seules les personnes qui ont le rôle **Facturation** voient et changent la formule, sur la page **Formules et facturation** de la console. Si vous n’avez pas ce rôle, adressez-vous à quelqu’un qui l’a ; l’article [Rôles et autorisations](/help/roles-and-permissions) présente les rôles.",
+              text: "Seules les personnes qui ont le rôle **Facturation** voient et changent la formule, sur la page [Formules et facturation](/admin/billing) de la console. Si vous n’avez pas ce rôle, adressez-vous à quelqu’un qui l’a ; l’article [Rôles et autorisations](/help/roles-and-permissions) présente les rôles.",
             },
             {
               kind: "callout",
