@@ -59,7 +59,7 @@ describe("the Organization page", () => {
       const newName = `Renommée 🦊 ${owner.organizationName.slice(-6)}`;
       await page.fill("#name", `   ${newName}  `);
       await submit(page, "#name");
-      await page.getByText(t.OrganizationPage.renamed.replace("{name}", newName)).waitFor();
+      await page.getByText(t.OrganizationPage.renamed!.replace("{name}", newName)).waitFor();
       assert.equal(await page.getByTestId("organization-name").textContent(), newName);
       await page.goto(`/${locale}/studio`);
       assert.equal(await page.getByTestId("organization-name").textContent(), newName);

@@ -18,7 +18,7 @@ export type WorkerOptions = {
 };
 
 export const defaultWorkerOptions: WorkerOptions = {
-  batchSize: Number(process.env.JOB_BATCH_SIZE ?? 500),
+  batchSize: Number(process.env.JOB_BATCH_SIZE ?? 1000),
   leaseMs: Number(process.env.JOB_LEASE_MS ?? 30_000),
   pollMs: Number(process.env.JOB_POLL_MS ?? 1000),
   pauseMs: Number(process.env.JOB_PAUSE_MS ?? 0),
@@ -31,16 +31,24 @@ export const defaultWorkerOptions: WorkerOptions = {
  * left finishes the job: a purge writes its audit event; a deletion removes the organization row
  * (cascading users, invitations, audit events) and leaves the tombstone.
  */
-export async function runBatch(db: Db, job: Job, options: Pick<WorkerOptions, "batchSize" | "leaseMs">): Promise<"more" | "done"> {
+export async function runBatch(
+  db: Db,
+  job: Job,
+  options: Pick<WorkerOptions, "batchSize" | "leaseMs">,
+  afterChatId = 0,
+): Promise<{ done: false; lastChatId: number } | { done: true }> {
   return db.transaction(async (tx) => {
-    const [removed] = await queryRows<{ chats: number; messages: number }>(
+    // Starting after the last chat removed skips the index entries of earlier batches' dead rows.
+    const [removed] = await queryRows<{ chats: number; messages: number; lastChatId: number | string | null }>(
       tx,
       sql`with doomed as materialized (
-          select id from chats where organization_id = ${job.organizationId} order by id limit ${options.batchSize} for update
+          select id from chats where organization_id = ${job.organizationId} and id > ${afterChatId}
+          order by id limit ${options.batchSize} for update
         ),
         gone_messages as (delete from messages where chat_id in (select id from doomed) returning 1),
         gone_chats as (delete from chats where id in (select id from doomed) returning 1)
-        select (select count(*) from gone_chats)::int as chats, (select count(*) from gone_messages)::int as messages`,
+        select (select count(*) from gone_chats)::int as chats, (select count(*) from gone_messages)::int as messages,
+          (select max(id) from doomed) as "lastChatId"`,
     );
     const chats = Number(removed?.chats ?? 0);
     const progress: JobProgress = {
@@ -51,8 +59,10 @@ export async function runBatch(db: Db, job: Job, options: Pick<WorkerOptions, "b
     if (chats > 0) {
       await recordProgress(tx, job, { progress, leaseMs: options.leaseMs });
       job.progress = progress;
-      return "more";
+      return { done: false, lastChatId: Number(removed!.lastChatId) };
     }
+    // Chats created behind the cursor while the job ran: go round once more from the start.
+    if (afterChatId > 0) return { done: false, lastChatId: 0 };
     const [organization] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, job.organizationId));
     if (job.kind === "delete_organization") {
       const [people] = await queryRows<{ count: number }>(tx, sql`select count(*)::int as count from users where organization_id = ${job.organizationId}`);
@@ -69,7 +79,7 @@ export async function runBatch(db: Db, job: Job, options: Pick<WorkerOptions, "b
     }
     await recordProgress(tx, job, { progress, leaseMs: options.leaseMs, finished: true });
     job.progress = progress;
-    return "done";
+    return { done: true } as const;
   });
 }
 
@@ -86,10 +96,13 @@ export async function processJob(
   limits: { maxBatches?: number; shouldStop?: () => boolean } = {},
 ): Promise<"done" | "stopped" | "lost" | "error"> {
   let batches = 0;
+  let cursor = 0;
   try {
     while (true) {
       if (limits.shouldStop?.() || (limits.maxBatches !== undefined && batches >= limits.maxBatches)) return "stopped";
-      if ((await runBatch(db, job, options)) === "done") return "done";
+      const batch = await runBatch(db, job, options, cursor);
+      if (batch.done) return "done";
+      cursor = batch.lastChatId;
       batches += 1;
       await pause(options.pauseMs);
     }
