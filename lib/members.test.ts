@@ -66,8 +66,8 @@ describe("members", () => {
     const actor = await viewerOf(database.db, admin.id);
     expect(await removeMember(database.db, actor, { userId: member.id, confirmation: "someone@else.test" })).toEqual({
       ok: false,
-      error: "confirmationMismatch",
-      fields: { confirmation: ["confirmationMismatch"] },
+      error: "memberEmailMismatch",
+      fields: { confirmation: ["memberEmailMismatch"] },
     });
     expect(await getUserById(database.db, member.id)).toBeDefined();
     const result = await removeMember(database.db, actor, { userId: member.id, confirmation: ` ${member.email.toUpperCase()} ` });

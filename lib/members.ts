@@ -10,7 +10,7 @@ import type { Viewer } from "./session-user";
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-export type MemberError = "forbidden" | "validation" | "notFound" | "lastAdmin" | "confirmationMismatch";
+export type MemberError = "forbidden" | "validation" | "notFound" | "lastAdmin" | "memberEmailMismatch";
 
 export type Member = { id: string; name: string; email: string; role: Role; billing: boolean; createdAt: Date };
 
@@ -25,7 +25,7 @@ export const memberRoleSchema = z.object({
 
 export const removeMemberSchema = z.object({
   userId: uuid,
-  confirmation: z.string({ error: "required" }).trim().toLowerCase().min(1, { error: "required" }).max(254, { error: "confirmationMismatch" }),
+  confirmation: z.string({ error: "required" }).trim().toLowerCase().min(1, { error: "required" }).max(254, { error: "memberEmailMismatch" }),
 });
 
 /**
@@ -124,7 +124,7 @@ export async function removeMember(
     if (!fresh) return fail("forbidden");
     const [target] = await tx.select().from(users).where(and(eq(users.id, userId), eq(users.organizationId, actor.organization.id)));
     if (!target) return fail("notFound");
-    if (confirmation !== target.email) return fail("confirmationMismatch", { confirmation: ["confirmationMismatch"] });
+    if (confirmation !== target.email) return fail("memberEmailMismatch", { confirmation: ["memberEmailMismatch"] });
     if (target.role === "admin" && (await otherAdmins(tx, actor.organization.id, target.id)) === 0) return fail("lastAdmin");
     await tx.delete(users).where(eq(users.id, target.id));
     await recordAudit(tx, {

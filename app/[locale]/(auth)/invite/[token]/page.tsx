@@ -12,7 +12,7 @@ import { signOutAndContinueAction } from "./actions";
 export async function generateMetadata({ params }: { params: Promise<{ token: string }> }): Promise<Metadata> {
   const t = await getTranslations("InvitationPage");
   const invitation = await lookupInvitation(await getDb(), (await params).token);
-  return { title: invitation.status === "valid" ? t("title", { organization: invitation.organizationName }) : t(`${invitation.status}Title`), referrer: "no-referrer" };
+  return { title: invitation.status === "valid" ? t("title", { organization: invitation.organizationName }) : t(`${invitation.status}Title`), referrer: "same-origin" };
 }
 
 /** Where an invitation link leads: the join form, or a page that says why the link no longer works. */

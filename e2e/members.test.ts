@@ -1,0 +1,139 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser } from "playwright-core";
+import { assertAccessible, errorSummaryText, launchBrowser, newPage, signIn, signUpOrganization } from "./support";
+import { acceptInBrowser, choosePlan, invite } from "./support-members";
+
+let browser: Browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser.close();
+});
+
+describe("invitations", () => {
+  for (const [js, locale] of [[true, "en"], [false, "fr"]] as const) {
+    it(`on Team an Admin invites someone, who joins from the link in another browser and signs in later (JavaScript ${js ? "on" : "off"}, ${locale})`, async () => {
+      const { context, page } = await newPage(browser, { js });
+      await signUpOrganization(page, { locale });
+      await choosePlan(page, "team", locale);
+      await page.goto(`/${locale}/admin/members`);
+      await assertAccessible(page);
+      const { email, link } = await invite(page, { locale, billing: true });
+      assert.match(await page.locator("[data-testid=pending-invitations]").textContent() ?? "", new RegExp(email));
+
+      const invitee = await acceptInBrowser(browser, link, { js, name: "Grace Invited" });
+      await invitee.context.close();
+
+      // The link works once: opening it again says so.
+      const { context: again, page: againPage } = await newPage(browser, { js });
+      await againPage.goto(link);
+      await againPage.locator("[data-testid=invitation-used]").waitFor();
+      await signIn(againPage, email, { password: invitee.password, locale });
+      assert.match(againPage.url(), new RegExp(`/${locale}/studio$`));
+      await again.close();
+
+      await page.goto(`/${locale}/admin/members`);
+      assert.match(await page.locator(`[data-testid="member-${email}"]`).textContent() ?? "", /Grace Invited/);
+      await context.close();
+    });
+  }
+
+  it("on Free the invite form is replaced by the plans that allow it and who can change the plan", async () => {
+    const { context, page } = await newPage(browser, { js: false });
+    await signUpOrganization(page);
+    await page.goto("/en/admin/members");
+    const gate = (await page.locator("[data-testid=invitation-plan-gate]").textContent()) ?? "";
+    assert.match(gate, /Team or Enterprise/);
+    assert.match(gate, /You hold the Billing role/);
+    assert.equal(await page.locator("#email").count(), 0);
+    await assertAccessible(page);
+    await context.close();
+  });
+
+  it("someone signed in as another person is offered to sign out and continue", async () => {
+    const { context, page } = await newPage(browser);
+    await signUpOrganization(page);
+    await choosePlan(page, "team");
+    const { link } = await invite(page);
+    await page.goto(link);
+    await page.getByRole("button", { name: "Sign out and continue" }).click();
+    await page.locator("#password").waitFor();
+    assert.ok(page.url().endsWith(new URL(link).pathname));
+    await assertAccessible(page);
+    await context.close();
+  });
+
+  it("a revoked link and an unknown link get clear pages", async () => {
+    const { context, page } = await newPage(browser, { js: false });
+    await signUpOrganization(page);
+    await choosePlan(page, "team");
+    const { email, link } = await invite(page);
+    await page.goto("/en/admin/members");
+    await page.getByRole("button", { name: `Revoke the invitation for ${email}` }).click();
+    await page.waitForURL(/notice=revoked/);
+    const { context: visitor, page: visitorPage } = await newPage(browser, { js: false });
+    await visitorPage.goto(link);
+    assert.equal(await visitorPage.locator("h1").textContent(), "This invitation was withdrawn");
+    await visitorPage.goto("/fr/invite/not-a-real-token-at-all-0000000000");
+    assert.equal(await visitorPage.locator("h1").textContent(), "Ce lien d’invitation ne fonctionne pas");
+    await visitor.close();
+    await context.close();
+  });
+});
+
+describe("members", () => {
+  it("the only Admin is told why they cannot be demoted; a member is promoted, then removed after typing their email (JavaScript off)", async () => {
+    const { context, page } = await newPage(browser, { js: false });
+    const owner = await signUpOrganization(page);
+    assert.match(await page.goto("/en/admin/members").then(() => page.locator("[data-testid=last-admin-note]").textContent()) ?? "", /Only Admin/);
+    await choosePlan(page, "team");
+    const { email, link } = await invite(page);
+    const invitee = await acceptInBrowser(browser, link, { js: false, name: "Removable Person" });
+    await invitee.context.close();
+
+    await page.goto("/en/admin/members");
+    const row = page.locator(`[data-testid="member-${email}"]`);
+    await row.locator("select[name=role]").selectOption("admin");
+    await row.getByRole("button", { name: "Save the roles of Removable Person" }).click();
+    await page.waitForURL(/notice=roleSaved/);
+    assert.equal(await page.locator("[data-testid=last-admin-note]").count(), 0);
+
+    await page.getByRole("link", { name: "Remove Removable Person" }).click();
+    await page.fill("#confirmation", owner.email);
+    await page.click("form:has(#confirmation) button[type=submit]");
+    assert.match(await errorSummaryText(page), /Type the member’s email address exactly/);
+    await page.fill("#confirmation", email);
+    await page.click("form:has(#confirmation) button[type=submit]");
+    await page.waitForURL(/notice=removed/);
+    assert.equal(await page.locator(`[data-testid="member-${email}"]`).count(), 0);
+    await context.close();
+  });
+
+  it("a Member is refused the members and billing pages", async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, "member@example.com");
+    for (const section of ["members", "billing", "audit"]) {
+      const response = await page.goto(`/fr/admin/${section}`);
+      assert.equal(response?.status(), 403, section);
+    }
+    await context.close();
+  });
+
+  it("an Admin reads the audit log, newest first, in their language", async () => {
+    const { context, page } = await newPage(browser);
+    await signUpOrganization(page, { locale: "fr" });
+    await choosePlan(page, "pro", "fr");
+    await page.goto("/fr/admin/audit");
+    const rows = page.locator("[data-testid=audit-table] tbody tr");
+    assert.match((await rows.first().textContent()) ?? "", /Formule changée/);
+    assert.match((await rows.last().textContent()) ?? "", /Organisation créée/);
+    assert.match((await page.getByTestId("time-zone-note").textContent()) ?? "", /fuseau horaire de votre appareil/);
+    await page.selectOption("#action", "organization.created");
+    await Promise.all([page.waitForURL(/action=organization.created/), page.getByRole("button", { name: "Appliquer" }).click()]);
+    assert.equal(await rows.count(), 1);
+    await assertAccessible(page);
+    await context.close();
+  });
+});
