@@ -117,8 +117,8 @@ export const en: HelpContent = {
             {
               kind: "figure",
               image: "organization-danger-zone",
-              alt: "The Organization page: the rename form, then the Danger zone with the buttons to delete all chats and to delete the organization.",
-              caption: "The Organization page and its Danger zone.",
+              alt: "The Danger zone of the Organization page: delete all chats, then delete the organization, each with what it removes and a field for the organization’s name; deleting the organization also asks for a password.",
+              caption: "The Danger zone, at the bottom of the Organization page.",
             },
             {
               kind: "callout",

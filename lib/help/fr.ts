@@ -117,8 +117,8 @@ export const fr: HelpContent = {
             {
               kind: "figure",
               image: "organization-danger-zone",
-              alt: "La page Organisation : le formulaire pour la renommer, puis la zone de danger avec les boutons pour supprimer tous les chats et pour supprimer l’organisation.",
-              caption: "La page Organisation et sa zone de danger.",
+              alt: "La zone de danger de la page Organisation : supprimer tous les chats, puis supprimer l’organisation, chaque action avec ce qu’elle efface et un champ pour le nom de l’organisation ; la suppression de l’organisation demande aussi un mot de passe.",
+              caption: "La zone de danger, en bas de la page Organisation.",
             },
             {
               kind: "callout",
