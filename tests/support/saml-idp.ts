@@ -1,0 +1,72 @@
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { SignedXml } from "xml-crypto";
+
+/** A throwaway key and self-signed certificate, made by openssl for one test run. */
+export function throwawayCertificate(commonName = "test-idp.example") {
+  const dir = mkdtempSync(path.join(tmpdir(), "saml-idp-"));
+  try {
+    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", `/CN=${commonName}`, "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem")], { stdio: "ignore" });
+    return { privateKey: readFileSync(path.join(dir, "key.pem"), "utf8"), certificate: readFileSync(path.join(dir, "cert.pem"), "utf8") };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const escape = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+
+export type ResponseOptions = {
+  email: string;
+  audience: string;
+  recipient: string;
+  inResponseTo: string;
+  issuer?: string;
+  assertionId?: string;
+  /** Shifts every timestamp, to build expired or future responses. */
+  offsetMs?: number;
+  lifetimeMs?: number;
+  privateKey: string;
+  /** Changes the email after signing, as an attacker would. */
+  tamperEmail?: string;
+};
+
+/** A SAML 2.0 Response with a signed assertion, as an identity provider posts it (base64). */
+export function signedResponse(options: ResponseOptions): string {
+  const now = Date.now() + (options.offsetMs ?? 0);
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const lifetime = options.lifetimeMs ?? 5 * 60 * 1000;
+  const issuer = escape(options.issuer ?? "https://idp.test.example/metadata");
+  const assertionId = options.assertionId ?? `_a${randomBytes(16).toString("hex")}`;
+  const assertion =
+    `<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${assertionId}" Version="2.0" IssueInstant="${iso(now)}">` +
+    `<saml:Issuer>${issuer}</saml:Issuer>` +
+    `<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">${escape(options.email)}</saml:NameID>` +
+    `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData InResponseTo="${escape(options.inResponseTo)}" NotOnOrAfter="${iso(now + lifetime)}" Recipient="${escape(options.recipient)}"/></saml:SubjectConfirmation></saml:Subject>` +
+    `<saml:Conditions NotBefore="${iso(now - 1000)}" NotOnOrAfter="${iso(now + lifetime)}"><saml:AudienceRestriction><saml:Audience>${escape(options.audience)}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
+    `<saml:AuthnStatement AuthnInstant="${iso(now)}" SessionIndex="_s${randomBytes(8).toString("hex")}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
+    `<saml:AttributeStatement><saml:Attribute Name="displayName"><saml:AttributeValue>Test Person</saml:AttributeValue></saml:Attribute></saml:AttributeStatement>` +
+    `</saml:Assertion>`;
+  const response =
+    `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_r${randomBytes(16).toString("hex")}" Version="2.0" IssueInstant="${iso(now)}" Destination="${escape(options.recipient)}" InResponseTo="${escape(options.inResponseTo)}">` +
+    `<saml:Issuer xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion">${issuer}</saml:Issuer>` +
+    `<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>` +
+    assertion +
+    `</samlp:Response>`;
+  const signer = new SignedXml({
+    privateKey: options.privateKey,
+    signatureAlgorithm: "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
+    canonicalizationAlgorithm: "http://www.w3.org/2001/10/xml-exc-c14n#",
+  });
+  signer.addReference({
+    xpath: "//*[local-name(.)='Assertion']",
+    transforms: ["http://www.w3.org/2000/09/xmldsig#enveloped-signature", "http://www.w3.org/2001/10/xml-exc-c14n#"],
+    digestAlgorithm: "http://www.w3.org/2001/04/xmlenc#sha256",
+  });
+  signer.computeSignature(response, { location: { reference: "//*[local-name(.)='Assertion']/*[local-name(.)='Issuer']", action: "after" } });
+  let xml = signer.getSignedXml();
+  if (options.tamperEmail) xml = xml.replace(`>${escape(options.email)}<`, `>${escape(options.tamperEmail)}<`);
+  return Buffer.from(xml, "utf8").toString("base64");
+}
