@@ -12,8 +12,30 @@ export async function queryRows<Row>(db: Pick<Db, "execute">, query: SQL): Promi
   return ((result as { rows?: Row[] }).rows ?? []) as Row[];
 }
 
+export type ContentCounts = { chats: number; messages: number; users: number };
+
+// Counting a million messages takes a good part of a second: a page view reuses a count for a
+// few seconds (one query however many requests ask at once); finishing a job forgets it.
+const countsTtlMs = Number(process.env.CONTENT_COUNTS_TTL_MS ?? 10_000);
+const countsCache = new Map<string, { at: number; counts: Promise<ContentCounts> }>();
+
+/** The organization's counts, at most a few seconds old. */
+export function getContentCounts(db: Pick<Db, "execute">, organizationId: string): Promise<ContentCounts> {
+  const cached = countsCache.get(organizationId);
+  if (cached && Date.now() - cached.at < countsTtlMs) return cached.counts;
+  const counts = countOrganizationContent(db, organizationId);
+  countsCache.set(organizationId, { at: Date.now(), counts });
+  counts.catch(() => countsCache.delete(organizationId));
+  if (countsCache.size > 1000) countsCache.delete(countsCache.keys().next().value!);
+  return counts;
+}
+
+export function forgetContentCounts(organizationId: string): void {
+  countsCache.delete(organizationId);
+}
+
 /** What an organization holds now: the totals a purge or deletion will remove. */
-export async function countOrganizationContent(db: Pick<Db, "execute">, organizationId: string) {
+export async function countOrganizationContent(db: Pick<Db, "execute">, organizationId: string): Promise<ContentCounts> {
   const [row] = await queryRows<{ chats: number | string; messages: number | string; users: number | string }>(
     db,
     sql`select

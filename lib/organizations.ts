@@ -2,7 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import { organizations, users, type Job } from "@/db/schema";
 import type { Db } from "@/db";
 import { recordAudit } from "./audit";
-import { countOrganizationContent, getLatestJobs, startJob } from "./jobs";
+import { forgetContentCounts, getContentCounts, getLatestJobs, startJob } from "./jobs";
 import { verifyPassword } from "./passwords";
 import { can } from "./permissions";
 import { fail, type Result } from "./result";
@@ -61,10 +61,11 @@ export async function requestChatPurge(
   if (!actor || !can(actor, "organization.purgeChats")) return fail("forbidden");
   const parsed = purgeChatsSchema(actor.organization.name).safeParse(input);
   if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
-  return db.transaction(async (tx) => {
+  // Totals for the progress bar; the job counts what it really removes.
+  const totals = await getContentCounts(db, actor.organization.id);
+  const result = await db.transaction(async (tx) => {
     const organization = await lockActiveOrganization(tx, actor.organization.id);
     if (!organization) return fail("organizationDeleted");
-    const totals = await countOrganizationContent(tx, organization.id);
     const { job, created } = await startJob(tx, {
       kind: "purge_chats",
       organizationId: organization.id,
@@ -81,6 +82,8 @@ export async function requestChatPurge(
     }
     return { ok: true as const, job, created };
   });
+  forgetContentCounts(actor.organization.id);
+  return result;
 }
 
 /**
@@ -99,11 +102,11 @@ export async function requestOrganizationDeletion(
   if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) {
     return fail("wrongPassword", { password: ["wrongPassword"] });
   }
+  const totals = await getContentCounts(db, actor.organization.id);
   return db.transaction(async (tx) => {
     const organization = await lockActiveOrganization(tx, actor.organization.id);
     if (!organization) return fail("organizationDeleted");
     await tx.update(organizations).set({ status: "deleting", updatedAt: new Date() }).where(eq(organizations.id, organization.id));
-    const totals = await countOrganizationContent(tx, organization.id);
     const { job } = await startJob(tx, {
       kind: "delete_organization",
       organizationId: organization.id,
@@ -125,7 +128,7 @@ export async function getOrganizationSettings(db: Db, organizationId: string) {
   const [[organization], [members], content, jobs] = await Promise.all([
     db.select().from(organizations).where(eq(organizations.id, organizationId)),
     db.select({ value: count() }).from(users).where(eq(users.organizationId, organizationId)),
-    countOrganizationContent(db, organizationId),
+    getContentCounts(db, organizationId),
     getLatestJobs(db, organizationId),
   ]);
   return organization ? { organization, members: members?.value ?? 0, chats: content.chats, messages: content.messages, jobs } : null;

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { deletedOrganizations, organizations, type Job, type JobProgress } from "@/db/schema";
 import type { Db } from "@/db";
 import { recordAudit } from "./audit";
-import { claimJob, failJob, LeaseLostError, queryRows, recordProgress } from "./jobs";
+import { claimJob, failJob, forgetContentCounts, LeaseLostError, queryRows, recordProgress } from "./jobs";
 
 export type WorkerOptions = {
   /** Chats removed per transaction (with all their messages). */
@@ -101,7 +101,10 @@ export async function processJob(
     while (true) {
       if (limits.shouldStop?.() || (limits.maxBatches !== undefined && batches >= limits.maxBatches)) return "stopped";
       const batch = await runBatch(db, job, options, cursor);
-      if (batch.done) return "done";
+      if (batch.done) {
+        forgetContentCounts(job.organizationId);
+        return "done";
+      }
       cursor = batch.lastChatId;
       batches += 1;
       await pause(options.pauseMs);

@@ -9,7 +9,12 @@ import { LiveRefresh } from "./live-refresh";
  */
 export async function PurgeProgress({ job }: { job: Job }) {
   const t = await getTranslations("OrganizationPage");
-  const { progress } = job;
+  // Totals are counted when the job is asked for; chats written since then can push past them.
+  const progress = {
+    ...job.progress,
+    totalChats: Math.max(job.progress.totalChats, job.progress.chats),
+    totalMessages: Math.max(job.progress.totalMessages, job.progress.messages),
+  };
   const running = job.state === "queued" || job.state === "running";
   return (
     <div role="status" aria-live="polite" className="space-y-2" data-testid="purge-progress" data-state={job.state}>

@@ -1,0 +1,58 @@
+// npm run bench:page — latency and throughput of the Organization page for a signed-in Admin at
+// 1, 10 and 50 concurrent clients beside /api/health, then the page of organization B while A is purged.
+import { eq } from "drizzle-orm";
+import { jobs } from "@/db/schema";
+import { requestChatPurge } from "@/lib/organizations";
+import { loadSessionUser } from "@/lib/session-user";
+import { createBenchDatabase, load, seconds, seedOrganization, sessionCookie, sizes, startServer, summarize, vacuumAnalyze, type Target } from "./support";
+
+const levelSeconds = Number(process.env.BENCH_SECONDS ?? 10);
+
+async function measure(target: Target, concurrency: number) {
+  const started = Date.now();
+  const samples = await load([target], concurrency, () => Date.now() - started > levelSeconds * 1000);
+  return summarize(samples, (Date.now() - started) / 1000);
+}
+
+async function main() {
+  const database = await createBenchDatabase();
+  try {
+    console.log(`# Organization page: ${sizes.chats.toLocaleString("en")} chats and ${(sizes.chats * sizes.messagesPerChat).toLocaleString("en")} messages per organization, 2 organizations`);
+    const started = performance.now();
+    const a = await seedOrganization(database, "Bench A");
+    const b = await seedOrganization(database, "Bench B");
+    await vacuumAnalyze(database);
+    console.log(`seeded in ${seconds(performance.now() - started)}`);
+    const server = await startServer(database.url);
+    const pageOfA: Target = { label: "Organization page (A)", url: "/en/admin/organization", cookie: await sessionCookie(a.adminId, a.id) };
+    const pageOfB: Target = { label: "Organization page (B)", url: "/en/admin/organization", cookie: await sessionCookie(b.adminId, b.id) };
+    const health: Target = { label: "/api/health", url: "/api/health" };
+    await measure(pageOfA, 2); // warm-up
+    for (const concurrency of [1, 10, 50]) {
+      for (const target of [pageOfA, health]) {
+        console.log(`${target.label}, ${concurrency} clients, ${levelSeconds} s: ${JSON.stringify(await measure(target, concurrency))}`);
+      }
+    }
+
+    const lookup = await loadSessionUser(database.db, a.adminId);
+    if (lookup.status !== "ok") throw new Error("bench admin not found");
+    const request = await requestChatPurge(database.db, lookup.viewer, { confirmation: a.name });
+    if (!request.ok) throw new Error(request.error);
+    let done = false;
+    const watching = load([pageOfB], 10, () => done);
+    const purgeStarted = Date.now();
+    while (!done) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const [job] = await database.db.select().from(jobs).where(eq(jobs.id, request.job.id));
+      done = job?.state === "done" || job?.state === "failed";
+    }
+    const samples = await watching;
+    console.log(`${pageOfB.label}, 10 clients, while A's purge ran (${seconds(Date.now() - purgeStarted)}): ${JSON.stringify(summarize(samples, (Date.now() - purgeStarted) / 1000))}`);
+    console.log(`server memory peak: ${server.peakRssMb()} MB`);
+    await server.stop();
+  } finally {
+    await database.close();
+  }
+}
+
+void main().then(() => process.exit(0));

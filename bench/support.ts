@@ -1,0 +1,206 @@
+// Shared pieces of the benchmarks: a throw-away PostgreSQL database, set-based seeding, the
+// production server with its memory watched, signed-in HTTP clients and latency figures.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import postgres from "postgres";
+import { sql } from "drizzle-orm";
+import { encode } from "next-auth/jwt";
+import { openDatabase, type Database } from "@/db";
+import { queryRows } from "@/lib/jobs";
+import { hashPassword } from "@/lib/passwords";
+
+export const serverUrl = process.env.BENCH_POSTGRES_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export const sizes = {
+  chats: Number(process.env.BENCH_CHATS ?? 100_000),
+  messagesPerChat: Number(process.env.BENCH_MESSAGES_PER_CHAT ?? 10),
+};
+export const benchPassword = "bench-password-123";
+const authSecret = "bench-secret-not-for-production-000000000000";
+const port = Number(process.env.BENCH_PORT ?? 3201);
+export const baseUrl = `http://127.0.0.1:${port}`;
+
+export type BenchDatabase = Database & { url: string; name: string };
+
+/** A new database on the local server, migrated; `close()` drops it. */
+export async function createBenchDatabase(): Promise<BenchDatabase> {
+  const name = `org_console_bench_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  return {
+    ...database,
+    url: url.toString(),
+    name,
+    close: async () => {
+      await database.close();
+      if (process.env.BENCH_KEEP_DATABASE === "true") console.log(`kept database ${name}`);
+      else await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+export type SeededOrganization = { id: string; name: string; adminId: string; chats: number; messages: number };
+
+/** One organization with 10 people, `sizes.chats` chats and `messagesPerChat` messages each, all in SQL. */
+export async function seedOrganization(database: Database, name: string): Promise<SeededOrganization> {
+  const { db } = database;
+  const passwordHash = await hashPassword(benchPassword);
+  const slug = randomBytes(3).toString("hex");
+  const [organization] = await queryRows<{ id: string }>(db, sql`insert into organizations (name, plan) values (${name}, 'team') returning id`);
+  const id = organization!.id;
+  await db.execute(sql`insert into users (organization_id, email, name, password_hash, role, billing)
+    select ${id}, 'bench-' || ${slug} || '-' || g || '@example.test', 'Person ' || g, ${passwordHash},
+      (case when g = 1 then 'admin' else 'member' end)::role, g = 1
+    from generate_series(1, 10) g`);
+  const [admin] = await queryRows<{ id: string }>(db, sql`select id from users where organization_id = ${id} and role = 'admin'`);
+  await db.execute(sql`insert into chats (organization_id, user_id, title)
+    select ${id}, u.id, 'Chat ' || g
+    from generate_series(1, ${sizes.chats}) g
+    join (select id, (row_number() over (order by id)) - 1 as n from users where organization_id = ${id}) u on u.n = g % 10`);
+  await db.execute(sql`insert into messages (chat_id, author, body)
+    select c.id, case when m % 2 = 0 then 'assistant' else 'user' end,
+      'Message ' || m || ' of a benchmark chat, about as long as a short real question or answer.'
+    from chats c cross join generate_series(1, ${sizes.messagesPerChat}) m
+    where c.organization_id = ${id}`);
+  return { id, name, adminId: admin!.id, chats: sizes.chats, messages: sizes.chats * sizes.messagesPerChat };
+}
+
+export async function vacuumAnalyze(database: BenchDatabase): Promise<void> {
+  const client = postgres(database.url, { max: 1, onnotice: () => {} });
+  await client.unsafe("vacuum analyze");
+  await client.unsafe("checkpoint");
+  await client.end();
+}
+
+/** Times a statement list in one transaction that is rolled back, so the rows stay for the real run. */
+export async function timeRolledBack(database: BenchDatabase, statements: string[]): Promise<number> {
+  const client = postgres(database.url, { max: 1, onnotice: () => {} });
+  const started = performance.now();
+  await client
+    .begin(async (tx) => {
+      for (const statement of statements) await tx.unsafe(statement);
+      throw new Error("rollback");
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof Error && error.message === "rollback")) throw error;
+    });
+  const elapsed = performance.now() - started;
+  await client.end();
+  return elapsed;
+}
+
+export type Server = { process: ChildProcess; stop: () => Promise<void>; peakRssMb: () => number; rssMb: () => number };
+
+function treeRssKb(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {}
+  }
+  let total = 0;
+  const queue = [rootPid];
+  while (queue.length > 0) {
+    const pid = queue.pop()!;
+    try {
+      const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    } catch {}
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** `next start` on the bench database with the worker inside, its memory sampled every 100 ms. */
+export async function startServer(databaseUrl: string): Promise<Server> {
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+  if (!fs.existsSync(`${distDir}/BUILD_ID`)) throw new Error(`no production build in ${distDir}: run NEXT_DIST_DIR=${distDir} npx next build`);
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, JOB_POLL_MS: "100", NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  let peak = 0;
+  let current = 0;
+  const sampler = setInterval(() => {
+    current = treeRssKb(child.pid!);
+    peak = Math.max(peak, current);
+  }, 100);
+  const deadline = Date.now() + 60_000;
+  while (true) {
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+    } catch {}
+    if (Date.now() > deadline) throw new Error("the server did not start");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  return {
+    process: child,
+    peakRssMb: () => Math.round(peak / 1024),
+    rssMb: () => Math.round(current / 1024),
+    stop: async () => {
+      clearInterval(sampler);
+      process.kill(-child.pid!, "SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    },
+  };
+}
+
+/** The cookie a signed-in browser of this person would send. */
+export async function sessionCookie(userId: string, organizationId: string): Promise<string> {
+  const salt = "authjs.session-token";
+  const token = await encode({ token: { sub: userId, organizationId }, secret: authSecret, salt, maxAge: 3600 });
+  return `${salt}=${token}`;
+}
+
+export type Target = { label: string; url: string; cookie?: string };
+export type Sample = { label: string; ms: number; status: number; at: number };
+
+/** `concurrency` clients fetching the URLs in turn until `until()` says stop. */
+export async function load(targets: Target[], concurrency: number, until: () => boolean): Promise<Sample[]> {
+  const samples: Sample[] = [];
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, client) => {
+      for (let index = client; !until(); index += 1) {
+        const target = targets[index % targets.length]!;
+        const started = performance.now();
+        let status = 0;
+        try {
+          const response = await fetch(`${baseUrl}${target.url}`, { headers: target.cookie ? { cookie: target.cookie } : {}, redirect: "manual" });
+          await response.arrayBuffer();
+          status = response.status;
+        } catch {}
+        samples.push({ label: target.label, ms: performance.now() - started, status, at: Date.now() });
+      }
+    }),
+  );
+  return samples;
+}
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export function summarize(samples: Sample[], seconds: number) {
+  const ms = samples.map((sample) => sample.ms);
+  return {
+    requests: samples.length,
+    perSecond: Math.round((samples.length / seconds) * 10) / 10,
+    p50: Math.round(percentile(ms, 50)),
+    p95: Math.round(percentile(ms, 95)),
+    p99: Math.round(percentile(ms, 99)),
+    max: Math.round(Math.max(0, ...ms)),
+    errors: samples.filter((sample) => sample.status !== 200).length,
+  };
+}
+
+export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
