@@ -8,6 +8,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -243,6 +244,51 @@ export const joinRequests = pgTable(
   ],
 );
 
+// The organization's SAML identity provider (Enterprise). One per organization.
+export const samlConnections = pgTable("saml_connections", {
+  organizationId: uuid("organization_id")
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: "cascade" }),
+  idpEntityId: text("idp_entity_id").notNull(),
+  idpSsoUrl: text("idp_sso_url").notNull(),
+  idpCertificate: text("idp_certificate").notNull(),
+  updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+// AuthnRequest IDs we issued: a response must answer one of them, once (InResponseTo).
+export const samlRequests = pgTable("saml_requests", {
+  id: text("id").primaryKey(),
+  organizationId: uuid("organization_id")
+    .notNull()
+    .references(() => organizations.id, { onDelete: "cascade" }),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+});
+
+// Assertion IDs already used, kept past their validity so a replay is refused.
+export const samlAssertions = pgTable(
+  "saml_assertions",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    assertionId: text("assertion_id").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.assertionId] })],
+);
+
+// One-time, short-lived proof from our ACS that Auth.js's "saml" provider redeems for a session.
+export const loginTickets = pgTable("login_tickets", {
+  tokenHash: text("token_hash").primaryKey(),
+  userId: uuid("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+});
+
 export type Organization = typeof organizations.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Plan = (typeof planEnum.enumValues)[number];
@@ -252,3 +298,4 @@ export type Job = typeof jobs.$inferSelect;
 export type OrganizationDomain = typeof organizationDomains.$inferSelect;
 export type JoinMode = (typeof joinModeEnum.enumValues)[number];
 export type JoinRequest = typeof joinRequests.$inferSelect;
+export type SamlConnection = typeof samlConnections.$inferSelect;
