@@ -230,11 +230,11 @@ export const en: HelpContent = {
     },
     authentication: {
       title: "Authentication",
-      description: "How members sign in today, and the sign-in options the Authentication page will offer.",
+      description: "How members sign in, how people of your email domain can join, and where single sign-on stands.",
       intro: [
         {
           kind: "paragraph",
-          text: "This article explains how people sign in to your organization today and what the console’s Authentication page is meant to add.",
+          text: "This article explains how people sign in to your organization today and what the console’s Authentication page adds, plan by plan.",
         },
       ],
       sections: [
@@ -251,30 +251,35 @@ export const en: HelpContent = {
               items: [
                 "Each person changes their own password on the [Profile](/admin/profile) page, after typing the current one.",
                 "After five failed attempts within 15 minutes, sign-in with that email address is paused for 15 minutes, to slow down anyone guessing.",
-                "Someone who signs up creates a new organization; joining an existing organization takes an invitation, which needs the {plans:invitations} plan.",
+                "Someone who signs up creates a new organization. To join an existing one, a person needs an invitation ({plans:invitations} plan) or, where an Admin allows it, an address at one of the organization’s verified email domains.",
               ],
             },
           ],
         },
         {
           id: "coming-options",
-          heading: "Single sign-on and sign-in by email domain",
+          heading: "Joining by email domain, and single sign-on",
           blocks: [
             {
               kind: "paragraph",
-              text: "The console’s **Authentication** page is where Admins will set up the other ways to sign in, on the plans that include them:",
+              text: "On the console’s [Authentication](/admin/authentication) page, an Admin proves that the organization owns its people’s email domain: add the domain, publish the TXT record the page shows in the domain’s DNS, then select **Verify**. A verified domain belongs to one organization only, and the console checks it again every day.",
             },
             {
               kind: "list",
               items: [
-                "**Sign-in by email domain**, with the {plans:emailDomainSignIn} plan: people whose address is at your company’s domain sign in to your organization.",
-                "**SAML single sign-on (SSO)**, with the {plans:ssoSaml} plan: members sign in through your company’s identity provider.",
+                "**Joining by email domain**, with the {plans:emailDomainSignIn} plan: once the domain is verified, an Admin chooses who may join with an address at that domain — nobody (invitations only), anyone who asks once an Admin approves, or anyone at once as a Member. Those people then sign in with their email and password, like everyone else.",
+                "**SAML single sign-on (SSO)**, with the {plans:ssoSaml} plan, is meant to let members sign in through your company’s identity provider, which an Admin connects on the Authentication page.",
               ],
             },
             {
               kind: "callout",
+              tone: "warning",
+              text: "Email addresses are not confirmed by a message yet: anyone who types an address at a verified domain can use it. Choose approval if you want an Admin to check each newcomer.",
+            },
+            {
+              kind: "callout",
               tone: "note",
-              text: "Until the Authentication page of your console offers them, every member signs in with email and password, whatever the plan.",
+              text: "Until the Authentication page of your console offers single sign-on, every member signs in with email and password, whatever the plan.",
             },
           ],
         },
@@ -301,7 +306,7 @@ export const en: HelpContent = {
       "audit.view": "Read the audit log",
       "helpFeedback.view": "See the help center’s feedback",
       "authentication.manage": "Open the Authentication page",
-      "authentication.emailDomain": "Set up sign-in by email domain",
+      "authentication.emailDomain": "Let people join by email domain",
       "authentication.sso": "Set up SAML single sign-on",
       "billing.view": "See the plan and billing",
       "billing.changePlan": "Change the plan",
@@ -313,7 +318,7 @@ export const en: HelpContent = {
       organizationSettings: "Organization settings (rename, delete chats, delete the organization)",
       auditLog: "Audit log",
       invitations: "Invitations",
-      emailDomainSignIn: "Sign-in by email domain",
+      emailDomainSignIn: "Joining by email domain",
       ssoSaml: "SAML single sign-on (SSO)",
     },
   },

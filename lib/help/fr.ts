@@ -230,11 +230,11 @@ export const fr: HelpContent = {
     },
     authentication: {
       title: "Authentification",
-      description: "Comment les membres se connectent aujourd’hui, et les modes de connexion que proposera la page Authentification.",
+      description: "Comment les membres se connectent, comment les personnes de votre domaine e-mail peuvent rejoindre l’organisation, et où en est l’authentification unique.",
       intro: [
         {
           kind: "paragraph",
-          text: "Cet article explique comment on se connecte aujourd’hui à votre organisation et ce que la page Authentification de la console doit apporter.",
+          text: "Cet article explique comment on se connecte aujourd’hui à votre organisation et ce qu’apporte la page Authentification de la console, formule par formule.",
         },
       ],
       sections: [
@@ -251,30 +251,35 @@ export const fr: HelpContent = {
               items: [
                 "Chacun change son propre mot de passe sur la page [Profil](/admin/profile), après avoir saisi l’actuel.",
                 "Après cinq échecs en 15 minutes, la connexion avec cette adresse e-mail est suspendue pendant 15 minutes, pour freiner qui tenterait de deviner.",
-                "S’inscrire crée une nouvelle organisation ; pour rejoindre une organisation existante, il faut une invitation, qui demande la formule {plans:invitations}.",
+                "S’inscrire crée une nouvelle organisation. Pour rejoindre une organisation existante, il faut une invitation (formule {plans:invitations}) ou, si un Admin l’autorise, une adresse de l’un des domaines e-mail vérifiés de l’organisation.",
               ],
             },
           ],
         },
         {
           id: "coming-options",
-          heading: "Authentification unique et connexion par domaine e-mail",
+          heading: "Rejoindre par domaine e-mail, et authentification unique",
           blocks: [
             {
               kind: "paragraph",
-              text: "C’est sur la page **Authentification** de la console que les Admins configureront les autres modes de connexion, avec les formules qui les comprennent :",
+              text: "Sur la page [Authentification](/admin/authentication) de la console, un Admin prouve que l’organisation possède le domaine e-mail de ses membres : ajoutez le domaine, publiez dans son DNS l’enregistrement TXT qu’indique la page, puis choisissez **Vérifier**. Un domaine vérifié n’appartient qu’à une seule organisation, et la console le contrôle de nouveau chaque jour.",
             },
             {
               kind: "list",
               items: [
-                "**Connexion par domaine e-mail**, avec la formule {plans:emailDomainSignIn} : les personnes dont l’adresse appartient au domaine de votre entreprise se connectent à votre organisation.",
-                "**Authentification unique SAML (SSO)**, avec la formule {plans:ssoSaml} : les membres se connectent par le fournisseur d’identité de votre entreprise.",
+                "**Rejoindre par domaine e-mail**, avec la formule {plans:emailDomainSignIn} : une fois le domaine vérifié, un Admin choisit qui peut rejoindre l’organisation avec une adresse de ce domaine — personne (sur invitation seulement), toute personne qui en fait la demande après accord d’un Admin, ou toute personne aussitôt, comme Membre. Ces personnes se connectent ensuite avec leur e-mail et leur mot de passe, comme tout le monde.",
+                "**Authentification unique SAML (SSO)**, avec la formule {plans:ssoSaml} : elle doit permettre aux membres de se connecter par le fournisseur d’identité de votre entreprise, qu’un Admin relie à l’organisation sur la page Authentification.",
               ],
             },
             {
               kind: "callout",
+              tone: "warning",
+              text: "Les adresses e-mail ne sont pas encore confirmées par un message : quiconque saisit une adresse d’un domaine vérifié peut s’en servir. Choisissez l’accord d’un Admin si vous voulez que chaque nouvel arrivant soit vérifié.",
+            },
+            {
+              kind: "callout",
               tone: "note",
-              text: "Tant que la page Authentification de votre console ne les propose pas, chaque membre se connecte avec son e-mail et son mot de passe, quelle que soit la formule.",
+              text: "Tant que la page Authentification de votre console ne propose pas l’authentification unique, chaque membre se connecte avec son e-mail et son mot de passe, quelle que soit la formule.",
             },
           ],
         },
@@ -301,7 +306,7 @@ export const fr: HelpContent = {
       "audit.view": "Consulter le journal d’audit",
       "helpFeedback.view": "Voir les avis sur le centre d’aide",
       "authentication.manage": "Ouvrir la page Authentification",
-      "authentication.emailDomain": "Configurer la connexion par domaine e-mail",
+      "authentication.emailDomain": "Permettre de rejoindre l’organisation par domaine e-mail",
       "authentication.sso": "Configurer l’authentification unique SAML",
       "billing.view": "Voir la formule et la facturation",
       "billing.changePlan": "Changer de formule",
@@ -313,7 +318,7 @@ export const fr: HelpContent = {
       organizationSettings: "Paramètres de l’organisation (renommer, supprimer les chats, supprimer l’organisation)",
       auditLog: "Journal d’audit",
       invitations: "Invitations",
-      emailDomainSignIn: "Connexion par domaine e-mail",
+      emailDomainSignIn: "Adhésion par domaine e-mail",
       ssoSaml: "Authentification unique SAML (SSO)",
     },
   },
