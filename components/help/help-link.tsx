@@ -11,10 +11,9 @@ export async function HelpLink({ article, section }: { article: HelpSlug; sectio
     <p className="text-sm print:hidden">
       <Link
         href={`/help/${article}${section ? `#${section}` : ""}`}
-        className="inline-flex items-center gap-1 font-medium text-indigo-700 underline-offset-2 hover:underline"
+        className="font-medium text-indigo-700 underline-offset-2 hover:underline"
         data-testid="help-link"
       >
-        <span aria-hidden="true">?</span>
         {t("linkPrefix", { title: getArticle(locale, article).title })}
       </Link>
     </p>
