@@ -1,5 +1,9 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { Database } from "@/db";
 import { auditEvents } from "@/db/schema";
+import en from "@/messages/en.json";
+import fr from "@/messages/fr.json";
 import { openTestDatabase } from "@/tests/support/db";
 import { createCast, viewerOf } from "@/tests/support/factories";
 import { auditPageSize, listAuditEvents, parseAuditFilter } from "./audit-log";
@@ -50,5 +54,22 @@ describe("audit log", () => {
   it("ignores malformed filters instead of failing", () => {
     expect(parseAuditFilter({ action: "'; drop table", member: "nope", page: "-3" })).toEqual({ page: 1 });
     expect(parseAuditFilter({ action: "member.removed", page: ["2", "9"] })).toEqual({ action: "member.removed", page: 2 });
+  });
+});
+
+describe("audit action names", () => {
+  it("every action of the AuditAction union has a name in both languages", () => {
+    const source = readFileSync(path.join(process.cwd(), "lib/audit.ts"), "utf8");
+    const union = source.slice(source.indexOf("export type AuditAction"), source.indexOf(";", source.indexOf("export type AuditAction")));
+    const codes = [...union.matchAll(/"([a-zA-Z]+\.[a-zA-Z]+)"/g)].map((match) => match[1]!);
+    expect(codes.length).toBeGreaterThan(10);
+    for (const catalogue of [en, fr]) {
+      const actions = catalogue.Audit.actions as Record<string, Record<string, string>>;
+      const missing = codes.filter((code) => {
+        const [group, name] = code.split(".") as [string, string];
+        return typeof actions[group]?.[name] !== "string";
+      });
+      expect(missing).toEqual([]);
+    }
   });
 });

@@ -6,13 +6,13 @@ function scalar(value: unknown): string | null {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : null;
 }
 
-/** A short, language-neutral summary of an event's data: its target and any from → to change. */
-function details(entry: AuditEntry): string {
+/** A short summary of an event's data: its target and any from → to change, values in the viewer's words. */
+function details(entry: AuditEntry, word: (value: string) => string): string {
   const parts: string[] = [];
   if (entry.target) parts.push(entry.target);
   const from = scalar(entry.data.from);
   const to = scalar(entry.data.to);
-  if (from !== null && to !== null) parts.push(`${from} → ${to}`);
+  if (from !== null && to !== null) parts.push(`${word(from)} → ${word(to)}`);
   else if (scalar(entry.data.name)) parts.push(String(entry.data.name));
   return parts.join(" · ");
 }
@@ -20,6 +20,17 @@ function details(entry: AuditEntry): string {
 export async function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const t = await getTranslations("AuditPage");
   const tAudit = await getTranslations("Audit");
+  const tRoles = await getTranslations("Roles");
+  const tPlans = await getTranslations("Plans");
+  const tCommon = await getTranslations("Common");
+  // Roles, plans and yes/no flags are stored as codes; anything else (a name) shows as it is.
+  const word = (value: string): string => {
+    if (value === "true") return tCommon("yes");
+    if (value === "false") return tCommon("no");
+    if (tRoles.has(value as never)) return tRoles(value as never);
+    if (tPlans.has(value as never)) return tPlans(value as never);
+    return value;
+  };
   const label = (action: string) => (tAudit.has(`actions.${action}` as never) ? tAudit(`actions.${action}` as never) : action);
   return (
     <div className="overflow-x-auto">
@@ -39,7 +50,7 @@ export async function AuditTable({ entries }: { entries: AuditEntry[] }) {
               <td className="py-2 pr-3 whitespace-nowrap"><LocalTime iso={entry.createdAt.toISOString()} /></td>
               <td className="py-2 pr-3">{entry.actor ? entry.actor.name : <span className="text-slate-600">{t("nobody")}</span>}</td>
               <td className="py-2 pr-3">{label(entry.action)}</td>
-              <td className="py-2 break-all">{details(entry)}</td>
+              <td className="py-2 break-all">{details(entry, word)}</td>
             </tr>
           ))}
         </tbody>
