@@ -26,7 +26,8 @@ export type AuditAction =
   | "domain.recordMissing"
   | "joinRequest.created"
   | "joinRequest.approved"
-  | "joinRequest.rejected";
+  | "joinRequest.rejected"
+  | "sso.configured";
 
 type Executor = Pick<Db, "insert">;
 

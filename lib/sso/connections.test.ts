@@ -1,0 +1,120 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db";
+import { loginTickets, organizationDomains, organizations, samlConnections, users } from "@/db/schema";
+import { openTestDatabase } from "@/tests/support/db";
+import { signedResponse, throwawayCertificate } from "@/tests/support/saml-idp";
+import { createCast, createUser, viewerOf } from "@/tests/support/factories";
+import { completeSsoSignIn, databaseStores, identityProviderOf, redeemLoginTicket, saveConnection, ssoConnectionForEmail } from "./connections";
+import { createSignInRequest, serviceProviderFor, validateSignInResponse } from "./saml";
+
+const idpKeys = throwawayCertificate();
+const idpSettings = { idpEntityId: "https://idp.test.example/metadata", idpSsoUrl: "http://127.0.0.1:9/sso", idpCertificate: idpKeys.certificate };
+
+let database: Database;
+let sequence = 0;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+
+/** An Enterprise organization with a verified domain and its identity provider configured. */
+async function enterprise(plan: "team" | "enterprise" = "enterprise") {
+  const cast = await createCast(database.db, plan);
+  const domain = `sso${++sequence}-${Date.now().toString(36)}.example`;
+  await database.db.insert(organizationDomains).values({ organizationId: cast.organization.id, domain, verificationToken: "t", status: "verified", verifiedAt: new Date() });
+  const admin = await viewerOf(database.db, cast.admin.id);
+  const saved = await saveConnection(database.db, admin, idpSettings);
+  return { ...cast, admin, domain, saved };
+}
+
+/** The whole round trip: our AuthnRequest, the test IdP's signed response, our ACS checks. */
+async function roundTrip(organizationId: string, email: string) {
+  const sp = serviceProviderFor("https://console.test.example", organizationId);
+  const connection = (await database.db.select().from(samlConnections).where(eq(samlConnections.organizationId, organizationId)))[0]!;
+  const stores = databaseStores(database.db, organizationId);
+  const request = await createSignInRequest(sp, identityProviderOf(connection), stores, "/en/studio");
+  const response = signedResponse({ email, audience: sp.entityId, recipient: sp.acsUrl, inResponseTo: request.requestId, privateKey: idpKeys.privateKey });
+  return { sp, connection, stores, response, validated: await validateSignInResponse(sp, identityProviderOf(connection), stores, response) };
+}
+
+describe("SSO configuration", () => {
+  it("an Admin on Enterprise saves the identity provider; the certificate is kept as PEM", async () => {
+    const { saved } = await enterprise();
+    expect(saved).toMatchObject({ ok: true, connection: { idpEntityId: idpSettings.idpEntityId, idpSsoUrl: idpSettings.idpSsoUrl } });
+  });
+
+  it("is refused below Enterprise, to non-Admins and signed out, changing nothing", async () => {
+    const { saved, organization, member, billing } = await enterprise("team");
+    expect(saved).toEqual({ ok: false, error: "planRequired" });
+    for (const actor of [await viewerOf(database.db, member.id), await viewerOf(database.db, billing.id), null]) {
+      expect(await saveConnection(database.db, actor, idpSettings)).toEqual({ ok: false, error: "forbidden" });
+    }
+    expect(await database.db.select().from(samlConnections).where(eq(samlConnections.organizationId, organization.id))).toHaveLength(0);
+  });
+
+  it("refuses a sign-in URL that is not https and a certificate that is not one", async () => {
+    const { admin } = await enterprise();
+    const result = await saveConnection(database.db, admin, { idpEntityId: "x", idpSsoUrl: "http://idp.example/sso", idpCertificate: "not a certificate" });
+    expect(result).toMatchObject({ ok: false, error: "validation", fields: { idpSsoUrl: ["invalidUrl"], idpCertificate: ["invalidCertificate"] } });
+  });
+});
+
+describe("SSO sign-in", () => {
+  it("a first sign-in creates the account as Member, and the ticket opens one session only", async () => {
+    const { organization, domain } = await enterprise();
+    const email = `new.person@${domain}`;
+    expect(await ssoConnectionForEmail(database.db, email.toUpperCase())).toMatchObject({ organizationId: organization.id });
+    const { validated } = await roundTrip(organization.id, email);
+    expect(validated).toMatchObject({ ok: true, email });
+    const completed = await completeSsoSignIn(database.db, organization.id, { email, name: "New Person" });
+    if (!completed.ok) throw new Error(completed.error);
+    const [user] = await database.db.select().from(users).where(eq(users.email, email));
+    expect(user).toMatchObject({ organizationId: organization.id, role: "member", billing: false, name: "New Person" });
+    expect(await redeemLoginTicket(database.db, completed.ticket)).toEqual({ id: user!.id, organizationId: organization.id, locale: "en" });
+    expect(await redeemLoginTicket(database.db, completed.ticket)).toBeNull();
+  });
+
+  it("an existing Member signs in without a second account", async () => {
+    const { organization, domain } = await enterprise();
+    const existing = await createUser(database.db, organization.id, { email: `old.hand@${domain}` });
+    const completed = await completeSsoSignIn(database.db, organization.id, { email: `Old.Hand@${domain}`, name: null });
+    expect(completed).toMatchObject({ ok: true, userId: existing.id });
+  });
+
+  it("refuses an email outside the organization's verified domains, or an account of another organization", async () => {
+    const { organization, domain } = await enterprise();
+    expect(await completeSsoSignIn(database.db, organization.id, { email: "someone@elsewhere.example", name: null })).toEqual({ ok: false, error: "outsideVerifiedDomains" });
+    const other = await enterprise();
+    expect(await completeSsoSignIn(database.db, other.organization.id, { email: `x@${domain}`, name: null })).toEqual({ ok: false, error: "outsideVerifiedDomains" });
+    await database.db.update(users).set({ email: `taken@${domain}` }).where(eq(users.id, other.member.id));
+    expect(await completeSsoSignIn(database.db, organization.id, { email: `taken@${domain}`, name: null })).toEqual({ ok: false, error: "otherOrganization" });
+  });
+
+  it("a response posted twice is refused the second time (request consumed, assertion known)", async () => {
+    const { organization, domain } = await enterprise();
+    const { sp, connection, stores, response, validated } = await roundTrip(organization.id, `twice@${domain}`);
+    expect(validated).toMatchObject({ ok: true });
+    expect(await validateSignInResponse(sp, identityProviderOf(connection), stores, response)).toMatchObject({ ok: false });
+  });
+
+  it("an expired ticket opens nothing", async () => {
+    const { organization, domain } = await enterprise();
+    const completed = await completeSsoSignIn(database.db, organization.id, { email: `late@${domain}`, name: null });
+    if (!completed.ok) throw new Error(completed.error);
+    await database.db.update(loginTickets).set({ expiresAt: new Date(Date.now() - 1000) });
+    expect(await redeemLoginTicket(database.db, completed.ticket)).toBeNull();
+    expect(await redeemLoginTicket(database.db, "forged-ticket-forged-ticket-forged")).toBeNull();
+    expect(await redeemLoginTicket(database.db, { ticket: 1 })).toBeNull();
+  });
+
+  it("below Enterprise no email is sent to SSO", async () => {
+    const { organization, domain } = await enterprise();
+    await database.db.update(organizationDomains).set({ ssoRequired: true }).where(eq(organizationDomains.domain, domain));
+    expect(await ssoConnectionForEmail(database.db, `a@${domain}`)).toMatchObject({ ssoRequired: true });
+    await database.db.update(organizations).set({ plan: "team" }).where(eq(organizations.id, organization.id));
+    expect(await ssoConnectionForEmail(database.db, `a@${domain}`)).toBeNull();
+    expect(await completeSsoSignIn(database.db, organization.id, { email: `a@${domain}`, name: null })).toEqual({ ok: false, error: "outsideVerifiedDomains" });
+  });
+});

@@ -1,0 +1,176 @@
+import { createHash, randomBytes, X509Certificate } from "node:crypto";
+import { and, eq, gt, inArray, isNull, lt } from "drizzle-orm";
+import { z } from "zod";
+import { loginTickets, organizationDomains, organizations, samlAssertions, samlConnections, samlRequests, users, type SamlConnection } from "@/db/schema";
+import type { Db } from "@/db";
+import { recordAudit } from "../audit";
+import { claimedStatuses } from "../domains";
+import { hashPassword } from "../passwords";
+import { can, decide } from "../permissions";
+import { planIncludes } from "../plans";
+import { fail, type Result } from "../result";
+import { fieldErrors } from "../schemas";
+import type { Viewer } from "../session-user";
+import type { IdentityProvider, SamlStores } from "./saml";
+
+/** https, or http on loopback only (test identity providers). */
+const ssoUrl = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, { error: "required" })
+  .max(2048, { error: "invalidUrl" })
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === "https:" || (url.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname));
+    } catch {
+      return false;
+    }
+  }, { error: "invalidUrl" });
+
+/** A PEM certificate, or its bare base64 as metadata carries it; stored as PEM. */
+const certificate = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, { error: "required" })
+  .max(20_000, { error: "invalidCertificate" })
+  .transform((value, context) => {
+    const body = value.replace(/-----(BEGIN|END) CERTIFICATE-----/g, "").replace(/\s+/g, "");
+    const pem = `-----BEGIN CERTIFICATE-----\n${body.match(/.{1,64}/g)?.join("\n") ?? ""}\n-----END CERTIFICATE-----\n`;
+    try {
+      new X509Certificate(pem);
+      return pem;
+    } catch {
+      context.addIssue({ code: "custom", message: "invalidCertificate" });
+      return z.NEVER;
+    }
+  });
+
+export const connectionSchema = z.object({
+  idpEntityId: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(1024, { error: "tooLong" }),
+  idpSsoUrl: ssoUrl,
+  idpCertificate: certificate,
+});
+
+export type SsoError = "forbidden" | "planRequired" | "validation";
+
+export async function getConnection(db: Pick<Db, "select">, organizationId: string): Promise<SamlConnection | undefined> {
+  const [row] = await db.select().from(samlConnections).where(eq(samlConnections.organizationId, organizationId));
+  return row;
+}
+
+export function identityProviderOf(connection: SamlConnection): IdentityProvider {
+  return { entityId: connection.idpEntityId, ssoUrl: connection.idpSsoUrl, certificate: connection.idpCertificate };
+}
+
+/** Saves the identity provider's entity ID, sign-in URL and signing certificate (Enterprise, Admin). */
+export async function saveConnection(
+  db: Db,
+  actor: Viewer | null,
+  input: Record<string, unknown>,
+): Promise<Result<{ connection: SamlConnection }, SsoError>> {
+  if (!actor || !can(actor, "authentication.manage")) return fail("forbidden");
+  if (!can(actor, "authentication.sso")) return fail(decide(actor, "authentication.sso").allowed ? "forbidden" : "planRequired");
+  const parsed = connectionSchema.safeParse(input);
+  if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
+  const values = { ...parsed.data, updatedBy: actor.id, updatedAt: new Date() };
+  return db.transaction(async (tx) => {
+    const [connection] = await tx
+      .insert(samlConnections)
+      .values({ organizationId: actor.organization.id, ...values })
+      .onConflictDoUpdate({ target: samlConnections.organizationId, set: values })
+      .returning();
+    await recordAudit(tx, {
+      organizationId: actor.organization.id,
+      actorId: actor.id,
+      action: "sso.configured",
+      data: { idpEntityId: values.idpEntityId, idpSsoUrl: values.idpSsoUrl },
+    });
+    return { ok: true as const, connection: connection! };
+  });
+}
+
+/** The organization an email signs in through, by SSO: its domain verified there, plan Enterprise, IdP configured. */
+export async function ssoConnectionForEmail(db: Db, email: string) {
+  const domain = email.slice(email.lastIndexOf("@") + 1).trim().toLowerCase();
+  const [row] = await db
+    .select({ organization: organizations, connection: samlConnections, ssoRequired: organizationDomains.ssoRequired })
+    .from(organizationDomains)
+    .innerJoin(organizations, eq(organizationDomains.organizationId, organizations.id))
+    .innerJoin(samlConnections, eq(samlConnections.organizationId, organizations.id))
+    .where(and(eq(organizationDomains.domain, domain), inArray(organizationDomains.status, [...claimedStatuses])));
+  if (!row || row.organization.status !== "active" || !planIncludes(row.organization.plan, "ssoSaml")) return null;
+  return { organizationId: row.organization.id, connection: row.connection, ssoRequired: row.ssoRequired };
+}
+
+/** The one-time stores of the SAML exchange, in the database so every instance shares them. */
+export function databaseStores(db: Db, organizationId: string): SamlStores {
+  return {
+    saveRequest: async (id, expiresAt) => {
+      await db.delete(samlRequests).where(lt(samlRequests.expiresAt, new Date()));
+      await db.insert(samlRequests).values({ id, organizationId, expiresAt });
+    },
+    consumeRequest: async (id) => {
+      const gone = await db
+        .delete(samlRequests)
+        .where(and(eq(samlRequests.id, id), eq(samlRequests.organizationId, organizationId), gt(samlRequests.expiresAt, new Date())))
+        .returning();
+      return gone.length === 1;
+    },
+    recordAssertion: async (assertionId, expiresAt) => {
+      await db.delete(samlAssertions).where(lt(samlAssertions.expiresAt, new Date()));
+      const inserted = await db.insert(samlAssertions).values({ organizationId, assertionId, expiresAt }).onConflictDoNothing().returning();
+      return inserted.length === 1;
+    },
+  };
+}
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export type SsoSignInError = "outsideVerifiedDomains" | "otherOrganization" | "ssoUnavailable";
+
+/**
+ * After the ACS validated a response: the email must be inside the organization's verified
+ * domains; a first sign-in creates the account as Member. Answers a one-time ticket, valid 2 min.
+ */
+export async function completeSsoSignIn(
+  db: Db,
+  organizationId: string,
+  person: { email: string; name: string | null },
+): Promise<Result<{ ticket: string; userId: string }, SsoSignInError>> {
+  const email = person.email.trim().toLowerCase();
+  const found = await ssoConnectionForEmail(db, email);
+  if (!found) return fail("outsideVerifiedDomains");
+  if (found.organizationId !== organizationId) return fail("outsideVerifiedDomains");
+  const unusablePassword = await hashPassword(randomBytes(32).toString("base64url"));
+  const ticket = randomBytes(32).toString("base64url");
+  return db.transaction(async (tx) => {
+    let [user] = await tx.select().from(users).where(eq(users.email, email));
+    if (user && user.organizationId !== organizationId) return fail("otherOrganization");
+    if (!user) {
+      const name = (person.name ?? email.slice(0, email.indexOf("@"))).slice(0, 80);
+      [user] = await tx.insert(users).values({ organizationId, email, name, passwordHash: unusablePassword, role: "member" }).returning();
+      await recordAudit(tx, { organizationId, actorId: user!.id, action: "member.joined", target: email, data: { via: "sso" } });
+    }
+    await tx.insert(loginTickets).values({ tokenHash: hashToken(ticket), userId: user!.id, expiresAt: new Date(Date.now() + 2 * 60 * 1000) });
+    return { ok: true as const, ticket, userId: user!.id };
+  });
+}
+
+/** Auth.js's "saml" provider: a ticket works once, within its two minutes, and never for a deleted organization. */
+export async function redeemLoginTicket(db: Db, ticket: unknown) {
+  if (typeof ticket !== "string" || ticket.length < 20 || ticket.length > 100) return null;
+  const [used] = await db
+    .update(loginTickets)
+    .set({ usedAt: new Date() })
+    .where(and(eq(loginTickets.tokenHash, hashToken(ticket)), isNull(loginTickets.usedAt), gt(loginTickets.expiresAt, new Date())))
+    .returning();
+  if (!used) return null;
+  const [row] = await db
+    .select({ user: users, organization: organizations })
+    .from(users)
+    .innerJoin(organizations, eq(users.organizationId, organizations.id))
+    .where(eq(users.id, used.userId));
+  if (!row || row.organization.status !== "active") return null;
+  return { id: row.user.id, organizationId: row.user.organizationId, locale: row.user.locale };
+}
