@@ -111,6 +111,26 @@ describe("members", () => {
     await context.close();
   });
 
+  it("with JavaScript on, the remove button enables only once the member's email is typed", async () => {
+    const { context, page } = await newPage(browser);
+    await signUpOrganization(page);
+    await choosePlan(page, "team");
+    const { email, link } = await invite(page);
+    const invitee = await acceptInBrowser(browser, link, { name: "Typed Person" });
+    await invitee.context.close();
+    await page.goto("/en/admin/members");
+    await page.getByRole("link", { name: "Remove Typed Person" }).click();
+    const button = page.locator("form:has(#confirmation) button[type=submit]");
+    await page.waitForLoadState("networkidle");
+    assert.equal(await button.isDisabled(), true);
+    await page.fill("#confirmation", email.toUpperCase());
+    assert.equal(await button.isDisabled(), false);
+    await assertAccessible(page);
+    await Promise.all([page.waitForURL(/notice=removed/), button.click()]);
+    assert.match((await page.locator("[role=status]").first().textContent()) ?? "", new RegExp(`${email} was removed`));
+    await context.close();
+  });
+
   it("a Member is refused the members and billing pages", async () => {
     const { context, page } = await newPage(browser);
     await signIn(page, "member@example.com");
