@@ -44,6 +44,17 @@ describe("invitations", () => {
     expect(events.map((event) => event.action)).toEqual(expect.arrayContaining(["invitation.created", "invitation.accepted", "member.joined"]));
   });
 
+  it("two people opening the same link at once: one account is created, the other is told the link is used", async () => {
+    const { token, organization } = await invite("both@example.test");
+    const results = await Promise.all([
+      acceptInvitation(database.db, { token, name: "First", password: "a-long-password" }, { locale: "en" }),
+      acceptInvitation(database.db, { token, name: "Second", password: "a-long-password" }, { locale: "en" }),
+    ]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.find((result) => !result.ok)).toMatchObject({ ok: false });
+    expect(await database.db.select().from(users).where(eq(users.organizationId, organization.id))).toHaveLength(4);
+  });
+
   it("an expired link leads to the expired page and creates no account", async () => {
     const { token } = await invite("late@example.test");
     const later = new Date(Date.now() + invitationLifetimeMs + 1000);
