@@ -14,18 +14,23 @@ export async function queryRows<Row>(db: Pick<Db, "execute">, query: SQL): Promi
 
 export type ContentCounts = { chats: number; messages: number; users: number };
 
-// Counting a million messages takes a good part of a second: a page view reuses a count for a
-// few seconds (one query however many requests ask at once); finishing a job forgets it.
-const countsTtlMs = Number(process.env.CONTENT_COUNTS_TTL_MS ?? 10_000);
+// Counting a million messages takes a good part of a second: page views share one count per
+// organization; after a few seconds the next view still gets it while a fresh count runs behind.
+const countsTtlMs = Number(process.env.CONTENT_COUNTS_TTL_MS ?? 5_000);
 const countsCache = new Map<string, { at: number; counts: Promise<ContentCounts> }>();
 
-/** The organization's counts, at most a few seconds old. */
+/** The organization's counts, a few seconds old at most (plus the time of one count). */
 export function getContentCounts(db: Pick<Db, "execute">, organizationId: string): Promise<ContentCounts> {
   const cached = countsCache.get(organizationId);
   if (cached && Date.now() - cached.at < countsTtlMs) return cached.counts;
   const counts = countOrganizationContent(db, organizationId);
-  countsCache.set(organizationId, { at: Date.now(), counts });
   counts.catch(() => countsCache.delete(organizationId));
+  if (cached) {
+    cached.at = Date.now();
+    void counts.then(() => countsCache.set(organizationId, { at: Date.now(), counts }), () => undefined);
+    return cached.counts;
+  }
+  countsCache.set(organizationId, { at: Date.now(), counts });
   if (countsCache.size > 1000) countsCache.delete(countsCache.keys().next().value!);
   return counts;
 }

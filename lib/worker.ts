@@ -26,9 +26,46 @@ export const defaultWorkerOptions: WorkerOptions = {
 };
 
 /**
- * One short transaction: removes the next chats of the organization in id order (range scan on
- * (organization_id, id)) with their messages, and saves progress. The batch that finds nothing
- * left finishes the job: a purge writes its audit event; a deletion removes the organization row
+ * One batch is one statement (so one round trip, atomic without BEGIN/COMMIT): it holds the job
+ * row while its lease is ours, removes the next chats of the organization in id order (range scan
+ * on (organization_id, id)) with their messages, adds to the progress and extends the lease.
+ */
+async function removeNextChats(db: Db, job: Job, options: Pick<WorkerOptions, "batchSize" | "leaseMs">, afterChatId: number) {
+  const lockedUntil = new Date(Date.now() + options.leaseMs).toISOString();
+  // Starting after the last chat removed skips the index entries of earlier batches' dead rows.
+  // Messages go by the foreign key's cascade, the cheapest way; the locked chats keep the count exact.
+  const [row] = await queryRows<{ leased: number; chats: number; messages: number; lastChatId: number | string | null; progress: JobProgress | null }>(
+    db,
+    sql`with lease as materialized (
+        select id from jobs where id = ${job.id} and attempts = ${job.attempts} and state = 'running' for update
+      ),
+      doomed as materialized (
+        select id from chats where organization_id = ${job.organizationId} and id > ${afterChatId} and exists (select 1 from lease)
+        order by id limit ${options.batchSize} for update
+      ),
+      counted as (select count(*)::int as messages from messages where chat_id in (select id from doomed)),
+      gone as (delete from chats where id in (select id from doomed) returning id),
+      saved as (
+        update jobs set
+          progress = progress || jsonb_build_object(
+            'chats', (progress->>'chats')::int + (select count(*) from gone),
+            'messages', (progress->>'messages')::int + (select messages from counted)),
+          locked_until = ${lockedUntil}::timestamptz, updated_at = now()
+        where id in (select id from lease) and exists (select 1 from gone)
+        returning progress
+      )
+      select (select count(*) from lease)::int as leased, (select count(*) from gone)::int as chats,
+        (select messages from counted) as messages, (select max(id) from gone) as "lastChatId",
+        (select progress from saved) as progress`,
+  );
+  if (!row || Number(row.leased) === 0) throw new LeaseLostError();
+  if (row.progress) job.progress = typeof row.progress === "string" ? (JSON.parse(row.progress) as JobProgress) : row.progress;
+  return { chats: Number(row.chats), lastChatId: Number(row.lastChatId ?? 0) };
+}
+
+/**
+ * Removes one batch of chats; the batch that finds nothing left finishes the job in one
+ * transaction: a purge writes its audit event; a deletion removes the organization row
  * (cascading users, invitations, audit events) and leaves the tombstone.
  */
 export async function runBatch(
@@ -37,33 +74,12 @@ export async function runBatch(
   options: Pick<WorkerOptions, "batchSize" | "leaseMs">,
   afterChatId = 0,
 ): Promise<{ done: false; lastChatId: number } | { done: true }> {
+  const removed = await removeNextChats(db, job, options, afterChatId);
+  if (removed.chats > 0) return { done: false, lastChatId: removed.lastChatId };
+  // Chats created behind the cursor while the job ran: go round once more from the start.
+  if (afterChatId > 0) return { done: false, lastChatId: 0 };
   return db.transaction(async (tx) => {
-    // Starting after the last chat removed skips the index entries of earlier batches' dead rows.
-    // Messages go by the foreign key's cascade, the cheapest way; the locked chats keep the count exact.
-    const [removed] = await queryRows<{ chats: number; messages: number; lastChatId: number | string | null }>(
-      tx,
-      sql`with doomed as materialized (
-          select id from chats where organization_id = ${job.organizationId} and id > ${afterChatId}
-          order by id limit ${options.batchSize} for update
-        ),
-        counted as (select count(*)::int as messages from messages where chat_id in (select id from doomed)),
-        gone_chats as (delete from chats where id in (select id from doomed) returning id)
-        select (select count(*) from gone_chats)::int as chats, (select messages from counted) as messages,
-          (select max(id) from gone_chats) as "lastChatId"`,
-    );
-    const chats = Number(removed?.chats ?? 0);
-    const progress: JobProgress = {
-      ...job.progress,
-      chats: job.progress.chats + chats,
-      messages: job.progress.messages + Number(removed?.messages ?? 0),
-    };
-    if (chats > 0) {
-      await recordProgress(tx, job, { progress, leaseMs: options.leaseMs });
-      job.progress = progress;
-      return { done: false, lastChatId: Number(removed!.lastChatId) };
-    }
-    // Chats created behind the cursor while the job ran: go round once more from the start.
-    if (afterChatId > 0) return { done: false, lastChatId: 0 };
+    const progress: JobProgress = { ...job.progress };
     const [organization] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, job.organizationId));
     if (job.kind === "delete_organization") {
       const [people] = await queryRows<{ count: number }>(tx, sql`select count(*)::int as count from users where organization_id = ${job.organizationId}`);
