@@ -8,7 +8,7 @@ import { requestChatPurge, requestOrganizationDeletion } from "@/lib/organizatio
 import { loadSessionUser } from "@/lib/session-user";
 import { defaultWorkerOptions } from "@/lib/worker";
 import {
-  benchPassword, createBenchDatabase, load, seconds, seedOrganization, sessionCookie, sizes, startServer, summarize, timeRolledBack, vacuumAnalyze,
+  benchPassword, createBenchDatabase, startSeparateWorker, load, seconds, seedOrganization, sessionCookie, sizes, startServer, summarize, timeRolledBack, vacuumAnalyze,
   type Sample, type Target,
 } from "./support";
 
@@ -41,7 +41,10 @@ export async function runDestructiveBench(kind: "purge_chats" | "delete_organiza
     console.log(`seeded in ${seconds(performance.now() - started)}`);
     await database.db.execute(sql`select count(*) from messages`);
 
-    const server = await startServer(database.url);
+    const separate = process.env.BENCH_WORKER === "separate";
+    const server = await startServer(database.url, { workerInServer: !separate });
+    const worker = separate ? startSeparateWorker(database.url) : null;
+    console.log(`worker: ${separate ? "its own process (npm run worker)" : "inside the server (instrumentation.ts)"}`);
     const idleRss = server.rssMb();
     const cookieA = await sessionCookie(a.adminId, a.id);
     const cookieB = await sessionCookie(b.adminId, b.id);
@@ -102,6 +105,8 @@ export async function runDestructiveBench(kind: "purge_chats" | "delete_organiza
         (select count(*)::int from messages m join chats c on c.id = m.chat_id where c.organization_id = ${b.id}) as "bMessages"`,
     );
     console.log(`check: organization A has ${left!.a} chats left; organization B still has ${left!.b} chats and ${left!.bMessages} messages`);
+    if (worker) console.log(`worker process memory: peak ${worker.peakRssMb()} MB`);
+    await worker?.stop();
     await server.stop();
   } finally {
     await database.close();

@@ -118,12 +118,38 @@ function treeRssKb(rootPid: number): number {
   return total;
 }
 
-/** `next start` on the bench database with the worker inside, its memory sampled every 100 ms. */
-export async function startServer(databaseUrl: string): Promise<Server> {
+/** The worker on its own (`npm run worker`), as when the web tier is scaled out. */
+export function startSeparateWorker(databaseUrl: string): { peakRssMb: () => number; stop: () => Promise<void> } {
+  const child = spawn("node_modules/.bin/tsx", ["lib/worker-cli.ts"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, JOB_POLL_MS: "100" },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, treeRssKb(child.pid!))), 100);
+  return {
+    peakRssMb: () => Math.round(peak / 1024),
+    stop: async () => {
+      clearInterval(sampler);
+      process.kill(-child.pid!, "SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    },
+  };
+}
+
+/** `next start` on the bench database (the worker inside unless told), its memory sampled every 100 ms. */
+export async function startServer(databaseUrl: string, options: { workerInServer?: boolean } = {}): Promise<Server> {
   const distDir = process.env.NEXT_DIST_DIR ?? ".next";
   if (!fs.existsSync(`${distDir}/BUILD_ID`)) throw new Error(`no production build in ${distDir}: run NEXT_DIST_DIR=${distDir} npx next build`);
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret, JOB_POLL_MS: "100", NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: authSecret,
+      JOB_POLL_MS: "100",
+      NODE_ENV: "production",
+      WORKER_IN_SERVER: options.workerInServer === false ? "false" : "true",
+    },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
