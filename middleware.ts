@@ -3,8 +3,8 @@ import createIntlMiddleware from "next-intl/middleware";
 import { getDb } from "@/db";
 import { isLocale, type AppLocale } from "@/i18n/locales";
 import { routing } from "@/i18n/routing";
-import { auth } from "@/lib/auth";
 import { canOpenSection } from "@/lib/permissions";
+import { readSessionCookie } from "@/lib/session-cookie";
 import { loadSessionUser } from "@/lib/session-user";
 
 const intl = createIntlMiddleware(routing);
@@ -27,13 +27,14 @@ function sessionCookieNames(request: NextRequest): string[] {
  * A convenience gate: it sends signed-out people to sign-in and keeps people out of sections their
  * role cannot open. Pages and domain functions check again; nothing trusts what this file decides.
  */
-export default auth(async (request) => {
+export default async function middleware(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const [, first, ...rest] = pathname.split("/");
   if (!isLocale(first)) return intl(request);
   const locale: AppLocale = first;
   const path = `/${rest.join("/")}`.replace(/\/$/, "") || "/";
-  const userId = request.auth?.user?.id;
+  const session = await readSessionCookie(request.cookies);
+  const userId = session?.userId;
 
   if (!userId) {
     if (!startsWithSegment(path, signedInOnly)) return intl(request);
@@ -42,10 +43,10 @@ export default auth(async (request) => {
     return NextResponse.redirect(signIn);
   }
 
-  const lookup = await loadSessionUser(await getDb(), userId, request.auth?.user?.organizationId);
+  const lookup = await loadSessionUser(await getDb(), userId, session?.organizationId);
   if (lookup.status === "gone") {
-    // The cookie outlived its account or organization: drop it and say so plainly.
-    if (path === "/signed-out") return clearSession(request, intl(request));
+    // The cookie outlived its account or organization: drop it, and say so where a session was needed.
+    if (!startsWithSegment(path, signedInOnly)) return clearSession(request, intl(request));
     const page = new URL(`/${locale}/signed-out`, request.url);
     page.searchParams.set("reason", lookup.reason);
     return clearSession(request, NextResponse.redirect(page));
@@ -62,7 +63,7 @@ export default auth(async (request) => {
     }
   }
   return intl(request);
-});
+}
 
 function clearSession(request: NextRequest, response: NextResponse): NextResponse {
   for (const name of sessionCookieNames(request)) response.cookies.delete(name);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { organizations, users, type Role } from "@/db/schema";
 import type { Db } from "@/db";
 import { recordAudit } from "./audit";
+import { verifyPassword } from "./passwords";
 import { can, type Action } from "./permissions";
 import { fail, type Result } from "./result";
 import { fieldErrors } from "./schemas";
@@ -135,5 +136,42 @@ export async function removeMember(
       data: { name: target.name, role: target.role },
     });
     return { ok: true as const, removed: { email: target.email, name: target.name } };
+  });
+}
+
+export const leaveOrganizationSchema = z.object({
+  confirmation: z.string({ error: "required" }).trim().toLowerCase().min(1, { error: "required" }).max(254, { error: "ownEmailMismatch" }),
+  password: z.string({ error: "required" }).min(1, { error: "required" }).max(200, { error: "wrongPassword" }),
+});
+
+/**
+ * Anyone may leave: their account and their chats go, after they typed their own email and
+ * password. The last Admin stays until someone else is Admin.
+ */
+export async function leaveOrganization(
+  db: Db,
+  actor: Viewer | null,
+  input: Record<string, unknown>,
+): Promise<Result<object, MemberError | "wrongPassword" | "ownEmailMismatch">> {
+  if (!actor || !can(actor, "organization.leave")) return fail("forbidden");
+  const parsed = leaveOrganizationSchema.safeParse(input);
+  if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
+  const { confirmation, password } = parsed.data;
+  if (confirmation !== actor.email) return fail("ownEmailMismatch", { confirmation: ["ownEmailMismatch"] });
+  const [self] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id));
+  if (!self || !(await verifyPassword(password, self.passwordHash))) return fail("wrongPassword", { password: ["wrongPassword"] });
+  return db.transaction(async (tx) => {
+    const fresh = await lockOrganizationAs(tx, actor, "organization.leave");
+    if (!fresh) return fail("forbidden");
+    if (fresh.role === "admin" && (await otherAdmins(tx, actor.organization.id, actor.id)) === 0) return fail("lastAdmin");
+    await tx.delete(users).where(eq(users.id, actor.id));
+    await recordAudit(tx, {
+      organizationId: actor.organization.id,
+      actorId: null,
+      action: "member.left",
+      target: actor.email,
+      data: { name: actor.name, role: fresh.role },
+    });
+    return { ok: true as const };
   });
 }

@@ -3,7 +3,10 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
+import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
+import { signOut } from "@/lib/auth";
+import { leaveOrganization } from "@/lib/members";
 import { formFields, submittedValues, type FormState } from "@/lib/form-state";
 import { changePassword, updateProfile } from "@/lib/profile";
 import { getViewer } from "@/lib/viewer";
@@ -24,4 +27,13 @@ export async function changePasswordAction(_previous: FormState, formData: FormD
   const result = await changePassword(await getDb(), await getViewer(), formFields(formData));
   if (!result.ok) return { status: "error", code: result.error, fields: result.fields };
   return { status: "success", code: "passwordChanged" };
+}
+
+export async function leaveOrganizationAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = submittedValues(formData, ["confirmation"]);
+  const result = await leaveOrganization(await getDb(), await getViewer(), formFields(formData));
+  if (!result.ok) return { status: "error", code: result.error, fields: result.fields, values };
+  const locale = await getLocale();
+  await signOut({ redirectTo: `/${locale}/signed-out?reason=left` });
+  return { status: "success" };
 }

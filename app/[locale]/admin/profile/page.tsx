@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
+import { and, count, eq } from "drizzle-orm";
 import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { users } from "@/db/schema";
 import type { AppLocale } from "@/i18n/locales";
 import { Card } from "@/components/ui/card";
 import { requirePermission } from "@/lib/viewer";
+import { LeaveForm } from "./leave-form";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
 
@@ -16,6 +20,12 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
   const viewer = await requirePermission(locale, "/admin/profile", "profile.edit");
   const t = await getTranslations("Profile");
   const { saved } = await searchParams;
+  const db = await getDb();
+  const [admins] = await db
+    .select({ value: count() })
+    .from(users)
+    .where(and(eq(users.organizationId, viewer.organization.id), eq(users.role, "admin")));
+  const lastAdmin = viewer.role === "admin" && (admins?.value ?? 0) <= 1;
   return (
     <div className="space-y-6">
       <div className="space-y-1">
@@ -31,6 +41,13 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
       <Card title={t("passwordTitle")} id="password">
         <PasswordForm />
       </Card>
+      <section aria-labelledby="leave-title" className="rounded-lg border-2 border-red-300 bg-white p-5 shadow-sm sm:p-6">
+        <h2 id="leave-title" className="mb-2 text-lg font-semibold text-red-800">
+          {t("leaveTitle")}
+        </h2>
+        <p className="mb-4 text-slate-700">{t("leaveBody", { organization: viewer.organization.name })}</p>
+        {lastAdmin ? <p className="font-medium text-slate-900">{t("leaveLastAdmin")}</p> : <LeaveForm email={viewer.email} />}
+      </section>
     </div>
   );
 }
