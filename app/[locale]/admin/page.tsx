@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import type { AppLocale } from "@/i18n/locales";
 import { Card } from "@/components/ui/card";
+import { HelpLink } from "@/components/help/help-link";
 import { requirePermission } from "@/lib/viewer";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,6 +27,7 @@ export default async function OverviewPage() {
       <div className="space-y-1">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="text-slate-700">{t("intro", { organization: viewer.organization.name })}</p>
+        <HelpLink article="basic-setup" />
       </div>
       <Card>
         <dl className="grid gap-4 sm:grid-cols-2">

@@ -8,6 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
 import { previewPlanChange } from "@/lib/billing";
 import { isPlan, plans } from "@/lib/plans";
+import { HelpLink } from "@/components/help/help-link";
 import { requirePermission } from "@/lib/viewer";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -34,6 +35,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
       <div className="space-y-1">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="text-slate-700">{t("intro", { organization })}</p>
+        <HelpLink article="plans-and-features" />
       </div>
       {changed ? (
         <div role="status">

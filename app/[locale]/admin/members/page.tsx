@@ -14,6 +14,7 @@ import { listPendingInvitations } from "@/lib/invitations";
 import { listMembers } from "@/lib/members";
 import { decide } from "@/lib/permissions";
 import { plansWith } from "@/lib/plans";
+import { HelpLink } from "@/components/help/help-link";
 import { requirePermission } from "@/lib/viewer";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -43,6 +44,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
       <div className="space-y-1">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="text-slate-700">{t("intro", { organization: viewer.organization.name })}</p>
+        <HelpLink article="roles-and-permissions" />
       </div>
       {notice ? (
         <div role="status"><Notice tone="success">{t(notice, { email: params.email ?? "" })}</Notice></div>

@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { isActive } from "@/lib/jobs";
 import { getOrganizationSettings } from "@/lib/organizations";
+import { HelpLink } from "@/components/help/help-link";
 import { requirePermission } from "@/lib/viewer";
 import { DeleteForm } from "./delete-form";
 import { PurgeForm } from "./purge-form";
@@ -32,6 +33,7 @@ export default async function OrganizationPage() {
       <div className="space-y-1">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="text-slate-700">{t("intro")}</p>
+        <HelpLink article="basic-setup" section="organization-settings" />
       </div>
       <Card title={t("detailsTitle")} id="details">
         <dl className="grid gap-4 sm:grid-cols-2">

@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import type { AppLocale } from "@/i18n/locales";
 import { Card } from "@/components/ui/card";
+import { HelpLink } from "@/components/help/help-link";
 import { requirePermission } from "@/lib/viewer";
 import { LeaveForm } from "./leave-form";
 import { PasswordForm } from "./password-form";
@@ -31,6 +32,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
       <div className="space-y-1">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="text-slate-700">{t("intro")}</p>
+        <HelpLink article="authentication" section="sign-in-today" />
       </div>
       <Card title={t("detailsTitle")} id="details">
         <p className="mb-4 text-sm text-slate-700">
