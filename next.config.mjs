@@ -34,7 +34,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite"],
   experimental: { authInterrupts: true },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // The SAML start page sends its own CSP naming the identity provider as form target.
+    return [{ source: "/:path((?!api/saml/[^/]+/start$).*)", headers: securityHeaders }];
   },
 };
 

@@ -27,7 +27,8 @@ export type AuditAction =
   | "joinRequest.created"
   | "joinRequest.approved"
   | "joinRequest.rejected"
-  | "sso.configured";
+  | "sso.configured"
+  | "domain.ssoRequiredChanged";
 
 type Executor = Pick<Db, "insert">;
 

@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { authenticate } from "./accounts";
 import { authSecret } from "./auth-secret";
+import { redeemLoginTicket } from "./sso/connections";
 
 declare module "next-auth" {
   interface Session {
@@ -53,6 +54,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         });
         if (!result.ok) throw new SignInRefused(result.error);
         return { id: result.user.id, organizationId: result.user.organizationId };
+      },
+    }),
+    // SSO: our ACS validated the SAML response and left a one-time, two-minute ticket in the database.
+    Credentials({
+      id: "saml",
+      credentials: { ticket: {} },
+      async authorize(credentials) {
+        const user = await redeemLoginTicket(await getDb(), credentials?.ticket);
+        if (!user) throw new SignInRefused("invalid");
+        return { id: user.id, organizationId: user.organizationId };
       },
     }),
   ],

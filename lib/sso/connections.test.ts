@@ -4,7 +4,9 @@ import { loginTickets, organizationDomains, organizations, samlConnections, user
 import { openTestDatabase } from "@/tests/support/db";
 import { signedResponse, throwawayCertificate } from "@/tests/support/saml-idp";
 import { createCast, createUser, viewerOf } from "@/tests/support/factories";
-import { completeSsoSignIn, databaseStores, identityProviderOf, redeemLoginTicket, saveConnection, ssoConnectionForEmail } from "./connections";
+import { authenticate } from "../accounts";
+import { testPassword } from "@/tests/support/factories";
+import { completeSsoSignIn, databaseStores, identityProviderOf, redeemLoginTicket, saveConnection, setSsoRequired, ssoConnectionForEmail } from "./connections";
 import { createSignInRequest, serviceProviderFor, validateSignInResponse } from "./saml";
 
 const idpKeys = throwawayCertificate();
@@ -116,5 +118,20 @@ describe("SSO sign-in", () => {
     await database.db.update(organizations).set({ plan: "team" }).where(eq(organizations.id, organization.id));
     expect(await ssoConnectionForEmail(database.db, `a@${domain}`)).toBeNull();
     expect(await completeSsoSignIn(database.db, organization.id, { email: `a@${domain}`, name: null })).toEqual({ ok: false, error: "outsideVerifiedDomains" });
+  });
+
+  it("mandatory SSO refuses password sign-in to Members of the domain, Admins keep theirs", async () => {
+    const { organization, domain, admin, member } = await enterprise();
+    const [row] = await database.db.select().from(organizationDomains).where(eq(organizationDomains.domain, domain));
+    await database.db.update(users).set({ email: `admin@${domain}` }).where(eq(users.id, admin.id));
+    await database.db.update(users).set({ email: `member@${domain}` }).where(eq(users.id, member.id));
+    const memberViewer = await viewerOf(database.db, member.id);
+    expect(await setSsoRequired(database.db, memberViewer, { domainId: row!.id, ssoRequired: "on" })).toEqual({ ok: false, error: "forbidden" });
+    const adminViewer = await viewerOf(database.db, admin.id);
+    expect(await setSsoRequired(database.db, adminViewer, { domainId: row!.id, ssoRequired: "on" })).toEqual({ ok: true, ssoRequired: true });
+    expect(await authenticate(database.db, { email: `member@${domain}`, password: testPassword })).toEqual({ ok: false, error: "invalid" });
+    expect(await authenticate(database.db, { email: `admin@${domain}`, password: testPassword })).toMatchObject({ ok: true, user: { organizationId: organization.id } });
+    expect(await setSsoRequired(database.db, adminViewer, { domainId: row!.id, ssoRequired: "off" })).toEqual({ ok: true, ssoRequired: false });
+    expect(await authenticate(database.db, { email: `member@${domain}`, password: testPassword })).toMatchObject({ ok: true });
   });
 });

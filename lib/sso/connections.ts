@@ -90,6 +90,38 @@ export async function saveConnection(
   });
 }
 
+const ssoRequiredSchema = z.object({ domainId: z.uuid(), ssoRequired: z.enum(["on", "off"]) });
+
+/** Makes SSO mandatory for a verified domain's people (password refused, Admins excepted), or not. */
+export async function setSsoRequired(
+  db: Db,
+  actor: Viewer | null,
+  input: Record<string, unknown>,
+): Promise<Result<{ ssoRequired: boolean }, SsoError | "notFound" | "notConfigured">> {
+  if (!actor || !can(actor, "authentication.manage")) return fail("forbidden");
+  if (!can(actor, "authentication.sso")) return fail(decide(actor, "authentication.sso").allowed ? "forbidden" : "planRequired");
+  const parsed = ssoRequiredSchema.safeParse(input);
+  if (!parsed.success) return fail("notFound");
+  const ssoRequired = parsed.data.ssoRequired === "on";
+  if (ssoRequired && !(await getConnection(db, actor.organization.id))) return fail("notConfigured");
+  return db.transaction(async (tx) => {
+    const [domain] = await tx
+      .update(organizationDomains)
+      .set({ ssoRequired })
+      .where(
+        and(
+          eq(organizationDomains.id, parsed.data.domainId),
+          eq(organizationDomains.organizationId, actor.organization.id),
+          inArray(organizationDomains.status, [...claimedStatuses]),
+        ),
+      )
+      .returning();
+    if (!domain) return fail("notFound");
+    await recordAudit(tx, { organizationId: actor.organization.id, actorId: actor.id, action: "domain.ssoRequiredChanged", target: domain.domain, data: { ssoRequired } });
+    return { ok: true as const, ssoRequired };
+  });
+}
+
 /** The organization an email signs in through, by SSO: its domain verified there, plan Enterprise, IdP configured. */
 export async function ssoConnectionForEmail(db: Db, email: string) {
   const domain = email.slice(email.lastIndexOf("@") + 1).trim().toLowerCase();

@@ -51,6 +51,9 @@ function createSaml(sp: ServiceProvider, idp: IdentityProvider, cacheProvider: C
     validateInResponseTo: ValidateInResponseTo.always,
     requestIdExpirationPeriodMs: samlPolicy.requestLifetimeMs,
     identifierFormat: "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress",
+    // HTTP-POST binding: the request travels base64-encoded, not deflated.
+    authnRequestBinding: "HTTP-POST",
+    skipRequestCompression: true,
     generateUniqueId: () => `_${randomBytes(20).toString("hex")}`,
     cacheProvider,
   });

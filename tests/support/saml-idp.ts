@@ -70,3 +70,44 @@ export function signedResponse(options: ResponseOptions): string {
   if (options.tamperEmail) xml = xml.replace(`>${escape(options.email)}<`, `>${escape(options.tamperEmail)}<`);
   return Buffer.from(xml, "utf8").toString("base64");
 }
+
+/**
+ * A test identity provider on loopback: it takes our AuthnRequest (HTTP-POST), "signs in" the
+ * person the test chose, and answers with a page that posts a signed response to our ACS.
+ */
+export async function startTestIdp(options: { port?: number; privateKey: string }) {
+  const { createServer } = await import("node:http");
+  const state = { email: "", lastResponse: "", lastRelayState: "", acsUrl: "" };
+  const server = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+    request.on("end", () => {
+      const form = new URLSearchParams(body);
+      const xml = Buffer.from(form.get("SAMLRequest") ?? "", "base64").toString("utf8");
+      const id = /\bID="([^"]+)"/.exec(xml)?.[1];
+      const acsUrl = /AssertionConsumerServiceURL="([^"]+)"/.exec(xml)?.[1];
+      const issuer = /<saml:Issuer[^>]*>([^<]+)</.exec(xml)?.[1];
+      if (request.method !== "POST" || !id || !acsUrl || !issuer) {
+        response.writeHead(400).end("bad request");
+        return;
+      }
+      state.acsUrl = acsUrl;
+      state.lastRelayState = form.get("RelayState") ?? "";
+      state.lastResponse = signedResponse({ email: state.email, audience: issuer, recipient: acsUrl, inResponseTo: id, privateKey: options.privateKey });
+      response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+      response.end(
+        `<!doctype html><html lang="en"><head><title>Test IdP</title></head><body><main><h1>Test identity provider</h1>` +
+          `<form method="post" action="${escape(acsUrl)}"><input type="hidden" name="SAMLResponse" value="${state.lastResponse}">` +
+          `<input type="hidden" name="RelayState" value="${escape(state.lastRelayState)}"><button type="submit">Back to the console</button></form></main></body></html>`,
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    ssoUrl: `http://127.0.0.1:${port}/sso`,
+    state,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -12,6 +12,7 @@ import { signUp } from "@/lib/accounts";
 import { signIn, signOut } from "@/lib/auth";
 import { formFields, submittedValues, type FormState } from "@/lib/form-state";
 import { fieldErrors, signInSchema } from "@/lib/schemas";
+import { ssoConnectionForEmail } from "@/lib/sso/connections";
 
 /** A same-site path to return to after sign-in, in the person's saved language. */
 function destination(callbackUrl: unknown, locale: AppLocale, fallback: string): string {
@@ -19,6 +20,11 @@ function destination(callbackUrl: unknown, locale: AppLocale, fallback: string):
   const safe = raw.startsWith("/") && !raw.startsWith("//") && !raw.includes("\\") ? raw : fallback;
   const [, first, ...rest] = safe.split("/");
   return isLocale(first) ? `/${[locale, ...rest].join("/")}` : `/${locale}${safe === "/" ? "" : safe}`;
+}
+
+async function isAdminOf(organizationId: string, email: string): Promise<boolean> {
+  const [user] = await (await getDb()).select({ role: users.role, organizationId: users.organizationId }).from(users).where(eq(users.email, email));
+  return user?.role === "admin" && user.organizationId === organizationId;
 }
 
 async function rememberLocale(locale: AppLocale) {
@@ -39,6 +45,13 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   const values = submittedValues(formData, ["email", "callbackUrl"]);
   const parsed = signInSchema.safeParse(formFields(formData));
   if (!parsed.success) return { status: "error", code: "validation", fields: fieldErrors(parsed.error), values };
+  // A domain with mandatory SSO signs its people in at their identity provider; Admins keep their password to recover.
+  const sso = await ssoConnectionForEmail(await getDb(), parsed.data.email);
+  if (sso?.ssoRequired && !(await isAdminOf(sso.organizationId, parsed.data.email))) {
+    const requested = await getLocale();
+    const target = destination(formData.get("callbackUrl"), isLocale(requested) ? requested : "en", "/studio");
+    redirect(`/api/saml/${sso.organizationId}/start?locale=${requested}&callbackUrl=${encodeURIComponent(target)}`);
+  }
   try {
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
   } catch (error) {

@@ -10,6 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
   const t = await getTranslations("SignIn");
+  const tSso = await getTranslations("Sso");
   const { callbackUrl } = await searchParams;
   return (
     <div className="space-y-6">
@@ -18,6 +19,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <p className="text-slate-700">{t("intro")}</p>
       </div>
       <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : ""} />
+      <Link
+        href={{ pathname: "/sso", query: typeof callbackUrl === "string" ? { callbackUrl } : {} }}
+        className="inline-block font-semibold text-indigo-700 underline"
+      >
+        {tSso("useSso")}
+      </Link>
       <p className="text-sm text-slate-700">
         {t("noAccount")}{" "}
         <Link href="/sign-up" className="font-semibold text-indigo-700 underline">

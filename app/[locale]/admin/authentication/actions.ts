@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { decideJoinRequest } from "@/lib/domain-join";
 import { addDomain, removeDomain, setJoinMode, verifyDomain } from "@/lib/domains";
 import { formFields, submittedValues, type FormState } from "@/lib/form-state";
+import { saveConnection, setSsoRequired } from "@/lib/sso/connections";
 import { getViewer } from "@/lib/viewer";
 
 const page = "/[locale]/admin/authentication";
@@ -52,4 +53,19 @@ export async function decideJoinRequestAction(_previous: FormState, formData: Fo
   if (!result.ok) return { status: "error", code: errorCode(result.error) };
   revalidatePath(page, "page");
   return { status: "success", code: decision === "approve" ? "approved" : "rejected", data: { email: result.email } };
+}
+
+export async function saveConnectionAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = submittedValues(formData, ["idpEntityId", "idpSsoUrl", "idpCertificate"]);
+  const result = await saveConnection(await getDb(), await getViewer(), formFields(formData));
+  if (!result.ok) return { status: "error", code: result.error, fields: result.fields, values };
+  revalidatePath(page, "page");
+  return { status: "success", code: "saved" };
+}
+
+export async function setSsoRequiredAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const result = await setSsoRequired(await getDb(), await getViewer(), formFields(formData));
+  if (!result.ok) return { status: "error", code: errorCode(result.error) };
+  revalidatePath(page, "page");
+  return { status: "success", code: result.ssoRequired ? "ssoRequiredOn" : "ssoRequiredOff" };
 }

@@ -4,13 +4,26 @@ import type { AppLocale } from "@/i18n/locales";
 import { AddDomainForm } from "@/components/authentication/add-domain-form";
 import { DomainActionForm } from "@/components/authentication/domain-action-form";
 import { DomainCard } from "@/components/authentication/domain-card";
+import { SsoSettings } from "@/components/authentication/sso-settings";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { listJoinRequests } from "@/lib/domain-join";
 import { listDomains } from "@/lib/domains";
 import { can } from "@/lib/permissions";
+import { getConnection } from "@/lib/sso/connections";
+import { originFrom } from "@/lib/sso/routes";
+import { serviceProviderFor } from "@/lib/sso/saml";
 import { requirePermission } from "@/lib/viewer";
-import { addDomainAction, decideJoinRequestAction, removeDomainAction, setJoinModeAction, verifyDomainAction } from "./actions";
+import { headers } from "next/headers";
+import {
+  addDomainAction,
+  decideJoinRequestAction,
+  removeDomainAction,
+  saveConnectionAction,
+  setJoinModeAction,
+  setSsoRequiredAction,
+  verifyDomainAction,
+} from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("AuthenticationPage");
@@ -23,7 +36,8 @@ export default async function AuthenticationPage() {
   const t = await getTranslations("AuthenticationPage");
   const format = await getFormatter();
   const db = await getDb();
-  const [domains, requests] = await Promise.all([listDomains(db, viewer), listJoinRequests(db, viewer)]);
+  const [domains, requests, connection] = await Promise.all([listDomains(db, viewer), listJoinRequests(db, viewer), getConnection(db, viewer.organization.id)]);
+  const sp = serviceProviderFor(originFrom(await headers()), viewer.organization.id);
   const canChooseJoinMode = can(viewer, "authentication.emailDomain");
   const failing = (domains ?? []).filter((domain) => domain.status === "failing");
   return (
@@ -57,6 +71,14 @@ export default async function AuthenticationPage() {
       <Card title={t("addTitle")} id="add-domain">
         <AddDomainForm action={addDomainAction} />
       </Card>
+      <SsoSettings
+        available={can(viewer, "authentication.sso")}
+        sp={sp}
+        metadataUrl={`/api/saml/${viewer.organization.id}/metadata`}
+        connection={connection}
+        domains={domains ?? []}
+        actions={{ save: saveConnectionAction, ssoRequired: setSsoRequiredAction }}
+      />
       <Card title={t("requestsTitle")} id="join-requests">
         <p className="mb-4 text-sm text-slate-700">{t("requestsIntro")}</p>
         {requests && requests.length > 0 ? (

@@ -1,0 +1,59 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { Field, TextInput, describedBy, inputClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/card";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { idle, type FormState } from "@/lib/form-state";
+
+const fields = ["idpEntityId", "idpSsoUrl", "idpCertificate"] as const;
+
+export function SsoConnectionForm({
+  action,
+  current,
+}: {
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
+  current: { idpEntityId: string; idpSsoUrl: string; idpCertificate: string } | null;
+}) {
+  const t = useTranslations("Sso.settings");
+  const tErrors = useTranslations("Errors");
+  const [state, formAction] = useActionState(action, idle);
+  const text = (code: string) => (code === "invalidUrl" || code === "invalidCertificate" ? t(code) : tErrors.has(code as never) ? tErrors(code as never) : tErrors("generic"));
+  const errorOf = (field: string) => {
+    const code = state.status === "error" ? state.fields?.[field]?.[0] : undefined;
+    return code ? [text(code)] : undefined;
+  };
+  const summary: { field: string; message: string }[] = fields.flatMap((field) => (errorOf(field) ? [{ field, message: errorOf(field)![0]! }] : []));
+  if (state.status === "error" && summary.length === 0) summary.push({ field: "", message: text(state.code ?? "generic") });
+  const value = (field: (typeof fields)[number]) => state.values?.[field] ?? current?.[field] ?? "";
+  return (
+    <form action={formAction} noValidate className="space-y-4">
+      <ErrorSummary title={tErrors("summaryTitle")} items={summary.map((item) => (item.field ? item : { message: item.message }))} />
+      {state.status === "success" ? (
+        <div role="status">
+          <Notice tone="success">{t("saved")}</Notice>
+        </div>
+      ) : null}
+      <Field id="idpEntityId" label={t("idpEntityId")} hint={t("idpEntityIdHint")} errors={errorOf("idpEntityId")}>
+        <TextInput id="idpEntityId" name="idpEntityId" required hint spellCheck={false} defaultValue={value("idpEntityId")} errors={errorOf("idpEntityId")} />
+      </Field>
+      <Field id="idpSsoUrl" label={t("idpSsoUrl")} hint={t("idpSsoUrlHint")} errors={errorOf("idpSsoUrl")}>
+        <TextInput id="idpSsoUrl" name="idpSsoUrl" type="url" required hint spellCheck={false} defaultValue={value("idpSsoUrl")} errors={errorOf("idpSsoUrl")} />
+      </Field>
+      <Field id="idpCertificate" label={t("idpCertificate")} hint={t("idpCertificateHint")} errors={errorOf("idpCertificate")}>
+        <textarea
+          name="idpCertificate"
+          rows={6}
+          required
+          spellCheck={false}
+          className={`${inputClass} font-mono text-xs`}
+          defaultValue={value("idpCertificate")}
+          {...describedBy("idpCertificate", true, errorOf("idpCertificate"))}
+        />
+      </Field>
+      <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
+    </form>
+  );
+}
