@@ -121,3 +121,31 @@ describe("“Did you find the answer to your question?”", () => {
     }
   });
 });
+
+describe("links between the console and the help center", () => {
+  const pages = [
+    { path: "/admin", article: "basic-setup" },
+    { path: "/admin/organization", article: "basic-setup" },
+    { path: "/admin/members", article: "roles-and-permissions" },
+    { path: "/admin/billing", article: "plans-and-features" },
+    { path: "/admin/profile", article: "authentication" },
+  ] as const;
+
+  for (const locale of ["en", "fr"] as const) {
+    it(`each console page links to its article, and the article leads back to the console (${locale})`, async () => {
+      const { context, page } = await newPage(browser, { js: false });
+      await signIn(page, "admin@example.com", { locale });
+      for (const { path, article } of pages) {
+        await page.goto(`/${locale}${path}`);
+        const link = page.getByTestId("help-link");
+        const title = helpContent[locale].articles[article].title;
+        assert.equal((await link.textContent())?.replace(/\s+/g, " ").trim(), locale === "en" ? `Help: ${title}` : `Aide : ${title}`, path);
+        await Promise.all([page.waitForURL(new RegExp(`/${locale}/help/${article}(#.*)?$`)), link.click()]);
+        assert.equal(await page.locator("h1").textContent(), title);
+      }
+      await page.getByRole("link", { name: locale === "en" ? "Open the console" : "Ouvrir la console" }).click();
+      await page.waitForURL(new RegExp(`/${locale}/admin$`));
+      await context.close();
+    });
+  }
+});
