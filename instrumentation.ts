@@ -7,5 +7,7 @@ export async function register() {
   if (process.env.WORKER_IN_SERVER !== "false") {
     const { ensureWorker } = await import("./lib/worker");
     ensureWorker(database.db);
+    const { startDomainRechecks } = await import("./lib/domain-join");
+    startDomainRechecks(database.db);
   }
 }

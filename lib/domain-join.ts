@@ -163,3 +163,19 @@ export async function recheckDomains(
   }
   return { checked: rows.length, failing };
 }
+
+/**
+ * Re-checks verified domains in the background: every hour it looks at the domains not checked
+ * for a day, so Admins see a warning soon after a record disappears. Several instances may run it;
+ * a check is idempotent.
+ */
+export function startDomainRechecks(db: Db, everyMs = 60 * 60 * 1000): { stop: () => void } {
+  const run = () =>
+    recheckDomains(db).catch((error: unknown) => {
+      console.error("[domains] re-check failed", error);
+    });
+  const timer = setInterval(run, everyMs);
+  timer.unref();
+  void run();
+  return { stop: () => clearInterval(timer) };
+}

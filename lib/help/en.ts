@@ -230,7 +230,7 @@ export const en: HelpContent = {
     },
     authentication: {
       title: "Authentication",
-      description: "How members sign in, how people of your email domain can join, and where single sign-on stands.",
+      description: "How members sign in, how people of your email domain can join, and how single sign-on works.",
       intro: [
         {
           kind: "paragraph",
@@ -262,13 +262,13 @@ export const en: HelpContent = {
           blocks: [
             {
               kind: "paragraph",
-              text: "On the console’s [Authentication](/admin/authentication) page, an Admin proves that the organization owns its people’s email domain: add the domain, publish the TXT record the page shows in the domain’s DNS, then select **Verify**. A verified domain belongs to one organization only, and the console checks it again every day.",
+              text: "On the console’s [Authentication](/admin/authentication) page, an Admin proves that the organization owns its people’s email domain: add the domain, publish the TXT record the page shows in the domain’s DNS, then select **Verify**. A verified domain belongs to one organization only, and the console checks the record again every day: if it disappears, Admins see a warning on the page.",
             },
             {
               kind: "list",
               items: [
                 "**Joining by email domain**, with the {plans:emailDomainSignIn} plan: once the domain is verified, an Admin chooses who may join with an address at that domain — nobody (invitations only), anyone who asks once an Admin approves, or anyone at once as a Member. Those people then sign in with their email and password, like everyone else.",
-                "**SAML single sign-on (SSO)**, with the {plans:ssoSaml} plan, is meant to let members sign in through your company’s identity provider, which an Admin connects on the Authentication page.",
+                "**SAML single sign-on (SSO)**, with the {plans:ssoSaml} plan: an Admin enters the identity provider’s entity ID, sign-in URL and certificate on the Authentication page, and gives the identity provider the console’s entity ID and ACS URL (or its metadata file). People of a verified domain then choose **Sign in with single sign-on (SSO)** on the sign-in page and type their email; a first sign-in creates their account as a Member. An Admin can require SSO for a domain; Admins keep their password as a way back in.",
               ],
             },
             {
@@ -279,7 +279,7 @@ export const en: HelpContent = {
             {
               kind: "callout",
               tone: "note",
-              text: "Until the Authentication page of your console offers single sign-on, every member signs in with email and password, whatever the plan.",
+              text: "If the organization leaves the {plans:ssoSaml} plan, single sign-on stops and password sign-in applies again. Accounts created through single sign-on have no password: they cannot sign in until the plan includes SSO again.",
             },
           ],
         },

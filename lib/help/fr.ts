@@ -230,7 +230,7 @@ export const fr: HelpContent = {
     },
     authentication: {
       title: "Authentification",
-      description: "Comment les membres se connectent, comment les personnes de votre domaine e-mail peuvent rejoindre l’organisation, et où en est l’authentification unique.",
+      description: "Comment les membres se connectent, comment les personnes de votre domaine e-mail peuvent rejoindre l’organisation, et comment fonctionne l’authentification unique.",
       intro: [
         {
           kind: "paragraph",
@@ -262,13 +262,13 @@ export const fr: HelpContent = {
           blocks: [
             {
               kind: "paragraph",
-              text: "Sur la page [Authentification](/admin/authentication) de la console, un Admin prouve que l’organisation possède le domaine e-mail de ses membres : ajoutez le domaine, publiez dans son DNS l’enregistrement TXT qu’indique la page, puis choisissez **Vérifier**. Un domaine vérifié n’appartient qu’à une seule organisation, et la console le contrôle de nouveau chaque jour.",
+              text: "Sur la page [Authentification](/admin/authentication) de la console, un Admin prouve que l’organisation possède le domaine e-mail de ses membres : ajoutez le domaine, publiez dans son DNS l’enregistrement TXT qu’indique la page, puis choisissez **Vérifier**. Un domaine vérifié n’appartient qu’à une seule organisation, et la console contrôle de nouveau l’enregistrement chaque jour : s’il disparaît, les Admins voient un avertissement sur la page.",
             },
             {
               kind: "list",
               items: [
                 "**Rejoindre par domaine e-mail**, avec la formule {plans:emailDomainSignIn} : une fois le domaine vérifié, un Admin choisit qui peut rejoindre l’organisation avec une adresse de ce domaine — personne (sur invitation seulement), toute personne qui en fait la demande après accord d’un Admin, ou toute personne aussitôt, comme Membre. Ces personnes se connectent ensuite avec leur e-mail et leur mot de passe, comme tout le monde.",
-                "**Authentification unique SAML (SSO)**, avec la formule {plans:ssoSaml} : elle doit permettre aux membres de se connecter par le fournisseur d’identité de votre entreprise, qu’un Admin relie à l’organisation sur la page Authentification.",
+                "**Authentification unique SAML (SSO)**, avec la formule {plans:ssoSaml} : un Admin saisit l’ID d’entité, l’URL de connexion et le certificat du fournisseur d’identité sur la page Authentification, et transmet à ce fournisseur l’ID d’entité et l’URL ACS de la console (ou son fichier de métadonnées). Les personnes d’un domaine vérifié choisissent alors **Se connecter par authentification unique (SSO)** sur la page de connexion et saisissent leur e-mail ; leur première connexion crée leur compte en tant que Membre. Un Admin peut rendre le SSO obligatoire pour un domaine ; les Admins gardent leur mot de passe pour pouvoir toujours revenir.",
               ],
             },
             {
@@ -279,7 +279,7 @@ export const fr: HelpContent = {
             {
               kind: "callout",
               tone: "note",
-              text: "Tant que la page Authentification de votre console ne propose pas l’authentification unique, chaque membre se connecte avec son e-mail et son mot de passe, quelle que soit la formule.",
+              text: "Si l’organisation quitte la formule {plans:ssoSaml}, l’authentification unique s’arrête et la connexion par mot de passe s’applique de nouveau. Les comptes créés par authentification unique n’ont pas de mot de passe : ils ne peuvent plus se connecter tant que la formule n’inclut pas de nouveau le SSO.",
             },
           ],
         },
