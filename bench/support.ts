@@ -6,7 +6,8 @@ import fs from "node:fs";
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
-import { openDatabase, type Database } from "@/db";
+import type { Database } from "@/db";
+import { createScratchDatabase, type ScratchDatabase } from "@/tests/support/db";
 import { queryRows } from "@/lib/jobs";
 import { hashPassword } from "@/lib/passwords";
 
@@ -20,27 +21,11 @@ const authSecret = "bench-secret-not-for-production-000000000000";
 const port = Number(process.env.BENCH_PORT ?? 3201);
 export const baseUrl = `http://127.0.0.1:${port}`;
 
-export type BenchDatabase = Database & { url: string; name: string };
+export type BenchDatabase = ScratchDatabase;
 
-/** A new database on the local server, migrated; `close()` drops it. */
-export async function createBenchDatabase(): Promise<BenchDatabase> {
-  const name = `org_console_bench_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
-  return {
-    ...database,
-    url: url.toString(),
-    name,
-    close: async () => {
-      await database.close();
-      if (process.env.BENCH_KEEP_DATABASE === "true") console.log(`kept database ${name}`);
-      else await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
+/** A new database on the local server, migrated; `close()` drops it (`BENCH_KEEP_DATABASE=true` keeps it). */
+export function createBenchDatabase(): Promise<BenchDatabase> {
+  return createScratchDatabase(serverUrl, "org_console_bench", { keep: process.env.BENCH_KEEP_DATABASE === "true" });
 }
 
 export type SeededOrganization = { id: string; name: string; adminId: string; chats: number; messages: number };

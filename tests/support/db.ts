@@ -2,14 +2,14 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { openDatabase, type Database } from "@/db";
 
+export type ScratchDatabase = Database & { url: string; name: string };
+
 /**
- * A fresh, migrated database for one test file: PGlite in memory by default, or a new database
- * on the PostgreSQL server of `DATABASE_URL`, dropped again by `close()`.
+ * A new database on a PostgreSQL server, migrated; `close()` drops it again (unless `keep`).
+ * Tests and benchmarks both take one, so neither depends on leftovers.
  */
-export async function openTestDatabase(): Promise<Database> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) return openDatabase({ dataDir: "memory://" });
-  const name = `org_console_test_${randomBytes(6).toString("hex")}`;
+export async function createScratchDatabase(serverUrl: string, prefix: string, options: { keep?: boolean } = {}): Promise<ScratchDatabase> {
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   const url = new URL(serverUrl);
@@ -17,10 +17,23 @@ export async function openTestDatabase(): Promise<Database> {
   const database = await openDatabase({ url: url.toString() });
   return {
     ...database,
+    url: url.toString(),
+    name,
     close: async () => {
       await database.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      if (options.keep) console.log(`kept database ${name}`);
+      else await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
     },
   };
+}
+
+/**
+ * A fresh, migrated database for one test file: PGlite in memory by default, or a new database
+ * on the PostgreSQL server of `DATABASE_URL`, dropped again by `close()`.
+ */
+export async function openTestDatabase(): Promise<Database> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) return openDatabase({ dataDir: "memory://" });
+  return createScratchDatabase(serverUrl, "org_console_test");
 }
