@@ -1,38 +1,13 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { startDnsServer } from "../tests/support/dns-server";
+import { describe, it } from "node:test";
+import type { Page } from "playwright-core";
 import { startTestIdp, throwawayCertificate } from "../tests/support/saml-idp";
-import { assertAccessible, baseUrl, launchBrowser, newPage, signIn, signUpOrganization } from "./support";
+import { assertAccessible, baseUrl, newPage, signIn, signUpOrganization } from "./support";
+import { addDomain, domainItem, needsDns, uniqueDomain, startBrowserAndDns } from "./support-domains";
 import { choosePlan } from "./support-members";
 
 // Joining by email domain (Team) and SSO (Enterprise); the verification flow itself is in authentication.test.ts.
-// The server under test resolves through DNS_SERVER; this file answers there (run with DNS_SERVER=127.0.0.1:<port>).
-const dnsPort = Number((process.env.DNS_SERVER ?? "").split(":")[1]);
-
-// Without it the server would ask the real DNS: those tests are skipped (and say so) rather than touch the network.
-const needsDns = { skip: dnsPort > 0 ? false : "run with DNS_SERVER=127.0.0.1:<free port> (README)" };
-
-let browser: Browser;
-let dns: Awaited<ReturnType<typeof startDnsServer>> | undefined;
-before(async () => {
-  [browser, dns] = await Promise.all([launchBrowser(), dnsPort > 0 ? startDnsServer({ port: dnsPort }) : undefined]);
-});
-after(async () => {
-  await Promise.all([browser.close(), dns?.close()]);
-});
-
-const uniqueDomain = () => `e2e-${Math.random().toString(36).slice(2, 10)}.example`;
-
-async function addDomain(page: Page, domain: string) {
-  await page.fill("#domain", domain);
-  await page.click("#add-domain-title ~ form button[type=submit]");
-  await page.locator("li", { has: page.locator("h3", { hasText: domain }) }).waitFor();
-}
-
-function domainItem(page: Page, domain: string) {
-  return page.locator("li", { has: page.locator("h3", { hasText: domain }) });
-}
+const setup = startBrowserAndDns();
 
 /** A new organization on the plan, with a domain verified through the loopback DNS server. */
 async function organizationWithVerifiedDomain(page: Page, plan: "team" | "enterprise") {
@@ -42,7 +17,7 @@ async function organizationWithVerifiedDomain(page: Page, plan: "team" | "enterp
   const domain = uniqueDomain();
   await addDomain(page, domain);
   const item = domainItem(page, domain);
-  dns!.setTxt((await item.getByTestId("record-name").textContent())!, [(await item.getByTestId("record-value").textContent())!]);
+  setup.dns()!.setTxt((await item.getByTestId("record-name").textContent())!, [(await item.getByTestId("record-value").textContent())!]);
   await item.locator("button", { hasText: "Verify" }).click();
   await domainItem(page, domain).locator("text=Verified: the TXT record").waitFor();
   await page.waitForLoadState("networkidle");
@@ -51,13 +26,13 @@ async function organizationWithVerifiedDomain(page: Page, plan: "team" | "enterp
 
 describe("joining by email domain", () => {
   it("approval mode on Team: sign-up waits for an Admin, who approves; then the person signs in", needsDns, async () => {
-    const admin = await newPage(browser);
+    const admin = await newPage(setup.browser());
     const { domain } = await organizationWithVerifiedDomain(admin.page, "team");
     await domainItem(admin.page, domain).locator("select[name=joinMode]").selectOption("approval");
     await domainItem(admin.page, domain).locator("button", { hasText: "Save who may join" }).click();
     await domainItem(admin.page, domain).locator("text=Saved.").waitFor();
 
-    const newcomer = await newPage(browser, { js: false });
+    const newcomer = await newPage(setup.browser(), { js: false });
     await newcomer.page.goto("/en/sign-up");
     await newcomer.page.fill("#organizationName", "Ignored");
     await newcomer.page.fill("#name", "Nora Newcomer");
@@ -82,7 +57,7 @@ describe("single sign-on", () => {
     const keys = throwawayCertificate();
     const idp = await startTestIdp({ privateKey: keys.privateKey });
     try {
-      const admin = await newPage(browser);
+      const admin = await newPage(setup.browser());
       const { domain } = await organizationWithVerifiedDomain(admin.page, "enterprise");
       assert.match((await admin.page.getByTestId("sp-acs-url").textContent()) ?? "", /\/api\/saml\/[0-9a-f-]{36}\/acs$/);
       await admin.page.fill("#idpEntityId", "https://idp.test.example/metadata");
@@ -95,7 +70,7 @@ describe("single sign-on", () => {
       assert.match(await metadata.text(), /AssertionConsumerService/);
 
       idp.state.email = `sam@${domain}`;
-      const person = await newPage(browser, { js: false });
+      const person = await newPage(setup.browser(), { js: false });
       await person.page.goto("/en/sign-in");
       await person.page.click("text=Sign in with single sign-on (SSO)");
       await person.page.fill("#email", `sam@${domain}`);
@@ -108,7 +83,7 @@ describe("single sign-on", () => {
       const replay = await person.page.request.post(idp.state.acsUrl, { form: { SAMLResponse: idp.state.lastResponse, RelayState: "/fr/studio" }, maxRedirects: 0 });
       assert.equal(replay.status(), 303);
       assert.match(replay.headers().location ?? "", /\/fr\/sso\/error\?reason=unknownRequest/);
-      const errorPage = await newPage(browser);
+      const errorPage = await newPage(setup.browser());
       await errorPage.page.goto(new URL(replay.headers().location!, baseUrl).toString());
       assert.match((await errorPage.page.locator("[role=alert][data-reason]").textContent()) ?? "", /ne correspond à aucune connexion/);
       await assertAccessible(errorPage.page);

@@ -1,40 +1,14 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { startDnsServer } from "../tests/support/dns-server";
-import { assertAccessible, errorSummaryText, launchBrowser, newPage, signIn, signUpOrganization } from "./support";
+import { describe, it } from "node:test";
+import { assertAccessible, errorSummaryText, newPage, signIn, signUpOrganization } from "./support";
+import { addDomain, domainItem, needsDns, uniqueDomain, startBrowserAndDns } from "./support-domains";
 
-// The server under test resolves through DNS_SERVER; this file answers there (run with DNS_SERVER=127.0.0.1:<port>).
-const dnsPort = Number((process.env.DNS_SERVER ?? "").split(":")[1]);
-
-// Without it the server would ask the real DNS: those tests are skipped (and say so) rather than touch the network.
-const needsDns = { skip: dnsPort > 0 ? false : "run with DNS_SERVER=127.0.0.1:<free port> (README)" };
-
-let browser: Browser;
-let dns: Awaited<ReturnType<typeof startDnsServer>> | undefined;
-before(async () => {
-  [browser, dns] = await Promise.all([launchBrowser(), dnsPort > 0 ? startDnsServer({ port: dnsPort }) : undefined]);
-});
-after(async () => {
-  await Promise.all([browser.close(), dns?.close()]);
-});
-
-const uniqueDomain = () => `e2e-${Math.random().toString(36).slice(2, 10)}.example`;
-
-async function addDomain(page: Page, domain: string) {
-  await page.fill("#domain", domain);
-  await page.click("#add-domain-title ~ form button[type=submit]");
-  await page.locator("li", { has: page.locator("h3", { hasText: domain }) }).waitFor();
-}
-
-function domainItem(page: Page, domain: string) {
-  return page.locator("li", { has: page.locator("h3", { hasText: domain }) });
-}
+const setup = startBrowserAndDns();
 
 describe("verified domains", () => {
   for (const js of [true, false]) {
     it(`an Admin adds a domain and Verify says what it found, until the record is right (JavaScript ${js ? "on" : "off"})`, needsDns, async () => {
-      const { context, page } = await newPage(browser, { js });
+      const { context, page } = await newPage(setup.browser(), { js });
       await signUpOrganization(page);
       await page.goto("/en/admin");
       await page.click("nav >> text=Authentication");
@@ -52,14 +26,14 @@ describe("verified domains", () => {
       await item.locator("button", { hasText: "Verify" }).click();
       await domainItem(page, domain).locator("text=No TXT record found").waitFor();
 
-      dns!.setTxt(recordName, ["org-console-verification=something-else"]);
+      setup.dns()!.setTxt(recordName, ["org-console-verification=something-else"]);
       if (js) await page.waitForLoadState("networkidle");
       await domainItem(page, domain).locator("button", { hasText: "Verify" }).click();
       const wrong = domainItem(page, domain).locator("text=but not with the expected value");
       await wrong.waitFor();
       assert.match((await wrong.textContent()) ?? "", /Found: “org-console-verification=something-else”/);
 
-      dns!.setTxt(recordName, [recordValue]);
+      setup.dns()!.setTxt(recordName, [recordValue]);
       if (js) await page.waitForLoadState("networkidle");
       await domainItem(page, domain).locator("button", { hasText: "Verify" }).click();
       await domainItem(page, domain).locator("text=Verified: the TXT record").waitFor();
@@ -72,7 +46,7 @@ describe("verified domains", () => {
   }
 
   it("a consumer mail domain is refused with the typed value kept, in French", async () => {
-    const { context, page } = await newPage(browser, { js: false });
+    const { context, page } = await newPage(setup.browser(), { js: false });
     await signUpOrganization(page, { locale: "fr" });
     await page.goto("/fr/admin/authentication");
     await page.fill("#domain", "Gmail.com");
@@ -85,16 +59,16 @@ describe("verified domains", () => {
 
   it("a domain verified by one organization is refused to another", needsDns, async () => {
     const domain = uniqueDomain();
-    const first = await newPage(browser);
+    const first = await newPage(setup.browser());
     await signUpOrganization(first.page);
     await first.page.goto("/en/admin/authentication");
     await addDomain(first.page, domain);
     const item = domainItem(first.page, domain);
-    dns!.setTxt((await item.getByTestId("record-name").textContent())!, [(await item.getByTestId("record-value").textContent())!]);
+    setup.dns()!.setTxt((await item.getByTestId("record-name").textContent())!, [(await item.getByTestId("record-value").textContent())!]);
     await item.locator("button", { hasText: "Verify" }).click();
     await domainItem(first.page, domain).locator("text=Verified: the TXT record").waitFor();
 
-    const second = await newPage(browser);
+    const second = await newPage(setup.browser());
     await signUpOrganization(second.page);
     await second.page.goto("/en/admin/authentication");
     await second.page.fill("#domain", domain);
@@ -104,7 +78,7 @@ describe("verified domains", () => {
   });
 
   it("a Member cannot open the authentication page", async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(setup.browser());
     await signIn(page, "member@example.com");
     const response = await page.goto("/en/admin/authentication");
     assert.equal(response?.status(), 403);
@@ -114,7 +88,7 @@ describe("verified domains", () => {
 
   for (const locale of ["en", "fr"] as const) {
     it(`the page after a request to join says what happens next (${locale})`, async () => {
-      const { context, page } = await newPage(browser, { js: false });
+      const { context, page } = await newPage(setup.browser(), { js: false });
       await page.goto(`/${locale}/join-requested`);
       assert.match((await page.locator("h1").textContent()) ?? "", locale === "en" ? /Request sent/ : /Demande envoyée/);
       await assertAccessible(page);
