@@ -135,8 +135,12 @@ export async function startServer(databaseUrl: string, options: { workerInServer
       NODE_ENV: "production",
       WORKER_IN_SERVER: options.workerInServer === false ? "false" : "true",
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
     detached: true,
+  });
+  // The worker's own account of each job ("[worker] … done in N batches") is worth seeing.
+  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
+    for (const line of chunk.split("\n")) if (line.startsWith("[worker]")) console.log(`server: ${line}`);
   });
   let peak = 0;
   let current = 0;

@@ -5,7 +5,7 @@ import { openTestDatabase } from "@/tests/support/db";
 import { createCast, createChats, viewerOf } from "@/tests/support/factories";
 import { claimJob, getJob, queryRows, startJob } from "./jobs";
 import { requestChatPurge, requestOrganizationDeletion } from "./organizations";
-import { defaultWorkerOptions, drainJobs, processJob, startWorker } from "./worker";
+import { defaultWorkerOptions, drainJobs, nextBatchSize, processJob, startWorker } from "./worker";
 
 let database: Database;
 beforeAll(async () => {
@@ -15,7 +15,7 @@ afterAll(async () => {
   await database.close();
 });
 
-const options = { ...defaultWorkerOptions, batchSize: 2, leaseMs: 60_000, pollMs: 20 };
+const options = { ...defaultWorkerOptions, batchSize: 2, batchTargetMs: 0, leaseMs: 60_000, pollMs: 20 };
 
 async function chatCount(organizationId: string): Promise<number> {
   const [row] = await queryRows<{ count: number }>(database.db, sql`select count(*)::int as count from chats where organization_id = ${organizationId}`);
@@ -105,5 +105,29 @@ describe("background jobs", () => {
     } finally {
       await worker.stop();
     }
+  });
+
+  it("batches grow toward the time target when they are fast, shrink when slow, within bounds", () => {
+    const adaptive = { batchSize: 100, batchTargetMs: 200, maxBatchSize: 1000 };
+    expect(nextBatchSize(100, 50, adaptive)).toBe(400);
+    expect(nextBatchSize(400, 1, adaptive)).toBe(1000);
+    expect(nextBatchSize(800, 400, adaptive)).toBe(400);
+    expect(nextBatchSize(200, 10_000, adaptive)).toBe(100);
+    expect(nextBatchSize(300, 50, { ...adaptive, batchTargetMs: 0 })).toBe(100);
+  });
+
+  it("a purge with adapting batches removes exactly the organization's rows and counts them", async () => {
+    const cast = await createCast(database.db);
+    await createChats(database.db, cast.organization.id, cast.member.id, 40, 2);
+    const other = await createCast(database.db);
+    await createChats(database.db, other.organization.id, other.member.id, 6, 2);
+    const admin = await viewerOf(database.db, cast.admin.id);
+    const request = await requestChatPurge(database.db, admin, { confirmation: cast.organization.name });
+    if (!request.ok) throw new Error(request.error);
+    // Starts at one chat per batch; the fast batches make the next ones larger.
+    expect(await drainJobs(database.db, { ...options, batchSize: 1, batchTargetMs: 10_000, maxBatchSize: 16 })).toBe(1);
+    expect(await getJob(database.db, request.job.id)).toMatchObject({ state: "done", progress: { chats: 40, messages: 80 } });
+    expect(await chatCount(cast.organization.id)).toBe(0);
+    expect(await chatCount(other.organization.id)).toBe(6);
   });
 });

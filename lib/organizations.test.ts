@@ -16,7 +16,7 @@ afterAll(async () => {
   await database.close();
 });
 
-const options = { ...defaultWorkerOptions, batchSize: 3 };
+const options = { ...defaultWorkerOptions, batchSize: 3, batchTargetMs: 0 };
 
 /** Everything of an organization, to prove a refusal changed nothing. */
 async function snapshot(organizationId: string) {

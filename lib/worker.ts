@@ -5,8 +5,16 @@ import { recordAudit } from "./audit";
 import { claimJob, failJob, forgetContentCounts, LeaseLostError, queryRows, recordProgress } from "./jobs";
 
 export type WorkerOptions = {
-  /** Chats removed per transaction (with all their messages). */
+  /** Chats removed by the first statement (with all their messages); later batches adapt. */
   batchSize: number;
+  /**
+   * How long one batch should take. The next batch grows or shrinks toward it (between
+   * `batchSize` and `maxBatchSize`), so a large organization goes in a few round trips while each
+   * statement stays short; 0 keeps every batch at `batchSize`.
+   */
+  batchTargetMs: number;
+  /** The largest batch, whatever the timing says. */
+  maxBatchSize: number;
   /** How long a claim lasts without news before another worker may take the job over. */
   leaseMs: number;
   /** Sleep between looks at the queue when it is empty. */
@@ -19,6 +27,8 @@ export type WorkerOptions = {
 
 export const defaultWorkerOptions: WorkerOptions = {
   batchSize: Number(process.env.JOB_BATCH_SIZE ?? 2000),
+  batchTargetMs: Number(process.env.JOB_BATCH_TARGET_MS ?? 250),
+  maxBatchSize: Number(process.env.JOB_MAX_BATCH_SIZE ?? 25_000),
   leaseMs: Number(process.env.JOB_LEASE_MS ?? 30_000),
   pollMs: Number(process.env.JOB_POLL_MS ?? 1000),
   pauseMs: Number(process.env.JOB_PAUSE_MS ?? 0),
@@ -27,24 +37,41 @@ export const defaultWorkerOptions: WorkerOptions = {
 
 /**
  * One batch is one statement (so one round trip, atomic without BEGIN/COMMIT): it holds the job
- * row while its lease is ours, removes the next chats of the organization in id order (range scan
- * on (organization_id, id)) with their messages, adds to the progress and extends the lease.
+ * row while its lease is ours, removes the organization's next `batchSize` chats in id order with
+ * their messages, adds to the progress and extends the lease.
+ *
+ * The batch is a key range, not a list: the upper bound is the id `batchSize - 1` entries after
+ * the cursor, and the DELETE walks (organization_id, id) between the cursor and that bound, as the
+ * bare `DELETE … WHERE organization_id = …` would. Deleting "id IN (the next ids)" instead cost
+ * a second index probe per chat and made the purge about 30% slower.
+ * Messages go by the foreign key's cascade, the cheapest way; they are counted first in the same
+ * snapshot (a message written into one of these chats during this very statement goes uncounted).
  */
 async function removeNextChats(db: Db, job: Job, options: Pick<WorkerOptions, "batchSize" | "leaseMs">, afterChatId: number) {
   const lockedUntil = new Date(Date.now() + options.leaseMs).toISOString();
-  // Starting after the last chat removed skips the index entries of earlier batches' dead rows.
-  // Messages go by the foreign key's cascade, the cheapest way; the locked chats keep the count exact.
   const [row] = await queryRows<{ leased: number; chats: number; messages: number; lastChatId: number | string | null; progress: JobProgress | null }>(
     db,
     sql`with lease as materialized (
         select id from jobs where id = ${job.id} and attempts = ${job.attempts} and state = 'running' for update
       ),
-      doomed as materialized (
-        select id from chats where organization_id = ${job.organizationId} and id > ${afterChatId} and exists (select 1 from lease)
-        order by id limit ${options.batchSize} for update
+      bound as materialized (
+        select coalesce(
+          (select id from chats where organization_id = ${job.organizationId} and id > ${afterChatId}
+            order by id offset ${options.batchSize - 1} limit 1),
+          9223372036854775807) as upto
+        where exists (select 1 from lease)
       ),
-      counted as (select count(*)::int as messages from messages where chat_id in (select id from doomed)),
-      gone as (delete from chats where id in (select id from doomed) returning id),
+      counted as (
+        select count(*)::int as messages from messages
+        where chat_id in (
+          select id from chats where organization_id = ${job.organizationId} and id > ${afterChatId} and id <= (select upto from bound)
+        )
+      ),
+      gone as (
+        delete from chats
+        where organization_id = ${job.organizationId} and id > ${afterChatId} and id <= (select upto from bound)
+        returning id
+      ),
       saved as (
         update jobs set
           progress = progress || jsonb_build_object(
@@ -73,11 +100,12 @@ export async function runBatch(
   job: Job,
   options: Pick<WorkerOptions, "batchSize" | "leaseMs">,
   afterChatId = 0,
-): Promise<{ done: false; lastChatId: number } | { done: true }> {
+): Promise<{ done: false; chats: number; lastChatId: number } | { done: true }> {
   const removed = await removeNextChats(db, job, options, afterChatId);
-  if (removed.chats > 0) return { done: false, lastChatId: removed.lastChatId };
-  // Chats created behind the cursor while the job ran: go round once more from the start.
-  if (afterChatId > 0) return { done: false, lastChatId: 0 };
+  if (removed.chats > 0) return { done: false, chats: removed.chats, lastChatId: removed.lastChatId };
+  // Chats created behind the cursor while the job ran (an id handed out before the cursor passed
+  // it, committed after): go round once more from the start.
+  if (afterChatId > 0) return { done: false, chats: 0, lastChatId: 0 };
   return db.transaction(async (tx) => {
     const progress: JobProgress = { ...job.progress };
     const [organization] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, job.organizationId));
@@ -100,6 +128,16 @@ export async function runBatch(
   });
 }
 
+/**
+ * The size of the next batch after one of `size` chats took `elapsedMs`: proportional to the time
+ * left to the target, at most 4 times larger or smaller in one step, within [min, max].
+ */
+export function nextBatchSize(size: number, elapsedMs: number, options: Pick<WorkerOptions, "batchSize" | "batchTargetMs" | "maxBatchSize">): number {
+  if (options.batchTargetMs <= 0) return options.batchSize;
+  const ratio = Math.min(4, Math.max(0.25, options.batchTargetMs / Math.max(elapsedMs, 1)));
+  return Math.round(Math.min(options.maxBatchSize, Math.max(options.batchSize, size * ratio)));
+}
+
 const pause = (ms: number) => new Promise<void>((resolve) => (ms > 0 ? setTimeout(resolve, ms) : setImmediate(resolve)));
 
 /**
@@ -114,15 +152,24 @@ export async function processJob(
 ): Promise<"done" | "stopped" | "lost" | "error"> {
   let batches = 0;
   let cursor = 0;
+  let batchSize = options.batchSize;
+  const began = performance.now();
   try {
     while (true) {
       if (limits.shouldStop?.() || (limits.maxBatches !== undefined && batches >= limits.maxBatches)) return "stopped";
-      const batch = await runBatch(db, job, options, cursor);
+      const started = performance.now();
+      const batch = await runBatch(db, job, { batchSize, leaseMs: options.leaseMs }, cursor);
       if (batch.done) {
         forgetContentCounts(job.organizationId);
+        if (process.env.NODE_ENV !== "test") {
+          const { chats = 0, messages = 0 } = job.progress;
+          console.info(`[worker] job ${job.id} (${job.kind}) done: ${chats} chats, ${messages} messages in ${batches + 1} batches, ${Math.round(performance.now() - began)} ms`);
+        }
         return "done";
       }
-      cursor = batch.lastChatId;
+      // A batch short of its size reached the end: next, the one look back from the start.
+      cursor = batch.chats < batchSize ? 0 : batch.lastChatId;
+      batchSize = nextBatchSize(batchSize, performance.now() - started, options);
       batches += 1;
       await pause(options.pauseMs);
     }
