@@ -4,7 +4,7 @@ import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { assertAccessible, errorSummaryText, launchBrowser, newPage, signUpOrganization } from "./support";
 
-type Catalogue = { Errors: Record<string, string>; OrganizationPage: Record<string, string>; SignedOut: Record<string, string> };
+type Catalogue = { Chat: Record<string, string>; Errors: Record<string, string>; OrganizationPage: Record<string, string>; SignedOut: Record<string, string> };
 const catalogues: Record<"en" | "fr", Catalogue> = {
   en: JSON.parse(fs.readFileSync("messages/en.json", "utf8")) as Catalogue,
   fr: JSON.parse(fs.readFileSync("messages/fr.json", "utf8")) as Catalogue,
@@ -63,7 +63,20 @@ describe("the Organization page", () => {
       assert.equal(await page.getByTestId("organization-name").textContent(), newName);
       await page.goto(`/${locale}/studio`);
       assert.equal(await page.getByTestId("organization-name").textContent(), newName);
+
+      // A chat to purge: an empty message is refused, a real one is listed.
+      await page.goto(`/${locale}/chat`);
+      await submit(page, "#message");
+      assert.match(await errorSummaryText(page), new RegExp(t.Errors.required!.slice(0, 15)));
+      await page.fill("#message", "Quel temps fera-t-il demain à Lyon ?");
+      await submit(page, "#message");
+      await page.getByText(t.Chat.started!.replace("{title}", "Quel temps fera-t-il demain à Lyon ?")).waitFor();
+      assert.equal(await page.getByRole("listitem").filter({ hasText: "Quel temps fera-t-il demain à Lyon ?" }).count(), 1);
+      await assertAccessible(page);
       await page.goto(`/${locale}/admin/organization`);
+
+      // The Danger zone counts what goes, the new chat included.
+      assert.match((await page.locator("#purge").textContent()) ?? "", /\b1 chat\b.*\b1 message\b/);
 
       // Purge: a wrong name is refused (JavaScript keeps the button off; the server says why).
       await page.fill("#purgeConfirmation", "not the name");
@@ -79,7 +92,11 @@ describe("the Organization page", () => {
       assert.equal(await purgeButton.isDisabled(), false);
       await purgeButton.click();
       await waitForPurgeDone(page);
+      assert.match((await page.getByTestId("purge-progress").textContent()) ?? "", /\b1 chat\b.*\b1 message\b/);
       await assertAccessible(page);
+      await page.goto(`/${locale}/chat`);
+      assert.equal(await page.getByText(t.Chat.empty!).count(), 1);
+      await page.goto(`/${locale}/admin/organization`);
 
       // Deletion: wrong name, then wrong password, then both right.
       await page.fill("#deleteConfirmation", "wrong name");

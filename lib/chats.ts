@@ -1,8 +1,41 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import { chats, messages } from "@/db/schema";
 import type { Db } from "@/db";
+import { forgetContentCounts } from "./jobs";
 import { can } from "./permissions";
+import { fail, type Result } from "./result";
+import { fieldErrors, graphemeCount, normalizeDisplayText, startChatSchema } from "./schemas";
 import type { Viewer } from "./session-user";
+
+/** A chat is named after the start of its first message: one line, 60 visible characters at most. */
+export function chatTitle(message: string): string {
+  const line = normalizeDisplayText(message);
+  if (graphemeCount(line) <= 60) return line;
+  const graphemes = [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(line)].map((part) => part.segment);
+  return `${graphemes.slice(0, 59).join("").trimEnd()}…`;
+}
+
+/**
+ * Starts one of the viewer's own chats with its first message. (The assistant's answers belong to
+ * the chat platform, not to this console.)
+ */
+export async function startChat(
+  db: Db,
+  actor: Viewer | null,
+  input: Record<string, unknown>,
+): Promise<Result<{ chatId: number; title: string }, "forbidden" | "validation">> {
+  if (!actor || !can(actor, "chats.own")) return fail("forbidden");
+  const parsed = startChatSchema.safeParse(input);
+  if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
+  const title = chatTitle(parsed.data.message);
+  const chatId = await db.transaction(async (tx) => {
+    const [chat] = await tx.insert(chats).values({ organizationId: actor.organization.id, userId: actor.id, title }).returning({ id: chats.id });
+    await tx.insert(messages).values({ chatId: chat!.id, author: "user", body: parsed.data.message });
+    return chat!.id;
+  });
+  forgetContentCounts(actor.organization.id);
+  return { ok: true, chatId, title };
+}
 
 export type ChatSummary = { id: number; title: string; updatedAt: Date; messageCount: number };
 

@@ -3,8 +3,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import type { AppLocale } from "@/i18n/locales";
 import { ChatList } from "@/components/chat/chat-list";
+import { StartChatForm } from "@/components/chat/start-chat-form";
 import { getChatsForViewer } from "@/lib/chats";
 import { requireViewer } from "@/lib/viewer";
+import { startChatAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Chat");
@@ -22,7 +24,18 @@ export default async function ChatPage() {
         <h1 className="text-3xl font-bold">{t("title")}</h1>
         <p className="text-slate-700">{t("intro", { organization: viewer.organization.name })}</p>
       </div>
-      <ChatList chats={chats} />
+      <section aria-labelledby="start-chat" className="space-y-2">
+        <h2 id="start-chat" className="text-lg font-semibold">
+          {t("startTitle")}
+        </h2>
+        <StartChatForm action={startChatAction} />
+      </section>
+      <section aria-labelledby="your-chats" className="space-y-2">
+        <h2 id="your-chats" className="text-lg font-semibold">
+          {t("yourChats")}
+        </h2>
+        <ChatList chats={chats} />
+      </section>
     </div>
   );
 }
