@@ -5,7 +5,7 @@ import { AddDomainForm } from "@/components/authentication/add-domain-form";
 import { DomainCard } from "@/components/authentication/domain-card";
 import { SsoSettings } from "@/components/authentication/sso-settings";
 import { JoinRequestsSection } from "@/components/join-requests/join-requests-section";
-import { Card } from "@/components/ui/card";
+import { Card, Notice } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { listJoinRequests } from "@/lib/domain-join";
 import { listDomains } from "@/lib/domains";
@@ -34,6 +34,7 @@ export default async function AuthenticationPage() {
   const locale = (await getLocale()) as AppLocale;
   const viewer = await requirePermission(locale, "/admin/authentication", "authentication.manage");
   const t = await getTranslations("AuthenticationPage");
+  const tPlans = await getTranslations("Plans");
   const db = await getDb();
   const [domains, requests, connection] = await Promise.all([listDomains(db, viewer), listJoinRequests(db, viewer), getConnection(db, viewer.organization.id)]);
   const sp = serviceProviderFor(originFrom(await headers()), viewer.organization.id);
@@ -48,6 +49,11 @@ export default async function AuthenticationPage() {
       {failing.length > 0 ? (
         <div role="status" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950">
           {t("failingSummary", { count: failing.length })}
+        </div>
+      ) : null}
+      {connection && !can(viewer, "authentication.sso") ? (
+        <div role="status" data-testid="sso-off-notice">
+          <Notice tone="warning">{t("ssoOffOnPlan", { plan: tPlans(viewer.organization.plan) })}</Notice>
         </div>
       ) : null}
       <Card title={t("domainsTitle")} id="domains">
