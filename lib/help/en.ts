@@ -267,7 +267,7 @@ export const en: HelpContent = {
             {
               kind: "figure",
               image: "authentication-domain",
-              alt: "The Domains card of the Authentication page: acme.example with its status, Verified, marked 1, and the list that chooses who may join with an address at it marked 2.",
+              alt: "The Email domains card of the Authentication page: acme.example with its status, Verified, marked 1, and the list that chooses who may join with an address at it marked 2.",
               caption: "A verified domain: its status (1) and who may join with an address at it (2).",
             },
             {
@@ -280,8 +280,8 @@ export const en: HelpContent = {
             {
               kind: "figure",
               image: "authentication-sso",
-              alt: "The Single sign-on card of the Authentication page: the console’s entity ID, ACS URL and metadata file marked 1, the identity provider’s fields starting with its entity ID marked 2, and the button that requires single sign-on for acme.example marked 3.",
-              caption: "Single sign-on: what to give your identity provider (1), what to enter from it (2), and requiring SSO for a domain (3).",
+              alt: "The Single sign-on card of the Authentication page: the console’s entity ID, ACS URL and metadata file marked 1, the identity provider’s fields starting with its entity ID marked 2, and acme.example marked 3, where single sign-on is required, with the button that stops requiring it.",
+              caption: "Single sign-on: what to give your identity provider (1), what to enter from it (2), and a domain where SSO is required (3).",
             },
             {
               kind: "callout",

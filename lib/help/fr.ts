@@ -267,7 +267,7 @@ export const fr: HelpContent = {
             {
               kind: "figure",
               image: "authentication-domain",
-              alt: "La carte Domaines de la page Authentification : acme.example avec son statut, Vérifié, repéré 1, et la liste qui choisit qui peut rejoindre l’organisation avec une adresse de ce domaine, repérée 2.",
+              alt: "La carte Domaines de messagerie de la page Authentification : acme.example avec son statut, Vérifié, repéré 1, et la liste qui choisit qui peut rejoindre l’organisation avec une adresse de ce domaine, repérée 2.",
               caption: "Un domaine vérifié : son statut (1) et qui peut rejoindre l’organisation avec une adresse de ce domaine (2).",
             },
             {
@@ -280,8 +280,8 @@ export const fr: HelpContent = {
             {
               kind: "figure",
               image: "authentication-sso",
-              alt: "La carte Authentification unique de la page Authentification : l’ID d’entité, l’URL ACS et le fichier de métadonnées de la console repérés 1, les champs du fournisseur d’identité, à commencer par son ID d’entité, repérés 2, et le bouton qui rend l’authentification unique obligatoire pour acme.example, repéré 3.",
-              caption: "Authentification unique : ce qu’il faut donner à votre fournisseur d’identité (1), ce qu’il faut saisir de sa part (2), et le SSO obligatoire pour un domaine (3).",
+              alt: "La carte Authentification unique de la page Authentification : l’ID d’entité, l’URL ACS et le fichier de métadonnées de la console repérés 1, les champs du fournisseur d’identité, à commencer par son ID d’entité, repérés 2, et acme.example repéré 3, où l’authentification unique est obligatoire, avec le bouton qui la rend facultative.",
+              caption: "Authentification unique : ce qu’il faut donner à votre fournisseur d’identité (1), ce qu’il faut saisir de sa part (2), et un domaine où le SSO est obligatoire (3).",
             },
             {
               kind: "callout",
