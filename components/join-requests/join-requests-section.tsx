@@ -17,6 +17,8 @@ export async function JoinRequestsSection({
   viewerHoldsBilling: boolean;
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
 }) {
+  // On a plan without joining by email domain, the section only shows to refuse what is left.
+  if (!canApprove && requests.length === 0) return null;
   const t = await getTranslations("JoinRequests");
   const format = await getFormatter();
   const rows = requests.map((request) => ({
