@@ -1,52 +1,26 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { Page } from "playwright-core";
 import { startTestIdp, throwawayCertificate } from "../tests/support/saml-idp";
-import { assertAccessible, baseUrl, newPage, signIn, signUpOrganization } from "./support";
-import { addDomain, domainItem, needsDns, uniqueDomain, startBrowserAndDns } from "./support-domains";
-import { choosePlan } from "./support-members";
+import { assertAccessible, baseUrl, newPage, signIn } from "./support";
+import { needsDns, organizationWithVerifiedDomain, requestToJoin, setJoinMode, startBrowserAndDns } from "./support-domains";
 
 // Joining by email domain (Team) and SSO (Enterprise); the verification flow itself is in authentication.test.ts.
 const setup = startBrowserAndDns();
 
-/** A new organization on the plan, with a domain verified through the loopback DNS server. */
-async function organizationWithVerifiedDomain(page: Page, plan: "team" | "enterprise") {
-  const owner = await signUpOrganization(page);
-  await choosePlan(page, plan);
-  await page.goto("/en/admin/authentication");
-  const domain = uniqueDomain();
-  await addDomain(page, domain);
-  const item = domainItem(page, domain);
-  setup.dns()!.setTxt((await item.getByTestId("record-name").textContent())!, [(await item.getByTestId("record-value").textContent())!]);
-  await item.locator("button", { hasText: "Verify" }).click();
-  await domainItem(page, domain).locator("text=Verified: the TXT record").waitFor();
-  await page.waitForLoadState("networkidle");
-  return { owner, domain };
-}
-
 describe("joining by email domain", () => {
   it("approval mode on Team: sign-up waits for an Admin, who approves; then the person signs in", needsDns, async () => {
     const admin = await newPage(setup.browser());
-    const { domain } = await organizationWithVerifiedDomain(admin.page, "team");
-    await domainItem(admin.page, domain).locator("select[name=joinMode]").selectOption("approval");
-    await domainItem(admin.page, domain).locator("button", { hasText: "Save who may join" }).click();
-    await domainItem(admin.page, domain).locator("text=Saved.").waitFor();
-
-    const newcomer = await newPage(setup.browser(), { js: false });
-    await newcomer.page.goto("/en/sign-up");
-    await newcomer.page.fill("#organizationName", "Ignored");
-    await newcomer.page.fill("#name", "Nora Newcomer");
-    await newcomer.page.fill("#email", `nora@${domain}`);
-    await newcomer.page.fill("#password", "a-long-e2e-password");
-    await Promise.all([newcomer.page.waitForURL(/\/en\/join-requested$/), newcomer.page.click("form button[type=submit]")]);
+    const { domain } = await organizationWithVerifiedDomain(admin.page, "team", setup.dns()!);
+    await setJoinMode(admin.page, domain, "approval");
+    const newcomer = await requestToJoin(setup.browser(), `nora@${domain}`, "Nora Newcomer");
 
     await admin.page.reload();
-    const request = admin.page.locator("#join-requests-title ~ ul li", { hasText: `nora@${domain}` });
+    const request = admin.page.locator("[data-testid=join-requests] li", { hasText: `nora@${domain}` });
     await request.locator("button", { hasText: "Approve" }).click();
     // The request leaves the list once decided.
     await admin.page.locator("text=No request is waiting.").waitFor();
 
-    await signIn(newcomer.page, `nora@${domain}`, { password: "a-long-e2e-password" });
+    await signIn(newcomer.page, `nora@${domain}`, { password: newcomer.password });
     assert.match(newcomer.page.url(), /\/en\/studio/);
     await Promise.all([admin.context.close(), newcomer.context.close()]);
   });
@@ -58,7 +32,7 @@ describe("single sign-on", () => {
     const idp = await startTestIdp({ privateKey: keys.privateKey });
     try {
       const admin = await newPage(setup.browser());
-      const { domain } = await organizationWithVerifiedDomain(admin.page, "enterprise");
+      const { domain } = await organizationWithVerifiedDomain(admin.page, "enterprise", setup.dns()!);
       assert.match((await admin.page.getByTestId("sp-acs-url").textContent()) ?? "", /\/api\/saml\/[0-9a-f-]{36}\/acs$/);
       await admin.page.fill("#idpEntityId", "https://idp.test.example/metadata");
       await admin.page.fill("#idpSsoUrl", idp.ssoUrl);

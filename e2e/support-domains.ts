@@ -1,7 +1,8 @@
 import { after, before } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { startDnsServer } from "../tests/support/dns-server";
-import { launchBrowser } from "./support";
+import { launchBrowser, newPage, signUpOrganization } from "./support";
+import { choosePlan } from "./support-members";
 
 // The server under test resolves through DNS_SERVER; the file using these hooks answers there.
 const dnsPort = Number((process.env.DNS_SERVER ?? "").split(":")[1]);
@@ -32,4 +33,40 @@ export async function addDomain(page: Page, domain: string) {
   await page.fill("#domain", domain);
   await page.click("#add-domain-title ~ form button[type=submit]");
   await domainItem(page, domain).waitFor();
+}
+
+type Dns = Awaited<ReturnType<typeof startDnsServer>>;
+
+/** A new organization on the plan, with a domain verified through the loopback DNS server. */
+export async function organizationWithVerifiedDomain(page: Page, plan: "team" | "enterprise", dns: Dns) {
+  const owner = await signUpOrganization(page);
+  await choosePlan(page, plan);
+  await page.goto("/en/admin/authentication");
+  const domain = uniqueDomain();
+  await addDomain(page, domain);
+  const item = domainItem(page, domain);
+  dns.setTxt((await item.getByTestId("record-name").textContent())!, [(await item.getByTestId("record-value").textContent())!]);
+  await item.locator("button", { hasText: "Verify" }).click();
+  await domainItem(page, domain).locator("text=Verified: the TXT record").waitFor();
+  await page.waitForLoadState("networkidle");
+  return { owner, domain };
+}
+
+/** On the English Authentication page (JavaScript on): who may join with an address of the domain. */
+export async function setJoinMode(page: Page, domain: string, mode: "auto" | "approval" | "off") {
+  await domainItem(page, domain).locator("select[name=joinMode]").selectOption(mode);
+  await domainItem(page, domain).locator("button", { hasText: "Save who may join" }).click();
+  await domainItem(page, domain).locator("text=Saved.").waitFor();
+}
+
+/** Signs up with an address of a domain in approval mode: the person lands on "Request sent". */
+export async function requestToJoin(browser: Browser, email: string, name: string) {
+  const { context, page } = await newPage(browser, { js: false });
+  await page.goto("/en/sign-up");
+  await page.fill("#organizationName", "Ignored");
+  await page.fill("#name", name);
+  await page.fill("#email", email);
+  await page.fill("#password", "a-long-e2e-password");
+  await Promise.all([page.waitForURL(/\/en\/join-requested$/), page.click("form button[type=submit]")]);
+  return { context, page, password: "a-long-e2e-password" };
 }

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { organizations, type Plan } from "@/db/schema";
 import type { Db } from "@/db";
 import { recordAudit } from "./audit";
+import { countPendingJoinRequests, countSsoUsers, describePlanChangeImpact, type PlanChangeImpact } from "./domain-join";
 import { countPending, revokePending } from "./invitations";
 import { lockOrganizationAs, type Tx } from "./members";
 import { can } from "./permissions";
@@ -16,6 +17,8 @@ export type BillingError = "forbidden" | "validation" | "samePlan";
  * a feature without an entry simply stops working (nothing stored is touched). To extend (e.g.
  * SSO settings when a plan leaves Enterprise), add an entry: `count` feeds the confirmation step
  * and `disable` runs inside the plan change's transaction. Nothing here may delete a member or data.
+ * SSO and joining by email domain change nothing stored: their settings stay, unused, and work
+ * again after an upgrade (sign-in and sign-up ask the plan); their counts say who is affected.
  */
 export type FeatureShutdown = {
   /** How many things the change will disable, shown before the change is confirmed. */
@@ -26,6 +29,11 @@ export type FeatureShutdown = {
 
 export const featureShutdowns: Partial<Record<Feature, FeatureShutdown>> = {
   invitations: { count: countPending, disable: (tx, organizationId, now) => revokePending(tx, organizationId, now) },
+  ssoSaml: {
+    count: async (db, organizationId) => (await countSsoUsers(db, organizationId)).people,
+    disable: async (tx, organizationId) => (await countSsoUsers(tx, organizationId)).people,
+  },
+  emailDomainSignIn: { count: countPendingJoinRequests, disable: countPendingJoinRequests },
 };
 
 /** One line of "what this plan change will disable": a lost feature and how many of its things go. */
@@ -41,7 +49,14 @@ export async function planChangeDisables(db: Db | Tx, organizationId: string, fr
   return losses;
 }
 
-export type PlanChangePreview = { from: Plan; to: Plan; direction: "upgrade" | "downgrade"; losses: PlanChangeLoss[] };
+export type PlanChangePreview = {
+  from: Plan;
+  to: Plan;
+  direction: "upgrade" | "downgrade";
+  losses: PlanChangeLoss[];
+  /** Domains, people and requests behind the SSO and email-domain losses. */
+  authentication: PlanChangeImpact;
+};
 
 /** The confirmation step: what a change to this plan would do, without doing it. */
 export async function previewPlanChange(db: Db, actor: Viewer | null, input: { plan: unknown }): Promise<Result<{ preview: PlanChangePreview }, BillingError>> {
@@ -50,8 +65,11 @@ export async function previewPlanChange(db: Db, actor: Viewer | null, input: { p
   const from = actor.organization.plan;
   const to = input.plan;
   if (from === to) return fail("samePlan", { plan: ["samePlan"] });
-  const losses = await planChangeDisables(db, actor.organization.id, from, to);
-  return { ok: true, preview: { from, to, direction: plans.indexOf(to) > plans.indexOf(from) ? "upgrade" : "downgrade", losses } };
+  const [losses, authentication] = await Promise.all([
+    planChangeDisables(db, actor.organization.id, from, to),
+    describePlanChangeImpact(db, actor.organization.id, from, to),
+  ]);
+  return { ok: true, preview: { from, to, direction: plans.indexOf(to) > plans.indexOf(from) ? "upgrade" : "downgrade", losses, authentication } };
 }
 
 /**
@@ -77,12 +95,13 @@ export async function changePlan(
       const shutdown = featureShutdowns[feature];
       disabled.push({ feature, affected: shutdown ? await shutdown.disable(tx, actor.organization.id, now) : 0 });
     }
+    const authentication = await describePlanChangeImpact(tx, actor.organization.id, from, to);
     await tx.update(organizations).set({ plan: to, updatedAt: now }).where(eq(organizations.id, actor.organization.id));
     await recordAudit(tx, {
       organizationId: actor.organization.id,
       actorId: actor.id,
       action: "organization.planChanged",
-      data: { from, to, disabled: Object.fromEntries(disabled.map((loss) => [loss.feature, loss.affected])) },
+      data: { from, to, disabled: Object.fromEntries(disabled.map((loss) => [loss.feature, loss.affected])), authentication },
     });
     return { ok: true as const, from, to, disabled };
   });

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { joinRequests, organizationDomains, organizations, users } from "@/db/schema";
+import { joinRequests, organizationDomains, organizations, samlConnections, users } from "@/db/schema";
 import { openTestDatabase } from "@/tests/support/db";
 import { startDnsServer } from "@/tests/support/dns-server";
 import { createCast, getUserById, viewerOf } from "@/tests/support/factories";
@@ -8,6 +8,7 @@ import { authenticate, signUp } from "./accounts";
 import { createTxtLookup, verificationRecordName, verificationRecordValue } from "./dns";
 import { decideJoinRequest, describePlanChangeImpact, listJoinRequests, recheckDomains } from "./domain-join";
 import { addDomain, setJoinMode, verifyDomain } from "./domains";
+import { completeSsoSignIn } from "./sso/connections";
 
 let database: Database;
 let dns: Awaited<ReturnType<typeof startDnsServer>>;
@@ -133,13 +134,33 @@ describe("background re-check and plan changes", () => {
     expect(restored?.status).toBe("verified");
   });
 
-  it("describes what leaving Enterprise or Team takes away", async () => {
+  it("describes what leaving Enterprise or Team takes away, SSO counted only where it is configured", async () => {
     const { organization, domain, name, member } = await organizationWithDomain({ plan: "enterprise", mode: "approval" });
     await database.db.update(organizationDomains).set({ ssoRequired: true }).where(eq(organizationDomains.id, domain.id));
     await signUp(database.db, person(`hal@${name}`), { locale: "en" });
     await database.db.update(users).set({ email: `ivy@${name}` }).where(eq(users.id, member.id));
-    expect(await describePlanChangeImpact(database.db, organization.id, "team")).toEqual({ ssoDomains: [name], ssoUsers: 1, joinDomains: [], pendingJoinRequests: 0 });
-    expect(await describePlanChangeImpact(database.db, organization.id, "pro")).toMatchObject({ joinDomains: [name], pendingJoinRequests: 1 });
-    expect(await describePlanChangeImpact(database.db, organization.id, "enterprise")).toEqual({ ssoDomains: [], ssoUsers: 0, joinDomains: [], pendingJoinRequests: 0 });
+    // Without an identity provider nobody signs in through SSO.
+    expect(await describePlanChangeImpact(database.db, organization.id, "enterprise", "team")).toMatchObject({ ssoDomains: [name], ssoUsers: 0 });
+    await database.db.insert(samlConnections).values({ organizationId: organization.id, idpEntityId: "https://idp.example/x", idpSsoUrl: "https://idp.example/sso", idpCertificate: "x" });
+    const sso = await completeSsoSignIn(database.db, organization.id, { email: `sam@${name}`, name: "Sam" });
+    expect(sso.ok).toBe(true);
+    expect(await describePlanChangeImpact(database.db, organization.id, "enterprise", "team")).toEqual({
+      ssoDomains: [name],
+      ssoUsers: 2,
+      ssoUsersWithoutPassword: 1,
+      joinDomains: [],
+      pendingJoinRequests: 0,
+    });
+    expect(await describePlanChangeImpact(database.db, organization.id, "enterprise", "pro")).toEqual({
+      ssoDomains: [name],
+      ssoUsers: 2,
+      ssoUsersWithoutPassword: 1,
+      joinDomains: [name],
+      pendingJoinRequests: 1,
+    });
+    const nothing = { ssoDomains: [], ssoUsers: 0, ssoUsersWithoutPassword: 0, joinDomains: [], pendingJoinRequests: 0 };
+    expect(await describePlanChangeImpact(database.db, organization.id, "pro", "enterprise")).toEqual(nothing);
+    // From Team, SSO was already off: only joining by email is lost.
+    expect(await describePlanChangeImpact(database.db, organization.id, "team", "free")).toEqual({ ...nothing, joinDomains: [name], pendingJoinRequests: 1 });
   });
 });

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lte, or, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { joinRequests, organizationDomains, organizations, users, type JoinRequest, type Locale, type Plan } from "@/db/schema";
+import { auditEvents, joinRequests, organizationDomains, organizations, samlConnections, users, type JoinRequest, type Locale, type Plan } from "@/db/schema";
 import type { Db } from "@/db";
 import { recordAudit } from "./audit";
 import { isUniqueViolation } from "./db-errors";
@@ -102,30 +102,67 @@ export async function decideJoinRequest(
   }
 }
 
-/** What moving to another plan does to domains and SSO, for the plan-change confirmation. */
-export async function describePlanChangeImpact(db: Db, organizationId: string, to: Plan) {
-  const domains = await db
+type Reader = Pick<Db, "select">;
+
+const emailDomain = sql<string>`split_part(${users.email}, '@', 2)`;
+
+/** Verified (or failing) domains of an organization: the ones SSO and joining by email apply to. */
+async function claimedDomains(db: Reader, organizationId: string) {
+  return db
     .select()
     .from(organizationDomains)
     .where(and(eq(organizationDomains.organizationId, organizationId), inArray(organizationDomains.status, [...claimedStatuses])));
-  const ssoDomains = planIncludes(to, "ssoSaml") ? [] : domains.filter((domain) => domain.ssoRequired).map((domain) => domain.domain);
-  const joinDomains = planIncludes(to, "emailDomainSignIn") ? [] : domains.filter((domain) => domain.joinMode !== "off").map((domain) => domain.domain);
-  let ssoUsers = 0;
-  if (ssoDomains.length > 0) {
-    const [row] = await db
-      .select({ count: sql<number>`count(*)::int` })
-      .from(users)
-      .where(and(eq(users.organizationId, organizationId), inArray(sql`split_part(${users.email}, '@', 2)`, ssoDomains)));
-    ssoUsers = row?.count ?? 0;
-  }
-  const [pending] = await db.select({ count: sql<number>`count(*)::int` }).from(joinRequests).where(eq(joinRequests.organizationId, organizationId));
+}
+
+/**
+ * People who can sign in through SSO today: an SSO configuration exists and their address is in a
+ * claimed domain. `withoutPassword`: those whose account SSO created, so no password they know.
+ */
+export async function countSsoUsers(db: Reader, organizationId: string): Promise<{ people: number; withoutPassword: number }> {
+  const [connection] = await db.select({ id: samlConnections.organizationId }).from(samlConnections).where(eq(samlConnections.organizationId, organizationId));
+  const domains = (await claimedDomains(db, organizationId)).map((domain) => domain.domain);
+  if (!connection || domains.length === 0) return { people: 0, withoutPassword: 0 };
+  const createdBySso = sql<boolean>`exists (select 1 from ${auditEvents} where ${auditEvents.organizationId} = ${users.organizationId}
+    and ${auditEvents.action} = 'member.joined' and ${auditEvents.target} = ${users.email} and ${auditEvents.data}->>'via' = 'sso')`;
+  const [row] = await db
+    .select({ people: sql<number>`count(*)::int`, withoutPassword: sql<number>`count(*) filter (where ${createdBySso})::int` })
+    .from(users)
+    .where(and(eq(users.organizationId, organizationId), inArray(emailDomain, domains)));
+  return { people: row?.people ?? 0, withoutPassword: row?.withoutPassword ?? 0 };
+}
+
+export async function countPendingJoinRequests(db: Reader, organizationId: string): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(joinRequests).where(eq(joinRequests.organizationId, organizationId));
+  return row?.count ?? 0;
+}
+
+export type PlanChangeImpact = {
+  /** Domains whose people must sign in with SSO today; on the new plan they use their password again. */
+  ssoDomains: string[];
+  /** People who can sign in through SSO today, and how many of them have no password they know. */
+  ssoUsers: number;
+  ssoUsersWithoutPassword: number;
+  /** Domains that let people join by their email; on the new plan nobody joins that way. */
+  joinDomains: string[];
+  /** Waiting requests, which the new plan only lets Admins refuse. */
+  pendingJoinRequests: number;
+};
+
+/**
+ * What moving between plans does to SSO and joining by email domain, for the plan-change
+ * confirmation and its audit event. Nothing is deleted: settings stay and work again after an upgrade.
+ */
+export async function describePlanChangeImpact(db: Reader, organizationId: string, from: Plan, to: Plan): Promise<PlanChangeImpact> {
+  const losesSso = planIncludes(from, "ssoSaml") && !planIncludes(to, "ssoSaml");
+  const losesJoin = planIncludes(from, "emailDomainSignIn") && !planIncludes(to, "emailDomainSignIn");
+  const domains = losesSso || losesJoin ? await claimedDomains(db, organizationId) : [];
+  const sso = losesSso ? await countSsoUsers(db, organizationId) : { people: 0, withoutPassword: 0 };
   return {
-    /** Domains whose people must sign in with SSO today; on the new plan they use their password again. */
-    ssoDomains,
-    ssoUsers,
-    /** Domains that let people join by their email; on the new plan nobody joins that way. */
-    joinDomains,
-    pendingJoinRequests: planIncludes(to, "emailDomainSignIn") ? 0 : (pending?.count ?? 0),
+    ssoDomains: losesSso ? domains.filter((domain) => domain.ssoRequired).map((domain) => domain.domain) : [],
+    ssoUsers: sso.people,
+    ssoUsersWithoutPassword: sso.withoutPassword,
+    joinDomains: losesJoin ? domains.filter((domain) => domain.joinMode !== "off").map((domain) => domain.domain) : [],
+    pendingJoinRequests: losesJoin ? await countPendingJoinRequests(db, organizationId) : 0,
   };
 }
 

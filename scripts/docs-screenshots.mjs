@@ -1,7 +1,8 @@
 // Screenshots of the real console for the help center, in each language, with numbered callouts.
-// Usage: npm run build && npm run docs:screenshots   (NEXT_DIST_DIR and DOCS_PORT are honoured)
+// Usage: npm run build && npm run docs:screenshots [-- name…]   (NEXT_DIST_DIR and DOCS_PORT are honoured)
 // Starts `next start` on its own port over a fresh embedded database (the demo data), drives
 // Chromium, and writes public/help/<locale>/<name>.webp plus public/help/manifest.json (sizes).
+// Names given on the command line retake only those shots; the others' files stay as they are.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -14,6 +15,7 @@ const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 const outDir = path.join("public", "help");
 const locales = ["en", "fr"];
 const maxWidth = 1200;
+const only = process.argv.slice(2);
 
 if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) {
   console.error(`No production build in ${distDir}: run \`npm run build\` first.`);
@@ -25,8 +27,14 @@ try {
   process.exit(1);
 } catch {}
 
+// The Authentication shots verify a domain: the server asks this loopback DNS server, never the network.
+// Run through tsx (see package.json), so the test helpers written in TypeScript load here.
+const { startDnsServer } = await import("../tests/support/dns-server.ts");
+const { throwawayCertificate } = await import("../tests/support/saml-idp.ts");
+const dns = await startDnsServer();
+
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "org-console-docs-"));
-const env = { ...process.env, PORT: String(port), PGLITE_DIR: path.join(dataDir, "pglite") };
+const env = { ...process.env, PORT: String(port), PGLITE_DIR: path.join(dataDir, "pglite"), DNS_SERVER: dns.address };
 delete env.DATABASE_URL;
 env.AUTH_SECRET ??= "docs-secret-not-for-production-000000000000";
 const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -94,6 +102,43 @@ async function toWebp(browser, png) {
   }
 }
 
+/**
+ * Makes the demo organization look like a configured Enterprise one, through the console itself:
+ * plan Enterprise, acme.example verified, join by approval, an identity provider, SSO required.
+ */
+async function prepareAuthentication(page) {
+  await page.goto("/en/admin/billing?plan=enterprise");
+  await Promise.all([page.waitForURL(/changed=enterprise/), page.click("[data-testid=plan-change-preview] button[type=submit]")]);
+  await page.goto("/en/admin/authentication");
+  await page.fill("#domain", "acme.example");
+  await page.click("#add-domain-title ~ form button[type=submit]");
+  const item = page.locator("li", { has: page.locator("h3", { hasText: "acme.example" }) });
+  await item.getByTestId("record-name").waitFor();
+  dns.setTxt(await item.getByTestId("record-name").textContent(), [await item.getByTestId("record-value").textContent()]);
+  await item.locator("button", { hasText: "Verify" }).click();
+  await item.locator("text=Verified: the TXT record").waitFor();
+  await page.waitForLoadState("networkidle");
+  await item.locator("select[name=joinMode]").selectOption("approval");
+  await item.locator("button", { hasText: "Save who may join" }).click();
+  await item.locator("text=Saved.").waitFor();
+  await page.fill("#idpEntityId", "https://login.acme.example/saml/metadata");
+  await page.fill("#idpSsoUrl", "https://login.acme.example/saml/sso");
+  await page.fill("#idpCertificate", throwawayCertificate("login.acme.example").certificate);
+  await page.click("#sso-title ~ div form:has(#idpEntityId) button[type=submit]");
+  await page.locator("text=Identity provider saved.").waitFor();
+  await page.waitForLoadState("networkidle");
+  await page.locator("button", { hasText: "Require single sign-on" }).click();
+  await page.locator("text=From now on, people of acme.example").waitFor();
+}
+
+/** An element with room on its sides, so callouts drawn beside it stay in the picture. */
+async function around(page, selector, margin = 48) {
+  const box = await page.locator(selector).boundingBox();
+  const x = Math.max(0, box.x - margin);
+  const y = Math.max(0, box.y - 12);
+  return { clip: { x, y, width: box.width + box.x - x + margin, height: box.height + box.y - y + 12 }, fullPage: true };
+}
+
 const shots = {
   "studio-menu": async (page, locale) => {
     await page.goto(`/${locale}/studio`);
@@ -115,7 +160,36 @@ const shots = {
     const zone = "section[aria-labelledby=danger-zone-title]";
     return { element: (await page.locator(zone).count()) > 0 ? zone : "main" };
   },
+  "authentication-domain": async (page, locale) => {
+    await page.goto(`/${locale}/admin/authentication`);
+    const card = "section[aria-labelledby=domains-title]";
+    await drawCallouts(page, [
+      { selector: `${card} li h3 + span`, number: 1 },
+      { selector: `${card} li select[name=joinMode]`, number: 2 },
+    ]);
+    return around(page, card);
+  },
+  "authentication-sso": async (page, locale) => {
+    await page.goto(`/${locale}/admin/authentication`);
+    // The addresses to give the identity provider show a public console, as readers have, not this local server.
+    await page.evaluate((origin) => {
+      for (const code of document.querySelectorAll("[data-testid=sp-entity-id], [data-testid=sp-acs-url]")) code.textContent = code.textContent.replace(origin, "https://console.example.com");
+    }, baseUrl);
+    const card = "section[aria-labelledby=sso-title]";
+    await drawCallouts(page, [
+      { selector: "section[aria-labelledby=sp-title]", number: 1, side: "left" },
+      { selector: "#idpEntityId", number: 2, side: "left" },
+      { selector: "section[aria-labelledby=sso-domains-title] li", number: 3, side: "left" },
+    ]);
+    return around(page, card);
+  },
 };
+const selected = Object.entries(shots).filter(([name]) => only.length === 0 || only.includes(name));
+const unknown = only.filter((name) => !(name in shots));
+if (unknown.length > 0) {
+  console.error(`Unknown shot(s): ${unknown.join(", ")}. Known: ${Object.keys(shots).join(", ")}.`);
+  process.exit(1);
+}
 
 let code = 0;
 let browser;
@@ -127,6 +201,7 @@ try {
   });
   const manifestPath = path.join(outDir, "manifest.json");
   const manifest = fs.existsSync(manifestPath) ? JSON.parse(fs.readFileSync(manifestPath, "utf8")) : {};
+  let prepared = false;
   for (const locale of locales) {
     const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 }, locale: locale === "fr" ? "fr-FR" : "en-US" });
     const page = await context.newPage();
@@ -135,14 +210,20 @@ try {
     await page.fill("#password", "correct-horse-battery");
     await Promise.all([page.waitForURL((url) => !url.pathname.endsWith("/sign-in")), page.click("form button[type=submit]")]);
     fs.mkdirSync(path.join(outDir, locale), { recursive: true });
-    for (const [name, take] of Object.entries(shots)) {
+    for (const [name, take] of selected) {
+      if (name.startsWith("authentication-") && !prepared) {
+        const setupPage = await context.newPage();
+        await prepareAuthentication(setupPage);
+        await setupPage.close();
+        prepared = true;
+      }
       const how = await take(page, locale);
       if (!how) {
         console.warn(`skipped ${locale}/${name}: the page is not there yet`);
         continue;
       }
       await page.evaluate(() => document.fonts.ready);
-      const png = how.element ? await page.locator(how.element).screenshot() : await page.screenshot({ clip: how.clip });
+      const png = how.element ? await page.locator(how.element).screenshot() : await page.screenshot({ clip: how.clip, fullPage: how.fullPage ?? false });
       const webp = await toWebp(browser, png);
       const file = `${locale}/${name}.webp`;
       fs.writeFileSync(path.join(outDir, file), Buffer.from(webp.url.split(",")[1], "base64"));
@@ -157,6 +238,7 @@ try {
   code = 1;
 } finally {
   await browser?.close();
+  await dns.close();
   try {
     process.kill(-server.pid, "SIGTERM");
   } catch {}

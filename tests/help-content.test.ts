@@ -48,7 +48,7 @@ describe("help articles in both languages", () => {
   it("internal links point at the help center, the console or an anchor of the page", () => {
     for (const { content } of both) {
       for (const href of allTexts(content).flatMap(linksOf)) {
-        expect(href).toMatch(/^(\/help\/(basic-setup|roles-and-permissions|plans-and-features|authentication)|\/admin(\/(profile|organization|billing|authentication))?|#[a-z-]+)$/);
+        expect(href).toMatch(/^(\/help\/(basic-setup|roles-and-permissions|plans-and-features|authentication)|\/admin(\/(profile|organization|members|billing|authentication))?|#[a-z-]+)$/);
       }
     }
   });

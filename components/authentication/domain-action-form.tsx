@@ -7,7 +7,7 @@ import type { ButtonVariant } from "@/components/ui/button";
 import { idle, type FormState } from "@/lib/form-state";
 import { useAuthenticationMessages } from "./use-authentication-messages";
 
-/** One button that acts on one domain or request (verify, remove, approve, refuse) and says what happened. */
+/** One button that acts on one domain (verify, remove) and says what happened. */
 export function DomainActionForm({
   action,
   fields,

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { PlanChangePreview } from "@/lib/billing";
+import { JoinLoss, SsoLoss } from "./authentication-losses";
 import { ConfirmPlanForm } from "./confirm-plan-form";
 
 /** What a plan change will turn off, said before it happens. */
@@ -17,11 +18,17 @@ export async function PlanChangePreviewCard({ preview }: { preview: PlanChangePr
         <>
           <p>{t("downgradeBody", names)}</p>
           <ul className="list-disc space-y-1 pl-5">
-            {preview.losses.map((loss) => (
-              <li key={loss.feature}>
-                {loss.feature === "invitations" ? t("lossInvitations", { count: loss.affected }) : t("loss", { feature: t(`features.${loss.feature}`) })}
-              </li>
-            ))}
+            {preview.losses.map((loss) =>
+              loss.feature === "ssoSaml" ? (
+                <SsoLoss key={loss.feature} impact={preview.authentication} />
+              ) : loss.feature === "emailDomainSignIn" ? (
+                <JoinLoss key={loss.feature} impact={preview.authentication} />
+              ) : (
+                <li key={loss.feature}>
+                  {loss.feature === "invitations" ? t("lossInvitations", { count: loss.affected }) : t("loss", { feature: t(`features.${loss.feature}`) })}
+                </li>
+              ),
+            )}
           </ul>
         </>
       )}

@@ -265,11 +265,23 @@ export const en: HelpContent = {
               text: "On the console’s [Authentication](/admin/authentication) page, an Admin proves that the organization owns its people’s email domain: add the domain, publish the TXT record the page shows in the domain’s DNS, then select **Verify**. A verified domain belongs to one organization only, and the console checks the record again every day: if it disappears, Admins see a warning on the page.",
             },
             {
+              kind: "figure",
+              image: "authentication-domain",
+              alt: "The Email domains card of the Authentication page: acme.example with its status, Verified, marked 1, and the list that chooses who may join with an address at it marked 2.",
+              caption: "A verified domain: its status (1) and who may join with an address at it (2).",
+            },
+            {
               kind: "list",
               items: [
-                "**Joining by email domain**, with the {plans:emailDomainSignIn} plan: once the domain is verified, an Admin chooses who may join with an address at that domain — nobody (invitations only), anyone who asks once an Admin approves, or anyone at once as a Member. Those people then sign in with their email and password, like everyone else.",
+                "**Joining by email domain**, with the {plans:emailDomainSignIn} plan: once the domain is verified, an Admin chooses who may join with an address at that domain — nobody (invitations only), anyone who asks once an Admin approves, or anyone at once as a Member. Requests waiting for approval appear on the [Members](/admin/members) page (and on the Authentication page), where an Admin approves or refuses each one. Those people then sign in with their email and password, like everyone else.",
                 "**SAML single sign-on (SSO)**, with the {plans:ssoSaml} plan: an Admin enters the identity provider’s entity ID, sign-in URL and certificate on the Authentication page, and gives the identity provider the console’s entity ID and ACS URL (or its metadata file). People of a verified domain then choose **Sign in with single sign-on (SSO)** on the sign-in page and type their email; a first sign-in creates their account as a Member. An Admin can require SSO for a domain; Admins keep their password as a way back in.",
               ],
+            },
+            {
+              kind: "figure",
+              image: "authentication-sso",
+              alt: "The Single sign-on card of the Authentication page: the console’s entity ID, ACS URL and metadata file marked 1, the identity provider’s fields starting with its entity ID marked 2, and acme.example marked 3, where single sign-on is required, with the button that stops requiring it.",
+              caption: "Single sign-on: what to give your identity provider (1), what to enter from it (2), and a domain where SSO is required (3).",
             },
             {
               kind: "callout",
@@ -279,7 +291,7 @@ export const en: HelpContent = {
             {
               kind: "callout",
               tone: "note",
-              text: "If the organization leaves the {plans:ssoSaml} plan, single sign-on stops and password sign-in applies again. Accounts created through single sign-on have no password: they cannot sign in until the plan includes SSO again.",
+              text: "If the organization leaves the {plans:ssoSaml} plan, single sign-on stops and everyone signs in with their password again; accounts created through single sign-on have no password their owner knows, so those people choose one with **Forgot your password?** on the sign-in page. Below {plans:emailDomainSignIn}, nobody joins by email domain and waiting requests can only be refused. Nothing is deleted: domains, their settings and the identity provider’s stay, and work again after an upgrade. Before the change, its confirmation says which domains and how many people and requests are concerned.",
             },
           ],
         },

@@ -265,11 +265,23 @@ export const fr: HelpContent = {
               text: "Sur la page [Authentification](/admin/authentication) de la console, un Admin prouve que l’organisation possède le domaine e-mail de ses membres : ajoutez le domaine, publiez dans son DNS l’enregistrement TXT qu’indique la page, puis choisissez **Vérifier**. Un domaine vérifié n’appartient qu’à une seule organisation, et la console contrôle de nouveau l’enregistrement chaque jour : s’il disparaît, les Admins voient un avertissement sur la page.",
             },
             {
+              kind: "figure",
+              image: "authentication-domain",
+              alt: "La carte Domaines de messagerie de la page Authentification : acme.example avec son statut, Vérifié, repéré 1, et la liste qui choisit qui peut rejoindre l’organisation avec une adresse de ce domaine, repérée 2.",
+              caption: "Un domaine vérifié : son statut (1) et qui peut rejoindre l’organisation avec une adresse de ce domaine (2).",
+            },
+            {
               kind: "list",
               items: [
-                "**Rejoindre par domaine e-mail**, avec la formule {plans:emailDomainSignIn} : une fois le domaine vérifié, un Admin choisit qui peut rejoindre l’organisation avec une adresse de ce domaine — personne (sur invitation seulement), toute personne qui en fait la demande après accord d’un Admin, ou toute personne aussitôt, comme Membre. Ces personnes se connectent ensuite avec leur e-mail et leur mot de passe, comme tout le monde.",
+                "**Rejoindre par domaine e-mail**, avec la formule {plans:emailDomainSignIn} : une fois le domaine vérifié, un Admin choisit qui peut rejoindre l’organisation avec une adresse de ce domaine — personne (sur invitation seulement), toute personne qui en fait la demande après accord d’un Admin, ou toute personne aussitôt, comme Membre. Les demandes en attente apparaissent sur la page [Membres](/admin/members) (et sur la page Authentification), où un Admin approuve ou refuse chacune d’elles. Ces personnes se connectent ensuite avec leur e-mail et leur mot de passe, comme tout le monde.",
                 "**Authentification unique SAML (SSO)**, avec la formule {plans:ssoSaml} : un Admin saisit l’ID d’entité, l’URL de connexion et le certificat du fournisseur d’identité sur la page Authentification, et transmet à ce fournisseur l’ID d’entité et l’URL ACS de la console (ou son fichier de métadonnées). Les personnes d’un domaine vérifié choisissent alors **Se connecter par authentification unique (SSO)** sur la page de connexion et saisissent leur e-mail ; leur première connexion crée leur compte en tant que Membre. Un Admin peut rendre le SSO obligatoire pour un domaine ; les Admins gardent leur mot de passe pour pouvoir toujours revenir.",
               ],
+            },
+            {
+              kind: "figure",
+              image: "authentication-sso",
+              alt: "La carte Authentification unique de la page Authentification : l’ID d’entité, l’URL ACS et le fichier de métadonnées de la console repérés 1, les champs du fournisseur d’identité, à commencer par son ID d’entité, repérés 2, et acme.example repéré 3, où l’authentification unique est obligatoire, avec le bouton qui la rend facultative.",
+              caption: "Authentification unique : ce qu’il faut donner à votre fournisseur d’identité (1), ce qu’il faut saisir de sa part (2), et un domaine où le SSO est obligatoire (3).",
             },
             {
               kind: "callout",
@@ -279,7 +291,7 @@ export const fr: HelpContent = {
             {
               kind: "callout",
               tone: "note",
-              text: "Si l’organisation quitte la formule {plans:ssoSaml}, l’authentification unique s’arrête et la connexion par mot de passe s’applique de nouveau. Les comptes créés par authentification unique n’ont pas de mot de passe : ils ne peuvent plus se connecter tant que la formule n’inclut pas de nouveau le SSO.",
+              text: "Si l’organisation quitte la formule {plans:ssoSaml}, l’authentification unique s’arrête et chacun se connecte de nouveau avec son mot de passe ; les comptes créés par authentification unique n’ont pas de mot de passe connu de leur titulaire : ces personnes en choisissent un avec **Mot de passe oublié ?** sur la page de connexion. En dessous de {plans:emailDomainSignIn}, plus personne ne rejoint l’organisation par domaine e-mail et les demandes en attente ne peuvent qu’être refusées. Rien n’est supprimé : les domaines, leurs réglages et ceux du fournisseur d’identité sont conservés et fonctionnent de nouveau après un passage à une formule supérieure. Avant le changement, sa confirmation indique quels domaines et combien de personnes et de demandes sont concernés.",
             },
           ],
         },

@@ -59,6 +59,17 @@ export async function getConnection(db: Pick<Db, "select">, organizationId: stri
   return row;
 }
 
+/** The configuration the SAML routes may use: one kept on a plan without SSO stays unused until an upgrade. */
+export async function getActiveConnection(db: Pick<Db, "select">, organizationId: string): Promise<SamlConnection | undefined> {
+  const [row] = await db
+    .select({ connection: samlConnections, organization: organizations })
+    .from(samlConnections)
+    .innerJoin(organizations, eq(samlConnections.organizationId, organizations.id))
+    .where(eq(samlConnections.organizationId, organizationId));
+  if (!row || row.organization.status !== "active" || !planIncludes(row.organization.plan, "ssoSaml")) return undefined;
+  return row.connection;
+}
+
 export function identityProviderOf(connection: SamlConnection): IdentityProvider {
   return { entityId: connection.idpEntityId, ssoUrl: connection.idpSsoUrl, certificate: connection.idpCertificate };
 }

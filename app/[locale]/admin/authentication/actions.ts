@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
-import { decideJoinRequest } from "@/lib/domain-join";
 import { addDomain, removeDomain, setJoinMode, verifyDomain } from "@/lib/domains";
 import { formFields, submittedValues, type FormState } from "@/lib/form-state";
 import { saveConnection, setSsoRequired } from "@/lib/sso/connections";
@@ -10,7 +9,7 @@ import { getViewer } from "@/lib/viewer";
 
 const page = "/[locale]/admin/authentication";
 
-// "notFound" is also what a DNS lookup may answer; a vanished domain or request says "missing".
+// "notFound" is also what a DNS lookup may answer; a vanished domain says "missing".
 const errorCode = (error: string) => (error === "notFound" ? "missing" : error);
 
 export async function addDomainAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -45,14 +44,6 @@ export async function removeDomainAction(_previous: FormState, formData: FormDat
   if (!result.ok) return { status: "error", code: errorCode(result.error) };
   revalidatePath(page, "page");
   return { status: "success", code: "removed", data: { domain: result.domain } };
-}
-
-export async function decideJoinRequestAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const decision = formData.get("decision") === "approve" ? "approve" : "reject";
-  const result = await decideJoinRequest(await getDb(), await getViewer(), formFields(formData), decision);
-  if (!result.ok) return { status: "error", code: errorCode(result.error) };
-  revalidatePath(page, "page");
-  return { status: "success", code: decision === "approve" ? "approved" : "rejected", data: { email: result.email } };
 }
 
 export async function saveConnectionAction(_previous: FormState, formData: FormData): Promise<FormState> {

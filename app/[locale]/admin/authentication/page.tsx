@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/i18n/locales";
 import { AddDomainForm } from "@/components/authentication/add-domain-form";
-import { DomainActionForm } from "@/components/authentication/domain-action-form";
 import { DomainCard } from "@/components/authentication/domain-card";
 import { SsoSettings } from "@/components/authentication/sso-settings";
-import { Card } from "@/components/ui/card";
+import { JoinRequestsSection } from "@/components/join-requests/join-requests-section";
+import { Card, Notice } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { listJoinRequests } from "@/lib/domain-join";
 import { listDomains } from "@/lib/domains";
@@ -15,9 +15,9 @@ import { originFrom } from "@/lib/sso/routes";
 import { serviceProviderFor } from "@/lib/sso/saml";
 import { requirePermission } from "@/lib/viewer";
 import { headers } from "next/headers";
+import { decideJoinRequestAction } from "../members/actions";
 import {
   addDomainAction,
-  decideJoinRequestAction,
   removeDomainAction,
   saveConnectionAction,
   setJoinModeAction,
@@ -34,7 +34,7 @@ export default async function AuthenticationPage() {
   const locale = (await getLocale()) as AppLocale;
   const viewer = await requirePermission(locale, "/admin/authentication", "authentication.manage");
   const t = await getTranslations("AuthenticationPage");
-  const format = await getFormatter();
+  const tPlans = await getTranslations("Plans");
   const db = await getDb();
   const [domains, requests, connection] = await Promise.all([listDomains(db, viewer), listJoinRequests(db, viewer), getConnection(db, viewer.organization.id)]);
   const sp = serviceProviderFor(originFrom(await headers()), viewer.organization.id);
@@ -49,6 +49,11 @@ export default async function AuthenticationPage() {
       {failing.length > 0 ? (
         <div role="status" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950">
           {t("failingSummary", { count: failing.length })}
+        </div>
+      ) : null}
+      {connection && !can(viewer, "authentication.sso") ? (
+        <div role="status" data-testid="sso-off-notice">
+          <Notice tone="warning">{t("ssoOffOnPlan", { plan: tPlans(viewer.organization.plan) })}</Notice>
         </div>
       ) : null}
       <Card title={t("domainsTitle")} id="domains">
@@ -79,38 +84,9 @@ export default async function AuthenticationPage() {
         domains={domains ?? []}
         actions={{ save: saveConnectionAction, ssoRequired: setSsoRequiredAction }}
       />
-      <Card title={t("requestsTitle")} id="join-requests">
-        <p className="mb-4 text-sm text-slate-700">{t("requestsIntro")}</p>
-        {requests && requests.length > 0 ? (
-          <ul className="divide-y divide-slate-200">
-            {requests.map((request) => (
-              <li key={request.id} className="flex flex-wrap items-start gap-4 py-3">
-                <div className="min-w-0 flex-1">
-                  <p className="font-medium">{request.name}</p>
-                  <p className="text-sm text-slate-700">
-                    {request.email} · {t("requestedAt", { date: format.dateTime(request.createdAt, { dateStyle: "medium" }) })}
-                  </p>
-                </div>
-                <DomainActionForm
-                  action={decideJoinRequestAction}
-                  fields={{ requestId: request.id, decision: "approve" }}
-                  label={<>{t("approve")}<span className="sr-only"> {request.email}</span></>}
-                  pendingLabel={t("saving")}
-                  variant="primary"
-                />
-                <DomainActionForm
-                  action={decideJoinRequestAction}
-                  fields={{ requestId: request.id, decision: "reject" }}
-                  label={<>{t("reject")}<span className="sr-only"> {request.email}</span></>}
-                  pendingLabel={t("saving")}
-                />
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="text-sm text-slate-700">{t("noRequests")}</p>
-        )}
-      </Card>
+      {requests ? (
+        <JoinRequestsSection requests={requests} canApprove={canChooseJoinMode} viewerHoldsBilling={viewer.billing} action={decideJoinRequestAction} />
+      ) : null}
     </div>
   );
 }

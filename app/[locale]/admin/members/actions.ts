@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
+import { decideJoinRequest } from "@/lib/domain-join";
 import { formFields, submittedValues, type FormState } from "@/lib/form-state";
 import { createInvitation, revokeInvitation } from "@/lib/invitations";
 import { sendInvitationEmail } from "@/lib/mailer";
@@ -55,4 +56,16 @@ export async function revokeInvitationAction(formData: FormData): Promise<void> 
   const result = await revokeInvitation(await getDb(), await getViewer(), formFields(formData));
   if (!result.ok) return backToMembers({ error: result.error });
   return backToMembers({ notice: "revoked", email: result.email });
+}
+
+/** Approve or refuse a request to join; the Members and Authentication pages both show the list. */
+export async function decideJoinRequestAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const decision = formData.get("decision") === "approve" ? "approve" : "reject";
+  const result = await decideJoinRequest(await getDb(), await getViewer(), formFields(formData), decision);
+  // "notFound": decided meanwhile (another Admin, another tab).
+  if (!result.ok) return { status: "error", code: result.error === "notFound" ? "missing" : result.error };
+  const locale = await getLocale();
+  revalidatePath(`/${locale}/admin/members`);
+  revalidatePath(`/${locale}/admin/authentication`);
+  return { status: "success", code: decision === "approve" ? "approved" : "rejected", data: { email: result.email } };
 }

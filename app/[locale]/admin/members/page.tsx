@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import type { AppLocale } from "@/i18n/locales";
 import { Link } from "@/i18n/navigation";
+import { JoinRequestsSection, JoinRequestsWaiting } from "@/components/join-requests/join-requests-section";
 import { InvitationPlanGate, PendingInvitations } from "@/components/members/invitations-panel";
 import { InviteForm } from "@/components/members/invite-form";
 import { MembersTable } from "@/components/members/members-table";
@@ -10,12 +11,14 @@ import { RemoveMemberForm } from "@/components/members/remove-member-form";
 import { buttonClass } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
 import { Field, TextInput } from "@/components/ui/field";
+import { listJoinRequests } from "@/lib/domain-join";
 import { listPendingInvitations } from "@/lib/invitations";
 import { listMembers } from "@/lib/members";
-import { decide } from "@/lib/permissions";
+import { can, decide } from "@/lib/permissions";
 import { plansWith } from "@/lib/plans";
 import { HelpLink } from "@/components/help/help-link";
 import { requirePermission } from "@/lib/viewer";
+import { decideJoinRequestAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("MembersPage");
@@ -33,7 +36,13 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   const query = typeof params.q === "string" ? params.q.slice(0, 100) : "";
   const db = await getDb();
-  const [everyone, listed, pending] = await Promise.all([listMembers(db, viewer), listMembers(db, viewer, { query }), listPendingInvitations(db, viewer)]);
+  const [everyone, listed, pending, requests] = await Promise.all([
+    listMembers(db, viewer),
+    listMembers(db, viewer, { query }),
+    listPendingInvitations(db, viewer),
+    // null for whoever may not decide them: the section is then left out.
+    listJoinRequests(db, viewer),
+  ]);
   if (!everyone.ok || !listed.ok || !pending.ok) return null;
   const removing = everyone.members.find((member) => member.id === params.remove && !(member.role === "admin" && everyone.adminCount <= 1));
   const invite = decide(viewer, "members.invite");
@@ -46,6 +55,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         <p className="text-slate-700">{t("intro", { organization: viewer.organization.name })}</p>
         <HelpLink article="roles-and-permissions" />
       </div>
+      {requests ? <JoinRequestsWaiting count={requests.length} /> : null}
       {notice ? (
         <div role="status"><Notice tone="success">{t(notice, { email: params.email ?? "" })}</Notice></div>
       ) : null}
@@ -76,6 +86,14 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
           <MembersTable members={listed.members} adminCount={everyone.adminCount} viewerId={viewer.id} organizationName={viewer.organization.name} />
         )}
       </Card>
+      {requests ? (
+        <JoinRequestsSection
+          requests={requests}
+          canApprove={can(viewer, "authentication.emailDomain")}
+          viewerHoldsBilling={viewer.billing}
+          action={decideJoinRequestAction}
+        />
+      ) : null}
       <Card title={t("inviteTitle")} id="invite">
         {invite.allowed ? (
           <>

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db";
 import { signIn } from "@/lib/auth";
-import { completeSsoSignIn, databaseStores, getConnection, identityProviderOf } from "@/lib/sso/connections";
+import { completeSsoSignIn, databaseStores, getActiveConnection, identityProviderOf } from "@/lib/sso/connections";
 import { isUuid, localeOf, publicOrigin, safeReturnPath } from "@/lib/sso/routes";
 import { serviceProviderFor, validateSignInResponse } from "@/lib/sso/saml";
 
@@ -20,7 +20,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ org
   const samlResponse = form?.get("SAMLResponse");
   if (!isUuid(organizationId) || typeof samlResponse !== "string" || samlResponse.length > 500_000) return refuse("invalidResponse");
   const db = await getDb();
-  const connection = await getConnection(db, organizationId);
+  const connection = await getActiveConnection(db, organizationId);
   if (!connection) return refuse("ssoUnavailable");
   const validated = await validateSignInResponse(serviceProviderFor(origin, organizationId), identityProviderOf(connection), databaseStores(db, organizationId), samlResponse);
   if (!validated.ok) return refuse(validated.error);

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { getDb } from "@/db";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
-import { databaseStores, getConnection } from "@/lib/sso/connections";
+import { databaseStores, getActiveConnection } from "@/lib/sso/connections";
 import { isUuid, localeOf, publicOrigin, safeReturnPath } from "@/lib/sso/routes";
 import { createSignInRequest, serviceProviderFor } from "@/lib/sso/saml";
 
@@ -20,7 +20,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ orga
   const locale = localeOf(`/${url.searchParams.get("locale") ?? ""}`);
   const t = catalogues[locale].Sso;
   const db = await getDb();
-  const connection = isUuid(organizationId) ? await getConnection(db, organizationId) : undefined;
+  const connection = isUuid(organizationId) ? await getActiveConnection(db, organizationId) : undefined;
   if (!connection) return Response.redirect(new URL(`/${locale}/sso/error?reason=ssoUnavailable`, publicOrigin(request)), 303);
   const relayState = safeReturnPath(url.searchParams.get("callbackUrl"), locale);
   const sp = serviceProviderFor(publicOrigin(request), organizationId);
