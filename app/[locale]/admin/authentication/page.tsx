@@ -20,6 +20,7 @@ import {
   decideJoinRequestAction,
   removeDomainAction,
   saveConnectionAction,
+  saveConnectionFromMetadataAction,
   setJoinModeAction,
   setSsoRequiredAction,
   verifyDomainAction,
@@ -77,7 +78,7 @@ export default async function AuthenticationPage() {
         metadataUrl={`/api/saml/${viewer.organization.id}/metadata`}
         connection={connection}
         domains={domains ?? []}
-        actions={{ save: saveConnectionAction, ssoRequired: setSsoRequiredAction }}
+        actions={{ save: saveConnectionAction, saveFromMetadata: saveConnectionFromMetadataAction, ssoRequired: setSsoRequiredAction }}
       />
       <Card title={t("requestsTitle")} id="join-requests">
         <p className="mb-4 text-sm text-slate-700">{t("requestsIntro")}</p>
