@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { startTestIdp, throwawayCertificate } from "../tests/support/saml-idp";
-import { assertAccessible, baseUrl, newPage, signIn } from "./support";
+import { identityProviderMetadata, startTestIdp, testIdpEntityId, throwawayCertificate } from "../tests/support/saml-idp";
+import { assertAccessible, baseUrl, errorSummaryText, newPage, signIn } from "./support";
 import { needsDns, organizationWithVerifiedDomain, requestToJoin, setJoinMode, startBrowserAndDns } from "./support-domains";
 
 // Joining by email domain (Team) and SSO (Enterprise); the verification flow itself is in authentication.test.ts.
@@ -68,3 +68,92 @@ describe("single sign-on", () => {
   });
 });
 
+
+/** A new person of the domain signs in through the test IdP, from the sign-in page to the Studio. */
+async function signInThroughSso(idp: Awaited<ReturnType<typeof startTestIdp>>, email: string, options: { js: boolean; locale: "fr" | "en" }) {
+  idp.state.email = email;
+  const person = await newPage(setup.browser(), { js: options.js });
+  await person.page.goto(`/${options.locale}/sso`);
+  await person.page.fill("#email", email);
+  await person.page.click("form button[type=submit]");
+  if (!options.js) await person.page.locator("button", { hasText: options.locale === "fr" ? "Continuer" : "Continue" }).click();
+  await person.page.locator("text=Test identity provider").waitFor();
+  await Promise.all([person.page.waitForURL(new RegExp(`/${options.locale}/studio`)), person.page.click("button")]);
+  await person.context.close();
+}
+
+describe("single sign-on from the identity provider's pasted metadata", () => {
+  it("in French with JavaScript: our own metadata is refused on the field, the IdP's is read and saved, a person signs in", needsDns, async () => {
+    const keys = throwawayCertificate();
+    const idp = await startTestIdp({ privateKey: keys.privateKey, certificate: keys.certificate });
+    try {
+      const admin = await newPage(setup.browser());
+      const { domain } = await organizationWithVerifiedDomain(admin.page, "enterprise", setup.dns()!);
+      await admin.page.goto("/fr/admin/authentication");
+      const form = admin.page.locator("form:has(#idpMetadata)");
+
+      // A common mistake: pasting the console's own (service provider) metadata.
+      const ours = await (await admin.page.request.get((await admin.page.locator("a[download]").getAttribute("href"))!)).text();
+      await admin.page.fill("#idpMetadata", ours);
+      await form.locator("button[type=submit]").click();
+      assert.match(await errorSummaryText(admin.page), /métadonnées d’un fournisseur de services/);
+      assert.equal(await admin.page.getAttribute("#idpMetadata", "aria-invalid"), "true");
+      assert.match((await admin.page.locator("#idpMetadata-error").textContent()) ?? "", /pas d’un fournisseur d’identité/);
+      assert.equal(await admin.page.inputValue("#idpMetadata"), ours);
+      await assertAccessible(admin.page);
+
+      await admin.page.fill("#idpMetadata", idp.metadata);
+      await form.locator("button", { hasText: "Lire les métadonnées et enregistrer" }).click();
+      const status = form.locator("[role=status]", { hasText: "Métadonnées lues et fournisseur d’identité enregistré." });
+      await status.waitFor();
+      assert.match((await status.textContent()) ?? "", new RegExp(`Identifiant d’entité\u00a0: ${testIdpEntityId}.*URL de connexion \\(HTTP-POST\\)\u00a0: ${idp.ssoUrl}.*1 certificat de signature conservé`));
+      await admin.page.getByTestId("sso-current-sso-url").filter({ hasText: idp.ssoUrl }).waitFor();
+      assert.equal(await admin.page.getByTestId("sso-current-entity-id").textContent(), testIdpEntityId);
+      assert.match((await admin.page.getByTestId("sso-current-certificate").textContent()) ?? "", /CN=test-idp\.example.*Empreinte SHA-256.*Expire le/);
+      await assertAccessible(admin.page);
+
+      await signInThroughSso(idp, `camille@${domain}`, { js: true, locale: "fr" });
+      await admin.context.close();
+    } finally {
+      await idp.close();
+    }
+  });
+
+  it("in English without JavaScript: a DOCTYPE is refused with the paste kept, then metadata with a key rollover is saved, a person signs in", needsDns, async () => {
+    const keys = throwawayCertificate();
+    const previous = throwawayCertificate("previous-idp.example");
+    const idp = await startTestIdp({ privateKey: keys.privateKey, certificate: keys.certificate });
+    try {
+      const setupPage = await newPage(setup.browser());
+      const { owner, domain } = await organizationWithVerifiedDomain(setupPage.page, "enterprise", setup.dns()!);
+      await setupPage.context.close();
+      const admin = await newPage(setup.browser(), { js: false });
+      await signIn(admin.page, owner.email, { password: owner.password, callbackUrl: "/en/admin/authentication" });
+      await admin.page.goto("/en/admin/authentication");
+      const form = admin.page.locator("form:has(#idpMetadata)");
+
+      const metadata = identityProviderMetadata({ ssoUrl: idp.ssoUrl, certificates: [previous.certificate, keys.certificate] });
+      const withDoctype = metadata.replace("<md:EntityDescriptor", '<!DOCTYPE md:EntityDescriptor [<!ENTITY name "x">]>\n<md:EntityDescriptor');
+      await admin.page.fill("#idpMetadata", withDoctype);
+      await form.locator("button[type=submit]").click();
+      assert.match(await errorSummaryText(admin.page), /DOCTYPE or ENTITY declaration/);
+      assert.equal(await admin.page.getAttribute("#idpMetadata", "aria-describedby"), "idpMetadata-hint idpMetadata-error");
+      assert.equal((await admin.page.inputValue("#idpMetadata")).trim(), withDoctype.trim());
+      await assertAccessible(admin.page);
+
+      await admin.page.fill("#idpMetadata", metadata);
+      await form.locator("button", { hasText: "Read the metadata and save" }).click();
+      const status = form.locator("[role=status]");
+      assert.match((await status.textContent()) ?? "", /Metadata read and identity provider saved\..*2 signing certificates kept \(key rollover\)/);
+      assert.equal(await admin.page.getByTestId("sso-current-certificate").count(), 2);
+      assert.equal(await admin.page.getByTestId("sso-current-sso-url").textContent(), idp.ssoUrl);
+      assert.equal(await admin.page.inputValue("#idpSsoUrl"), idp.ssoUrl);
+      await assertAccessible(admin.page);
+
+      await signInThroughSso(idp, `robin@${domain}`, { js: false, locale: "en" });
+      await admin.context.close();
+    } finally {
+      await idp.close();
+    }
+  });
+});

@@ -5,6 +5,8 @@ import type { FormState } from "@/lib/form-state";
 import type { ServiceProvider } from "@/lib/sso/saml";
 import { DomainActionForm } from "./domain-action-form";
 import { SsoConnectionForm } from "./sso-connection-form";
+import { SsoCurrentConnection } from "./sso-current-connection";
+import { SsoMetadataForm } from "./sso-metadata-form";
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 
@@ -22,7 +24,7 @@ export async function SsoSettings({
   metadataUrl: string;
   connection: SamlConnection | undefined;
   domains: OrganizationDomain[];
-  actions: { save: Action; ssoRequired: Action };
+  actions: { save: Action; saveFromMetadata: Action; ssoRequired: Action };
 }) {
   const t = await getTranslations("Sso.settings");
   if (!available) {
@@ -47,12 +49,21 @@ export async function SsoSettings({
           </dl>
           <a href={metadataUrl} download className="inline-block font-semibold text-indigo-700 underline">{t("downloadMetadata")}</a>
         </section>
-        <section aria-labelledby="idp-title" className="space-y-2">
+        <section aria-labelledby="idp-title" className="space-y-4">
           <h3 id="idp-title" className="font-semibold">{t("idpTitle")}</h3>
-          <SsoConnectionForm
-            action={actions.save}
-            current={connection ? { idpEntityId: connection.idpEntityId, idpSsoUrl: connection.idpSsoUrl, idpCertificate: connection.idpCertificate } : null}
-          />
+          {connection ? <SsoCurrentConnection connection={connection} /> : null}
+          <p className="text-sm text-slate-700">{t("idpIntro")}</p>
+          <section aria-labelledby="idp-metadata-title" className="space-y-2 rounded-md border border-slate-200 p-4">
+            <h4 id="idp-metadata-title" className="font-semibold">{t("metadataTitle")}</h4>
+            <SsoMetadataForm action={actions.saveFromMetadata} />
+          </section>
+          <section aria-labelledby="idp-manual-title" className="space-y-2 rounded-md border border-slate-200 p-4">
+            <h4 id="idp-manual-title" className="font-semibold">{t("manualTitle")}</h4>
+            <SsoConnectionForm
+              action={actions.save}
+              current={connection ? { idpEntityId: connection.idpEntityId, idpSsoUrl: connection.idpSsoUrl, idpCertificate: connection.idpCertificate } : null}
+            />
+          </section>
         </section>
         {connection && claimed.length > 0 ? (
           <section aria-labelledby="sso-domains-title" className="space-y-2">

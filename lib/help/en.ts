@@ -274,7 +274,7 @@ export const en: HelpContent = {
               kind: "list",
               items: [
                 "**Joining by email domain**, with the {plans:emailDomainSignIn} plan: once the domain is verified, an Admin chooses who may join with an address at that domain — nobody (invitations only), anyone who asks once an Admin approves, or anyone at once as a Member. Requests waiting for approval appear on the [Members](/admin/members) page (and on the Authentication page), where an Admin approves or refuses each one. Those people then sign in with their email and password, like everyone else.",
-                "**SAML single sign-on (SSO)**, with the {plans:ssoSaml} plan: an Admin enters the identity provider’s entity ID, sign-in URL and certificate on the Authentication page, and gives the identity provider the console’s entity ID and ACS URL (or its metadata file). People of a verified domain then choose **Sign in with single sign-on (SSO)** on the sign-in page and type their email; a first sign-in creates their account as a Member. An Admin can require SSO for a domain; Admins keep their password as a way back in.",
+                "**SAML single sign-on (SSO)**, with the {plans:ssoSaml} plan: on the Authentication page, an Admin pastes the identity provider’s metadata XML — the simplest way: the console reads its entity ID, sign-in URL and signing certificates — or enters those three values by hand, and gives the identity provider the console’s entity ID and ACS URL (or its metadata file). People of a verified domain then choose **Sign in with single sign-on (SSO)** on the sign-in page and type their email; a first sign-in creates their account as a Member. An Admin can require SSO for a domain; Admins keep their password as a way back in.",
               ],
             },
             {
@@ -282,6 +282,11 @@ export const en: HelpContent = {
               image: "authentication-sso",
               alt: "The Single sign-on card of the Authentication page: the console’s entity ID, ACS URL and metadata file marked 1, the identity provider’s fields starting with its entity ID marked 2, and acme.example marked 3, where single sign-on is required, with the button that stops requiring it.",
               caption: "Single sign-on: what to give your identity provider (1), what to enter from it (2), and a domain where SSO is required (3).",
+            },
+            {
+              kind: "callout",
+              tone: "tip",
+              text: "Pasted metadata: the console sends people to the identity provider with HTTP-POST, so it takes the metadata’s HTTP-POST sign-in URL; metadata offering HTTP-Redirect only is refused. When the identity provider lists two signing certificates, as during a key change, both are kept and either may sign; expired certificates are left out. For safety, the console refuses metadata over 256 KB, metadata containing a DOCTYPE or ENTITY declaration, and a file describing several identity providers. Once saved, the page shows the entity ID, the sign-in URL and each certificate with its fingerprint and expiry date, to check against the identity provider.",
             },
             {
               kind: "callout",

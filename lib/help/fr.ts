@@ -274,7 +274,7 @@ export const fr: HelpContent = {
               kind: "list",
               items: [
                 "**Rejoindre par domaine e-mail**, avec la formule {plans:emailDomainSignIn} : une fois le domaine vérifié, un Admin choisit qui peut rejoindre l’organisation avec une adresse de ce domaine — personne (sur invitation seulement), toute personne qui en fait la demande après accord d’un Admin, ou toute personne aussitôt, comme Membre. Les demandes en attente apparaissent sur la page [Membres](/admin/members) (et sur la page Authentification), où un Admin approuve ou refuse chacune d’elles. Ces personnes se connectent ensuite avec leur e-mail et leur mot de passe, comme tout le monde.",
-                "**Authentification unique SAML (SSO)**, avec la formule {plans:ssoSaml} : un Admin saisit l’ID d’entité, l’URL de connexion et le certificat du fournisseur d’identité sur la page Authentification, et transmet à ce fournisseur l’ID d’entité et l’URL ACS de la console (ou son fichier de métadonnées). Les personnes d’un domaine vérifié choisissent alors **Se connecter par authentification unique (SSO)** sur la page de connexion et saisissent leur e-mail ; leur première connexion crée leur compte en tant que Membre. Un Admin peut rendre le SSO obligatoire pour un domaine ; les Admins gardent leur mot de passe pour pouvoir toujours revenir.",
+                "**Authentification unique SAML (SSO)**, avec la formule {plans:ssoSaml} : sur la page Authentification, un Admin colle les métadonnées XML du fournisseur d’identité — le plus simple : la console y lit l’ID d’entité, l’URL de connexion et les certificats de signature — ou saisit lui-même ces trois valeurs, et transmet à ce fournisseur l’ID d’entité et l’URL ACS de la console (ou son fichier de métadonnées). Les personnes d’un domaine vérifié choisissent alors **Se connecter par authentification unique (SSO)** sur la page de connexion et saisissent leur e-mail ; leur première connexion crée leur compte en tant que Membre. Un Admin peut rendre le SSO obligatoire pour un domaine ; les Admins gardent leur mot de passe pour pouvoir toujours revenir.",
               ],
             },
             {
@@ -282,6 +282,11 @@ export const fr: HelpContent = {
               image: "authentication-sso",
               alt: "La carte Authentification unique de la page Authentification : l’ID d’entité, l’URL ACS et le fichier de métadonnées de la console repérés 1, les champs du fournisseur d’identité, à commencer par son ID d’entité, repérés 2, et acme.example repéré 3, où l’authentification unique est obligatoire, avec le bouton qui la rend facultative.",
               caption: "Authentification unique : ce qu’il faut donner à votre fournisseur d’identité (1), ce qu’il faut saisir de sa part (2), et un domaine où le SSO est obligatoire (3).",
+            },
+            {
+              kind: "callout",
+              tone: "tip",
+              text: "Métadonnées collées : la console envoie les personnes au fournisseur d’identité en HTTP-POST, elle retient donc l’URL de connexion HTTP-POST des métadonnées ; des métadonnées qui ne proposent que HTTP-Redirect sont refusées. Quand le fournisseur d’identité indique deux certificats de signature, comme lors d’un changement de clé, les deux sont conservés et l’un comme l’autre peut signer ; les certificats expirés sont écartés. Par sécurité, la console refuse des métadonnées de plus de 256 Ko, celles qui contiennent une déclaration DOCTYPE ou ENTITY, et un fichier qui décrit plusieurs fournisseurs d’identité. Une fois l’enregistrement fait, la page affiche l’ID d’entité, l’URL de connexion et chaque certificat avec son empreinte et sa date d’expiration, à comparer avec le fournisseur d’identité.",
             },
             {
               kind: "callout",

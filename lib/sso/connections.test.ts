@@ -1,12 +1,22 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { loginTickets, organizationDomains, organizations, samlConnections, users } from "@/db/schema";
+import { auditEvents, loginTickets, organizationDomains, organizations, samlConnections, users } from "@/db/schema";
 import { openTestDatabase } from "@/tests/support/db";
-import { signedResponse, throwawayCertificate } from "@/tests/support/saml-idp";
+import { identityProviderMetadata, signedResponse, testIdpEntityId, throwawayCertificate } from "@/tests/support/saml-idp";
 import { createCast, createUser, viewerOf } from "@/tests/support/factories";
 import { authenticate } from "../accounts";
 import { testPassword } from "@/tests/support/factories";
-import { completeSsoSignIn, databaseStores, identityProviderOf, redeemLoginTicket, saveConnection, setSsoRequired, ssoConnectionForEmail } from "./connections";
+import { splitCertificates } from "./certificates";
+import {
+  completeSsoSignIn,
+  databaseStores,
+  identityProviderOf,
+  redeemLoginTicket,
+  saveConnection,
+  saveConnectionFromMetadata,
+  setSsoRequired,
+  ssoConnectionForEmail,
+} from "./connections";
 import { createSignInRequest, serviceProviderFor, validateSignInResponse } from "./saml";
 
 const idpKeys = throwawayCertificate();
@@ -60,6 +70,89 @@ describe("SSO configuration", () => {
     const { admin } = await enterprise();
     const result = await saveConnection(database.db, admin, { idpEntityId: "x", idpSsoUrl: "http://idp.example/sso", idpCertificate: "not a certificate" });
     expect(result).toMatchObject({ ok: false, error: "validation", fields: { idpSsoUrl: ["invalidUrl"], idpCertificate: ["invalidCertificate"] } });
+  });
+});
+
+describe("SSO configuration from pasted metadata", () => {
+  const nextKeys = throwawayCertificate("next-idp.example");
+  const metadata = (options: Partial<Parameters<typeof identityProviderMetadata>[0]> = {}) => ({
+    idpMetadata: identityProviderMetadata({ ssoUrl: "http://127.0.0.1:9/sso", certificates: [idpKeys.certificate], ...options }),
+  });
+  const connectionOf = async (organizationId: string) => (await database.db.select().from(samlConnections).where(eq(samlConnections.organizationId, organizationId)))[0];
+  const configuredEvents = async (organizationId: string) =>
+    database.db.select().from(auditEvents).where(and(eq(auditEvents.organizationId, organizationId), eq(auditEvents.action, "sso.configured")));
+
+  it("an Admin on Enterprise saves the identity provider from its metadata; it is audited as such and people sign in through it", async () => {
+    const { admin, organization, domain } = await enterprise();
+    const saved = await saveConnectionFromMetadata(database.db, admin, metadata({ entityId: "https://idp.test.example/metadata" }));
+    expect(saved).toMatchObject({ ok: true, read: { entityId: testIdpEntityId, ssoUrl: "http://127.0.0.1:9/sso", expiredCertificates: 0 } });
+    expect(await connectionOf(organization.id)).toMatchObject({ idpEntityId: testIdpEntityId, idpSsoUrl: "http://127.0.0.1:9/sso", updatedBy: admin.id });
+    const events = await configuredEvents(organization.id);
+    expect(events.at(-1)!.data).toEqual({ idpEntityId: testIdpEntityId, idpSsoUrl: "http://127.0.0.1:9/sso", source: "metadata", certificates: 1 });
+    expect((await roundTrip(organization.id, `meta@${domain}`)).validated).toMatchObject({ ok: true, email: `meta@${domain}` });
+  });
+
+  it("stores both certificates of a key rollover; a response signed by the new key is accepted", async () => {
+    const { admin, organization, domain } = await enterprise();
+    expect(await saveConnectionFromMetadata(database.db, admin, metadata({ certificates: [idpKeys.certificate, nextKeys.certificate] }))).toMatchObject({ ok: true });
+    const connection = (await connectionOf(organization.id))!;
+    expect(splitCertificates(connection.idpCertificate)).toHaveLength(2);
+    const sp = serviceProviderFor("https://console.test.example", organization.id);
+    const stores = databaseStores(database.db, organization.id);
+    const request = await createSignInRequest(sp, identityProviderOf(connection), stores, "/en/studio");
+    const response = signedResponse({ email: `rolled@${domain}`, audience: sp.entityId, recipient: sp.acsUrl, inResponseTo: request.requestId, privateKey: nextKeys.privateKey });
+    expect(await validateSignInResponse(sp, identityProviderOf(connection), stores, response)).toMatchObject({ ok: true });
+  });
+
+  it("is refused on Team (plan), to a Member or a Billing-only person, and signed out, changing nothing", async () => {
+    const team = await enterprise("team");
+    expect(await saveConnectionFromMetadata(database.db, team.admin, metadata())).toEqual({ ok: false, error: "planRequired" });
+    const { organization, member, billing } = await enterprise();
+    const before = await connectionOf(organization.id);
+    for (const actor of [await viewerOf(database.db, member.id), await viewerOf(database.db, billing.id), null]) {
+      expect(await saveConnectionFromMetadata(database.db, actor, metadata({ entityId: "https://intruder.example" }))).toEqual({ ok: false, error: "forbidden" });
+    }
+    expect(await connectionOf(organization.id)).toEqual(before);
+    expect(await connectionOf(team.organization.id)).toBeUndefined();
+    expect(await configuredEvents(team.organization.id)).toHaveLength(0);
+  });
+
+  it("an Admin of another organization changes only their own organization's identity provider", async () => {
+    const first = await enterprise();
+    const second = await enterprise();
+    const before = await connectionOf(first.organization.id);
+    expect(await saveConnectionFromMetadata(database.db, second.admin, metadata({ entityId: "https://second.example/idp" }))).toMatchObject({ ok: true });
+    expect(await connectionOf(first.organization.id)).toEqual(before);
+    expect(await connectionOf(second.organization.id)).toMatchObject({ idpEntityId: "https://second.example/idp" });
+  });
+
+  it("a refused paste keeps the identity provider as it was and records nothing", async () => {
+    const { admin, organization } = await enterprise();
+    const before = await connectionOf(organization.id);
+    const eventsBefore = (await configuredEvents(organization.id)).length;
+    const refusals: [Record<string, unknown>, string][] = [
+      [{}, "metadataRequired"],
+      [{ idpMetadata: "" }, "metadataRequired"],
+      [{ idpMetadata: "<not-xml" }, "metadataMalformed"],
+      [{ idpMetadata: `<!DOCTYPE x [<!ENTITY e "e">]>${metadata().idpMetadata.replace(/^<\?xml[^>]*>/, "")}` }, "metadataDoctype"],
+      [metadata({ certificates: [] }), "metadataMissingCertificate"],
+      [metadata({ bindings: ["HTTP-Redirect"] }), "metadataRedirectOnly"],
+      // Read from the metadata, then refused by the same rules as the fields typed by hand.
+      [metadata({ ssoUrl: "http://idp.example/sso" }), "metadataInsecureSsoUrl"],
+      [metadata({ entityId: `https://idp.example/${"x".repeat(1100)}` }), "metadataEntityIdTooLong"],
+    ];
+    for (const [input, code] of refusals) {
+      expect(await saveConnectionFromMetadata(database.db, admin, input)).toEqual({ ok: false, error: "validation", fields: { idpMetadata: [code] } });
+    }
+    expect(await connectionOf(organization.id)).toEqual(before);
+    expect(await configuredEvents(organization.id)).toHaveLength(eventsBefore);
+  });
+
+  it("the fields typed by hand also take several PEM certificates", async () => {
+    const { admin, organization } = await enterprise();
+    const saved = await saveConnection(database.db, admin, { ...idpSettings, idpCertificate: `${idpKeys.certificate}\n${nextKeys.certificate}` });
+    expect(saved).toMatchObject({ ok: true });
+    expect(splitCertificates((await connectionOf(organization.id))!.idpCertificate)).toHaveLength(2);
   });
 });
 

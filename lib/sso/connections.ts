@@ -1,4 +1,4 @@
-import { createHash, randomBytes, X509Certificate } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, inArray, isNull, lt } from "drizzle-orm";
 import { z } from "zod";
 import { loginTickets, organizationDomains, organizations, samlAssertions, samlConnections, samlRequests, users, type SamlConnection } from "@/db/schema";
@@ -8,9 +8,11 @@ import { claimedStatuses } from "../domains";
 import { hashPassword } from "../passwords";
 import { can, decide } from "../permissions";
 import { planIncludes } from "../plans";
-import { fail, type Result } from "../result";
+import { fail, type Failure, type Result } from "../result";
 import { fieldErrors } from "../schemas";
 import type { Viewer } from "../session-user";
+import { readCertificates } from "./certificates";
+import { parseIdentityProviderMetadata, type IdentityProviderMetadata, type MetadataError } from "./metadata";
 import type { IdentityProvider, SamlStores } from "./saml";
 
 /** https, or http on loopback only (test identity providers). */
@@ -28,22 +30,17 @@ const ssoUrl = z
     }
   }, { error: "invalidUrl" });
 
-/** A PEM certificate, or its bare base64 as metadata carries it; stored as PEM. */
+/** PEM certificates (several during a key rollover), or one bare base64 as metadata carries it; stored as PEM. */
 const certificate = z
   .string({ error: "required" })
   .trim()
   .min(1, { error: "required" })
   .max(20_000, { error: "invalidCertificate" })
   .transform((value, context) => {
-    const body = value.replace(/-----(BEGIN|END) CERTIFICATE-----/g, "").replace(/\s+/g, "");
-    const pem = `-----BEGIN CERTIFICATE-----\n${body.match(/.{1,64}/g)?.join("\n") ?? ""}\n-----END CERTIFICATE-----\n`;
-    try {
-      new X509Certificate(pem);
-      return pem;
-    } catch {
-      context.addIssue({ code: "custom", message: "invalidCertificate" });
-      return z.NEVER;
-    }
+    const pems = readCertificates(value);
+    if (pems) return pems.join("");
+    context.addIssue({ code: "custom", message: "invalidCertificate" });
+    return z.NEVER;
   });
 
 export const connectionSchema = z.object({
@@ -74,17 +71,17 @@ export function identityProviderOf(connection: SamlConnection): IdentityProvider
   return { entityId: connection.idpEntityId, ssoUrl: connection.idpSsoUrl, certificate: connection.idpCertificate };
 }
 
-/** Saves the identity provider's entity ID, sign-in URL and signing certificate (Enterprise, Admin). */
-export async function saveConnection(
-  db: Db,
-  actor: Viewer | null,
-  input: Record<string, unknown>,
-): Promise<Result<{ connection: SamlConnection }, SsoError>> {
-  if (!actor || !can(actor, "authentication.manage")) return fail("forbidden");
+type ConnectionValues = z.output<typeof connectionSchema>;
+
+/** SSO settings are for Admins, on a plan that includes SSO. */
+function ssoRefusal(actor: Viewer): Failure<"forbidden" | "planRequired"> | null {
+  if (!can(actor, "authentication.manage")) return fail("forbidden");
   if (!can(actor, "authentication.sso")) return fail(decide(actor, "authentication.sso").allowed ? "forbidden" : "planRequired");
-  const parsed = connectionSchema.safeParse(input);
-  if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
-  const values = { ...parsed.data, updatedBy: actor.id, updatedAt: new Date() };
+  return null;
+}
+
+async function storeConnection(db: Db, actor: Viewer, parsed: ConnectionValues, audit: Record<string, unknown> = {}) {
+  const values = { ...parsed, updatedBy: actor.id, updatedAt: new Date() };
   return db.transaction(async (tx) => {
     const [connection] = await tx
       .insert(samlConnections)
@@ -95,10 +92,64 @@ export async function saveConnection(
       organizationId: actor.organization.id,
       actorId: actor.id,
       action: "sso.configured",
-      data: { idpEntityId: values.idpEntityId, idpSsoUrl: values.idpSsoUrl },
+      data: { idpEntityId: values.idpEntityId, idpSsoUrl: values.idpSsoUrl, ...audit },
     });
-    return { ok: true as const, connection: connection! };
+    return connection!;
   });
+}
+
+/** Saves the identity provider's entity ID, sign-in URL and signing certificate(s) (Enterprise, Admin). */
+export async function saveConnection(
+  db: Db,
+  actor: Viewer | null,
+  input: Record<string, unknown>,
+): Promise<Result<{ connection: SamlConnection }, SsoError>> {
+  if (!actor) return fail("forbidden");
+  const refused = ssoRefusal(actor);
+  if (refused) return refused;
+  const parsed = connectionSchema.safeParse(input);
+  if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
+  return { ok: true, connection: await storeConnection(db, actor, parsed.data) };
+}
+
+export const metadataSchema = z.object({ idpMetadata: z.string({ error: "metadataRequired" }) });
+
+/** Why pasted metadata was refused: the parser's reasons, and values connectionSchema refuses. */
+export type MetadataRefusal = MetadataError | "metadataEntityIdTooLong" | "metadataInsecureSsoUrl";
+
+const metadataRefusalOf: Record<keyof ConnectionValues, MetadataRefusal> = {
+  idpEntityId: "metadataEntityIdTooLong",
+  idpSsoUrl: "metadataInsecureSsoUrl",
+  idpCertificate: "metadataInvalidCertificate",
+};
+
+/**
+ * Saves the identity provider from its metadata XML, pasted by an Admin: the same permission
+ * checks, the same validation of the values read (connectionSchema) and the same audit as
+ * saveConnection. Every refusal is a code on the `idpMetadata` field.
+ */
+export async function saveConnectionFromMetadata(
+  db: Db,
+  actor: Viewer | null,
+  input: Record<string, unknown>,
+  now = new Date(),
+): Promise<Result<{ connection: SamlConnection; read: IdentityProviderMetadata }, SsoError>> {
+  if (!actor) return fail("forbidden");
+  const refused = ssoRefusal(actor);
+  if (refused) return refused;
+  const refuse = (code: MetadataRefusal) => fail("validation" as const, { idpMetadata: [code] });
+  const pasted = metadataSchema.safeParse(input);
+  if (!pasted.success) return refuse("metadataRequired");
+  const read = parseIdentityProviderMetadata(pasted.data.idpMetadata, now);
+  if (!read.ok) return refuse(read.error);
+  const { metadata } = read;
+  const parsed = connectionSchema.safeParse({ idpEntityId: metadata.entityId, idpSsoUrl: metadata.ssoUrl, idpCertificate: metadata.certificates.join("") });
+  if (!parsed.success) {
+    const field = Object.keys(fieldErrors(parsed.error))[0] as keyof ConnectionValues;
+    return refuse(metadataRefusalOf[field] ?? "metadataMalformed");
+  }
+  const connection = await storeConnection(db, actor, parsed.data, { source: "metadata", certificates: metadata.certificates.length });
+  return { ok: true, connection, read: metadata };
 }
 
 const ssoRequiredSchema = z.object({ domainId: z.uuid(), ssoRequired: z.enum(["on", "off"]) });
@@ -109,8 +160,9 @@ export async function setSsoRequired(
   actor: Viewer | null,
   input: Record<string, unknown>,
 ): Promise<Result<{ ssoRequired: boolean }, SsoError | "notFound" | "notConfigured">> {
-  if (!actor || !can(actor, "authentication.manage")) return fail("forbidden");
-  if (!can(actor, "authentication.sso")) return fail(decide(actor, "authentication.sso").allowed ? "forbidden" : "planRequired");
+  if (!actor) return fail("forbidden");
+  const refused = ssoRefusal(actor);
+  if (refused) return refused;
   const parsed = ssoRequiredSchema.safeParse(input);
   if (!parsed.success) return fail("notFound");
   const ssoRequired = parsed.data.ssoRequired === "on";

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { SAML, ValidateInResponseTo, type CacheProvider, type Profile } from "@node-saml/node-saml";
 import { DOMParser } from "@xmldom/xmldom";
+import { splitCertificates } from "./certificates";
 
-/** What the Admin gives us about the company's identity provider. */
+/** What the Admin gives us about the company's identity provider; `certificate` may hold several PEM blocks (key rollover). */
 export type IdentityProvider = { entityId: string; ssoUrl: string; certificate: string };
 
 /** What we give the identity provider: our entity ID and where it posts responses (ACS). */
@@ -44,7 +45,7 @@ function createSaml(sp: ServiceProvider, idp: IdentityProvider, cacheProvider: C
     audience: sp.entityId,
     entryPoint: idp.ssoUrl,
     idpIssuer: idp.entityId,
-    idpCert: idp.certificate,
+    idpCert: splitCertificates(idp.certificate),
     wantAssertionsSigned: true,
     wantAuthnResponseSigned: false,
     acceptedClockSkewMs: samlPolicy.clockSkewMs,

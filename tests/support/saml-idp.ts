@@ -16,6 +16,20 @@ export function throwawayCertificate(commonName = "test-idp.example") {
   }
 }
 
+/** A self-signed certificate that expired yesterday, as a stale metadata file still lists it. */
+export function expiredCertificate(commonName = "old-idp.example") {
+  const dir = mkdtempSync(path.join(tmpdir(), "saml-idp-"));
+  try {
+    const key = path.join(dir, "key.pem");
+    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", `/CN=${commonName}`, "-keyout", key, "-out", path.join(dir, "fresh.pem")], { stdio: "ignore" });
+    // openssl 3.0 has no -not_after: re-signing with a negative lifetime puts notAfter in the past.
+    execFileSync("openssl", ["x509", "-in", path.join(dir, "fresh.pem"), "-signkey", key, "-days", "-1", "-out", path.join(dir, "cert.pem")], { stdio: "ignore" });
+    return { privateKey: readFileSync(key, "utf8"), certificate: readFileSync(path.join(dir, "cert.pem"), "utf8") };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const escape = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 
 export type ResponseOptions = {
@@ -71,11 +85,56 @@ export function signedResponse(options: ResponseOptions): string {
   return Buffer.from(xml, "utf8").toString("base64");
 }
 
+export const testIdpEntityId = "https://idp.test.example/metadata";
+
+const base64Of = (pem: string) => pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, "").replace(/\s+/g, "");
+
+export type MetadataOptions = {
+  ssoUrl: string;
+  certificates: string[];
+  entityId?: string;
+  /** "md:" and "ds:" prefixes, as most IdPs write it, or default namespaces (Microsoft Entra ID's style). */
+  style?: "prefixed" | "default";
+  bindings?: ("HTTP-POST" | "HTTP-Redirect")[];
+  /** The KeyDescriptor's use attribute; "none" leaves it out (then the key serves both uses). */
+  use?: "signing" | "encryption" | "none";
+};
+
+/** The test IdP's SAML metadata XML, as an identity provider publishes it for its service providers. */
+export function identityProviderMetadata(options: MetadataOptions): string {
+  const prefixed = (options.style ?? "prefixed") === "prefixed";
+  const md = prefixed ? "md:" : "";
+  const ds = prefixed ? "ds:" : "";
+  const use = options.use ?? "signing";
+  const keys = options.certificates
+    .map(
+      (pem) =>
+        `<${md}KeyDescriptor${use === "none" ? "" : ` use="${use}"`}>` +
+        `<${ds}KeyInfo${prefixed ? "" : ' xmlns="http://www.w3.org/2000/09/xmldsig#"'}><${ds}X509Data><${ds}X509Certificate>\n${base64Of(pem).match(/.{1,64}/g)!.join("\n")}\n</${ds}X509Certificate></${ds}X509Data></${ds}KeyInfo>` +
+        `</${md}KeyDescriptor>`,
+    )
+    .join("\n    ");
+  const services = (options.bindings ?? ["HTTP-Redirect", "HTTP-POST"])
+    .map((binding) => `<${md}SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:${binding}" Location="${escape(options.ssoUrl)}"/>`)
+    .join("\n    ");
+  const namespaces = prefixed ? 'xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#"' : 'xmlns="urn:oasis:names:tc:SAML:2.0:metadata"';
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<${md}EntityDescriptor ${namespaces} entityID="${escape(options.entityId ?? testIdpEntityId)}">\n` +
+    `  <${md}IDPSSODescriptor WantAuthnRequestsSigned="false" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">\n` +
+    `    ${keys}\n` +
+    `    <${md}NameIDFormat>urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress</${md}NameIDFormat>\n` +
+    `    ${services}\n` +
+    `  </${md}IDPSSODescriptor>\n` +
+    `</${md}EntityDescriptor>\n`
+  );
+}
+
 /**
  * A test identity provider on loopback: it takes our AuthnRequest (HTTP-POST), "signs in" the
  * person the test chose, and answers with a page that posts a signed response to our ACS.
  */
-export async function startTestIdp(options: { port?: number; privateKey: string }) {
+export async function startTestIdp(options: { port?: number; privateKey: string; certificate?: string }) {
   const { createServer } = await import("node:http");
   const state = { email: "", lastResponse: "", lastRelayState: "", acsUrl: "" };
   const server = createServer((request, response) => {
@@ -105,8 +164,11 @@ export async function startTestIdp(options: { port?: number; privateKey: string 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
+  const ssoUrl = `http://127.0.0.1:${port}/sso`;
   return {
-    ssoUrl: `http://127.0.0.1:${port}/sso`,
+    ssoUrl,
+    /** Its metadata XML, for an Admin to paste (needs the certificate). */
+    metadata: options.certificate ? identityProviderMetadata({ ssoUrl, certificates: [options.certificate] }) : "",
     state,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

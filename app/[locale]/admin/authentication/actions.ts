@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
 import { addDomain, removeDomain, setJoinMode, verifyDomain } from "@/lib/domains";
 import { formFields, submittedValues, type FormState } from "@/lib/form-state";
-import { saveConnection, setSsoRequired } from "@/lib/sso/connections";
+import { saveConnection, saveConnectionFromMetadata, setSsoRequired } from "@/lib/sso/connections";
 import { getViewer } from "@/lib/viewer";
 
 const page = "/[locale]/admin/authentication";
@@ -52,6 +52,21 @@ export async function saveConnectionAction(_previous: FormState, formData: FormD
   if (!result.ok) return { status: "error", code: result.error, fields: result.fields, values };
   revalidatePath(page, "page");
   return { status: "success", code: "saved" };
+}
+
+export async function saveConnectionFromMetadataAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const pasted = formData.get("idpMetadata");
+  // The whole paste comes back on a refusal (not cut at 2,000 characters like other fields): nothing to type again.
+  const values = { idpMetadata: typeof pasted === "string" ? pasted : "" };
+  const result = await saveConnectionFromMetadata(await getDb(), await getViewer(), formFields(formData));
+  if (!result.ok) return { status: "error", code: result.error, fields: result.fields, values };
+  revalidatePath(page, "page");
+  const { read } = result;
+  return {
+    status: "success",
+    code: "savedFromMetadata",
+    data: { entityId: read.entityId, ssoUrl: read.ssoUrl, certificates: read.certificates.length, expired: read.expiredCertificates },
+  };
 }
 
 export async function setSsoRequiredAction(_previous: FormState, formData: FormData): Promise<FormState> {

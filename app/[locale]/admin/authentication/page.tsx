@@ -20,6 +20,7 @@ import {
   addDomainAction,
   removeDomainAction,
   saveConnectionAction,
+  saveConnectionFromMetadataAction,
   setJoinModeAction,
   setSsoRequiredAction,
   verifyDomainAction,
@@ -82,7 +83,7 @@ export default async function AuthenticationPage() {
         metadataUrl={`/api/saml/${viewer.organization.id}/metadata`}
         connection={connection}
         domains={domains ?? []}
-        actions={{ save: saveConnectionAction, ssoRequired: setSsoRequiredAction }}
+        actions={{ save: saveConnectionAction, saveFromMetadata: saveConnectionFromMetadataAction, ssoRequired: setSsoRequiredAction }}
       />
       {requests ? (
         <JoinRequestsSection requests={requests} canApprove={canChooseJoinMode} viewerHoldsBilling={viewer.billing} action={decideJoinRequestAction} />

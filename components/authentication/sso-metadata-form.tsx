@@ -1,0 +1,57 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { Field, describedBy, inputClass } from "@/components/ui/field";
+import { Notice } from "@/components/ui/card";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { idle, type FormState } from "@/lib/form-state";
+
+/** The identity provider from its pasted metadata XML; every refusal is shown on the field, the paste kept. */
+export function SsoMetadataForm({ action }: { action: (previous: FormState, formData: FormData) => Promise<FormState> }) {
+  const t = useTranslations("Sso.metadata");
+  const tSettings = useTranslations("Sso.settings");
+  const tErrors = useTranslations("Errors");
+  const [state, formAction] = useActionState(action, idle);
+  const text = (code: string) => {
+    if (t.has(`errors.${code}` as never)) return t(`errors.${code}` as never);
+    if (code === "planRequired") return tSettings("planRequired");
+    return tErrors.has(code as never) ? tErrors(code as never) : tErrors("generic");
+  };
+  const fieldCode = state.status === "error" ? state.fields?.idpMetadata?.[0] : undefined;
+  const errors = fieldCode ? [text(fieldCode)] : undefined;
+  const summary = state.status === "error" ? [errors ? { field: "idpMetadata", message: errors[0]! } : { message: text(state.code ?? "generic") }] : [];
+  const read = state.status === "success" ? state.data : undefined;
+  return (
+    <form action={formAction} noValidate className="space-y-4">
+      <ErrorSummary title={tErrors("summaryTitle")} items={summary} />
+      {read ? (
+        <div role="status">
+          <Notice tone="success">
+            <p className="font-semibold">{t("saved")}</p>
+            <ul className="mt-1 list-disc space-y-0.5 pl-5 break-all">
+              <li>{t("readEntityId", { value: String(read.entityId) })}</li>
+              <li>{t("readSsoUrl", { value: String(read.ssoUrl) })}</li>
+              <li>{t("readCertificates", { count: Number(read.certificates) })}</li>
+              {Number(read.expired) > 0 ? <li>{t("readExpired", { count: Number(read.expired) })}</li> : null}
+            </ul>
+          </Notice>
+        </div>
+      ) : null}
+      <Field id="idpMetadata" label={t("label")} hint={t("hint")} errors={errors}>
+        <textarea
+          name="idpMetadata"
+          rows={8}
+          required
+          spellCheck={false}
+          autoComplete="off"
+          className={`${inputClass} font-mono text-xs`}
+          defaultValue={state.status === "error" ? (state.values?.idpMetadata ?? "") : ""}
+          {...describedBy("idpMetadata", true, errors)}
+        />
+      </Field>
+      <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
+    </form>
+  );
+}
