@@ -1,9 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
-import { isLocale, type AppLocale } from "@/i18n/locales";
 import { clientAddressFrom } from "@/lib/auth";
 import { absoluteLink } from "@/lib/email-links";
 import { submittedValues, type FormState } from "@/lib/form-state";
@@ -14,8 +12,6 @@ const deliveryNotice = { smtp: "sent", outbox: "sent", console: "logged", none: 
 
 export async function forgotPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = submittedValues(formData, ["email"]);
-  const requested = await getLocale();
-  const locale: AppLocale = isLocale(requested) ? requested : "en";
   const origin = await absoluteLink("");
   const result = await requestPasswordReset(
     await getDb(),
