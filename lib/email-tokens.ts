@@ -28,8 +28,7 @@ export async function issueEmailToken(
 ): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await db
-    .update(emailTokens)
-    .set({ usedAt: now })
+    .delete(emailTokens)
     .where(and(eq(emailTokens.purpose, input.purpose), eq(emailTokens.email, input.email), isNull(emailTokens.usedAt)));
   await db.insert(emailTokens).values({
     purpose: input.purpose,
