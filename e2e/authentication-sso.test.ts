@@ -4,6 +4,7 @@ import type { Page } from "playwright-core";
 import { startTestIdp, throwawayCertificate } from "../tests/support/saml-idp";
 import { assertAccessible, baseUrl, newPage, signIn, signUpOrganization } from "./support";
 import { addDomain, domainItem, needsDns, uniqueDomain, startBrowserAndDns } from "./support-domains";
+import { waitForMail } from "./support-mail";
 import { choosePlan } from "./support-members";
 
 // Joining by email domain (Team) and SSO (Enterprise); the verification flow itself is in authentication.test.ts.
@@ -38,6 +39,11 @@ describe("joining by email domain", () => {
     await newcomer.page.fill("#name", "Nora Newcomer");
     await newcomer.page.fill("#email", `nora@${domain}`);
     await newcomer.page.fill("#password", "a-long-e2e-password");
+    await newcomer.page.click("form button[type=submit]");
+    // Nothing is filed until the person opens the link emailed to that address.
+    await newcomer.page.locator("[data-testid=check-inbox]", { hasText: "Check your inbox" }).waitFor();
+    const mail = await waitForMail(`nora@${domain}`);
+    await newcomer.page.goto(mail.path);
     await Promise.all([newcomer.page.waitForURL(/\/en\/join-requested$/), newcomer.page.click("form button[type=submit]")]);
 
     await admin.page.reload();

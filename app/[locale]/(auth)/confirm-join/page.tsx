@@ -21,7 +21,7 @@ async function stateOf(searchParams: SearchParams) {
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const t = await getTranslations("ConfirmJoin");
   const state = await stateOf(searchParams);
-  return { title: state.status === "valid" ? t("title") : t(`${state.status}.title`), referrer: "no-referrer" };
+  return { title: state.status === "valid" ? t("title") : t(`${state.status}.title`), referrer: "same-origin" };
 }
 
 /** Where the emailed sign-up link leads: a button to confirm, or why the link no longer works. */

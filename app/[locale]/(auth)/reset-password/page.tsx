@@ -15,7 +15,7 @@ async function linkOf(searchParams: SearchParams) {
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const t = await getTranslations("ResetPassword");
   const link = await linkOf(searchParams);
-  return { title: link.status === "valid" ? t("title") : t(`${link.status}.title`), referrer: "no-referrer" };
+  return { title: link.status === "valid" ? t("title") : t(`${link.status}.title`), referrer: "same-origin" };
 }
 
 /** Where the emailed reset link leads: a new-password form, or why the link no longer works. */
