@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
+import { z } from "zod";
 import { loginTickets, users, type Locale } from "@/db/schema";
 import type { Db } from "@/db";
 import { isUniqueViolation } from "./db-errors";
@@ -9,7 +10,6 @@ import { hashToken } from "./invitations";
 import { locale as localeSchema, personName } from "./schemas";
 import type { Tx } from "./members";
 import { fail, type Result } from "./result";
-import { z } from "zod";
 
 type Person = { email: string; name: string; passwordHash: string; locale: Locale };
 
