@@ -43,7 +43,7 @@ export default async function middleware(request: NextRequest) {
     return NextResponse.redirect(signIn);
   }
 
-  const lookup = await loadSessionUser(await getDb(), userId, session?.organizationId);
+  const lookup = await loadSessionUser(await getDb(), userId, session?.organizationId, session?.issuedAt ?? 0);
   if (lookup.status === "gone") {
     // The cookie outlived its account or organization: drop it, and say so where a session was needed.
     if (!startsWithSegment(path, signedInOnly)) return clearSession(request, intl(request));

@@ -47,6 +47,8 @@ export const users = pgTable(
     locale: localeEnum("locale").notNull().default("en"),
     role: roleEnum("role").notNull().default("member"),
     billing: boolean("billing").notNull().default(false),
+    // Sessions issued before this moment are refused (set when the password is reset).
+    sessionsValidAfter: timestamp("sessions_valid_after", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -289,6 +291,24 @@ export const loginTickets = pgTable("login_tickets", {
   usedAt: timestamp("used_at", { withTimezone: true }),
 });
 
+export const emailTokenPurposeEnum = pgEnum("email_token_purpose", ["joinConfirmation", "passwordReset"]);
+
+// Single-use links sent by email. Only the SHA-256 of the token is kept; payload holds what the link completes.
+export const emailTokens = pgTable(
+  "email_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    purpose: emailTokenPurposeEnum("purpose").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    email: text("email").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("email_tokens_token_hash_unique").on(t.tokenHash), index("email_tokens_email_idx").on(t.email, t.purpose)],
+);
+
 export type Organization = typeof organizations.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Plan = (typeof planEnum.enumValues)[number];
@@ -298,4 +318,5 @@ export type Job = typeof jobs.$inferSelect;
 export type OrganizationDomain = typeof organizationDomains.$inferSelect;
 export type JoinMode = (typeof joinModeEnum.enumValues)[number];
 export type JoinRequest = typeof joinRequests.$inferSelect;
+export type EmailTokenPurpose = (typeof emailTokenPurposeEnum.enumValues)[number];
 export type SamlConnection = typeof samlConnections.$inferSelect;

@@ -18,7 +18,19 @@ if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) {
 
 // The server resolves DNS through a test server the authentication tests start on loopback: never the network.
 const dnsServer = process.env.DNS_SERVER ?? `127.0.0.1:${port + 2000}`;
-const env = { ...process.env, DNS_SERVER: dnsServer, PORT: String(port), PGLITE_DIR: path.join(dataDir, "pglite"), SIGN_IN_MAX_FAILURES_PER_ADDRESS: "100000" };
+// Mail the server sends is written as JSON files here; the tests read links from it (e2e/support-mail.ts).
+const mailOutbox = path.join(dataDir, "mail");
+fs.mkdirSync(mailOutbox);
+const env = {
+  ...process.env,
+  DNS_SERVER: dnsServer,
+  PORT: String(port),
+  PGLITE_DIR: path.join(dataDir, "pglite"),
+  SIGN_IN_MAX_FAILURES_PER_ADDRESS: "100000",
+  PASSWORD_RESET_MAX_PER_ADDRESS: "100000",
+  MAIL_OUTBOX_DIR: mailOutbox,
+};
+delete env.SMTP_URL;
 delete env.DATABASE_URL;
 env.AUTH_SECRET ??= "e2e-secret-not-for-production-0000000000000";
 
@@ -56,7 +68,7 @@ try {
   await waitForHealth();
   const tests = files.length > 0 ? files : fs.readdirSync("e2e").filter((name) => name.endsWith(".test.ts")).sort().map((name) => path.join("e2e", name));
   const runner = spawn(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", "--test-timeout=120000", "--test-reporter=spec", ...tests], {
-    env: { ...process.env, E2E_BASE_URL: baseUrl, DNS_SERVER: dnsServer },
+    env: { ...process.env, E2E_BASE_URL: baseUrl, DNS_SERVER: dnsServer, MAIL_OUTBOX_DIR: mailOutbox },
     stdio: "inherit",
   });
   code = await new Promise((resolve) => runner.on("exit", (exitCode) => resolve(exitCode ?? 1)));

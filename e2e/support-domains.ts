@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { startDnsServer } from "../tests/support/dns-server";
 import { launchBrowser, newPage, signUpOrganization } from "./support";
 import { choosePlan } from "./support-members";
+import { mailCount, waitForMail } from "./support-mail";
 
 // The server under test resolves through DNS_SERVER; the file using these hooks answers there.
 const dnsPort = Number((process.env.DNS_SERVER ?? "").split(":")[1]);
@@ -59,7 +60,10 @@ export async function setJoinMode(page: Page, domain: string, mode: "auto" | "ap
   await domainItem(page, domain).locator("text=Saved.").waitFor();
 }
 
-/** Signs up with an address of a domain in approval mode: the person lands on "Request sent". */
+/**
+ * Signs up with an address of a domain in approval mode, then opens the link mailed to it: nothing
+ * is filed before that; the person lands on "Request sent".
+ */
 export async function requestToJoin(browser: Browser, email: string, name: string) {
   const { context, page } = await newPage(browser, { js: false });
   await page.goto("/en/sign-up");
@@ -67,6 +71,11 @@ export async function requestToJoin(browser: Browser, email: string, name: strin
   await page.fill("#name", name);
   await page.fill("#email", email);
   await page.fill("#password", "a-long-e2e-password");
+  const previous = mailCount(email);
+  await page.click("form button[type=submit]");
+  await page.locator("[data-testid=check-inbox]").waitFor();
+  const mail = await waitForMail(email, { previous });
+  await page.goto(mail.path);
   await Promise.all([page.waitForURL(/\/en\/join-requested$/), page.click("form button[type=submit]")]);
   return { context, page, password: "a-long-e2e-password" };
 }

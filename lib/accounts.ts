@@ -3,7 +3,8 @@ import { deletedOrganizations, organizations, users, type Locale } from "@/db/sc
 import type { Db } from "@/db";
 import { recordAudit } from "./audit";
 import { isUniqueViolation } from "./db-errors";
-import { findJoinableDomain, joinThroughDomain } from "./domain-join";
+import { findJoinableDomain } from "./domain-join";
+import { startJoinConfirmation } from "./join-confirmation";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "./passwords";
 import { ssoConnectionForEmail } from "./sso/connections";
 import { fail, type Result } from "./result";
@@ -53,12 +54,14 @@ export async function authenticate(
 
 export type SignUpError = "validation" | "emailTaken";
 
-export type SignUpOutcome = { user: SignedInUser; joinRequested?: never } | { user?: never; joinRequested: { organizationName: string } };
+export type SignUpOutcome =
+  | { user: SignedInUser; confirmationSent?: never }
+  | { user?: never; confirmationSent: { email: string; token: string; organizationName: string } };
 
 /**
  * Creates an organization and its first person, who is Admin and holds the Billing role — unless
- * the email's domain is verified by an organization that lets its people join: then the person
- * joins it as Member, or asks its Admins to approve.
+ * the email's domain is verified by an organization that lets its people join: then nothing is
+ * created until the person opens the link emailed to that address (lib/join-confirmation.ts).
  */
 export async function signUp(
   db: Db,
@@ -75,7 +78,10 @@ export async function signUp(
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
     if (existing) return fail("emailTaken", { email: ["emailTaken"] });
     const join = await findJoinableDomain(tx, email);
-    if (join) return joinThroughDomain(tx, join, { email, name, passwordHash, locale: options.locale });
+    if (join) {
+      const token = await startJoinConfirmation(tx, { email, name, passwordHash, locale: options.locale });
+      return { ok: true as const, confirmationSent: { email, token, organizationName: join.organizationName } };
+    }
     const [organization] = await tx.insert(organizations).values({ name: organizationName }).returning();
     const [user] = await tx
       .insert(users)

@@ -19,6 +19,7 @@ export type AuditAction =
   | "invitation.accepted"
   | "profile.updated"
   | "profile.passwordChanged"
+  | "profile.passwordReset"
   | "domain.added"
   | "domain.verified"
   | "domain.removed"

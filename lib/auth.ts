@@ -8,6 +8,8 @@ import { redeemLoginTicket } from "./sso/connections";
 declare module "next-auth" {
   interface Session {
     user: { id: string; organizationId: string } & DefaultSession["user"];
+    /** When the session was signed in (seconds): a password reset ends the sessions issued before it. */
+    issuedAt?: number;
   }
   interface User {
     organizationId?: string;
@@ -17,6 +19,7 @@ declare module "next-auth" {
 declare module "@auth/core/jwt" {
   interface JWT {
     organizationId?: string;
+    signedInAt?: number;
   }
 }
 
@@ -72,12 +75,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user?.id) {
         token.sub = user.id;
         token.organizationId = user.organizationId;
+        // Auth.js renews `iat` whenever it re-issues the cookie; this keeps the sign-in time.
+        token.signedInAt = Math.floor(Date.now() / 1000);
       }
       return token;
     },
     session({ session, token }) {
       session.user.id = token.sub ?? "";
       session.user.organizationId = token.organizationId ?? "";
+      session.issuedAt = token.signedInAt;
       return session;
     },
   },

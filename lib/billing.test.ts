@@ -10,6 +10,7 @@ import { addDomain, setJoinMode } from "./domains";
 import { createInvitation, lookupInvitation } from "./invitations";
 import { hashPassword } from "./passwords";
 import { completeSsoSignIn, getActiveConnection, ssoConnectionForEmail } from "./sso/connections";
+import { confirmJoin } from "./join-confirmation";
 
 let database: Database;
 beforeAll(async () => {
@@ -70,7 +71,10 @@ describe("plans and billing", () => {
     const created = await completeSsoSignIn(database.db, organization.id, { email: `sol@${ssoDomain}`, name: "Sol" });
     if (!created.ok) throw new Error(created.error);
     for (const email of [`kim@${joinDomain}`, `lou@${joinDomain}`]) {
-      await signUp(database.db, { organizationName: "Own", name: "Newcomer", email, password: "long-enough-password" }, { locale: "en" });
+      // Each confirms the link mailed to them; only then is the request filed.
+      const signedUp = await signUp(database.db, { organizationName: "Own", name: "Newcomer", email, password: "long-enough-password" }, { locale: "en" });
+      if (!signedUp.ok || !signedUp.confirmationSent) throw new Error("no confirmation link was sent");
+      expect(await confirmJoin(database.db, signedUp.confirmationSent.token)).toMatchObject({ ok: true });
     }
     // Mandatory SSO keeps the password out today.
     expect(await authenticate(database.db, { email: `mia@${ssoDomain}`, password: testPassword })).toEqual({ ok: false, error: "invalid" });

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { joinRequests, organizationDomains, organizations, samlConnections, users } from "@/db/schema";
+import { emailTokens, joinRequests, organizationDomains, organizations, samlConnections, users } from "@/db/schema";
 import { openTestDatabase } from "@/tests/support/db";
 import { startDnsServer } from "@/tests/support/dns-server";
 import { createCast, getUserById, viewerOf } from "@/tests/support/factories";
@@ -8,7 +8,8 @@ import { authenticate, signUp } from "./accounts";
 import { createTxtLookup, verificationRecordName, verificationRecordValue } from "./dns";
 import { decideJoinRequest, describePlanChangeImpact, listJoinRequests, recheckDomains } from "./domain-join";
 import { addDomain, setJoinMode, verifyDomain } from "./domains";
-import { completeSsoSignIn } from "./sso/connections";
+import { confirmJoin, lookupJoinConfirmation } from "./join-confirmation";
+import { completeSsoSignIn, redeemLoginTicket } from "./sso/connections";
 
 let database: Database;
 let dns: Awaited<ReturnType<typeof startDnsServer>>;
@@ -48,6 +49,18 @@ async function organizationWithDomain(options: { plan?: "free" | "pro" | "team" 
 
 const person = (email: string) => ({ organizationName: "My own company", name: "Newcomer", email, password: "long-enough-password" });
 
+/** Signs up, then opens the link the confirmation email carries, as the person would. */
+async function signUpAndConfirm(input: ReturnType<typeof person>, locale: "fr" | "en" = "en") {
+  const result = await signUp(database.db, input, { locale });
+  if (!result.ok || !result.confirmationSent) throw new Error(`expected a confirmation email, got ${JSON.stringify(result)}`);
+  return confirmJoin(database.db, result.confirmationSent.token);
+}
+
+async function userIdOf(email: string) {
+  const [user] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  return user?.id ?? "";
+}
+
 async function organizationsCount() {
   return (await database.db.select({ id: organizations.id }).from(organizations)).length;
 }
@@ -56,19 +69,23 @@ describe("signing up with an email of a verified domain", () => {
   it("automatic mode: the person joins that organization as Member instead of creating one", async () => {
     const { organization, name } = await organizationWithDomain({ mode: "auto" });
     const before = await organizationsCount();
-    const result = await signUp(database.db, person(`Ada@${name.toUpperCase()}`), { locale: "fr" });
-    expect(result).toMatchObject({ ok: true, user: { organizationId: organization.id, locale: "fr" } });
+    const signedUp = await signUp(database.db, person(`Ada@${name.toUpperCase()}`), { locale: "fr" });
+    expect(signedUp).toMatchObject({ ok: true, confirmationSent: { email: `ada@${name}`, organizationName: organization.name } });
+    // Nothing is created before the mailbox is proved: the password does not work yet.
+    expect(await authenticate(database.db, { email: `ada@${name}`, password: "long-enough-password" })).toMatchObject({ ok: false });
+    const result = await confirmJoin(database.db, signedUp.ok ? signedUp.confirmationSent!.token : "");
+    expect(result).toMatchObject({ ok: true, joined: { email: `ada@${name}`, organizationName: organization.name } });
     expect(await organizationsCount()).toBe(before);
-    const user = await getUserById(database.db, result.ok && result.user ? result.user.id : "");
-    expect(user).toMatchObject({ role: "member", billing: false, email: `ada@${name}` });
+    const user = await getUserById(database.db, await userIdOf(`ada@${name}`));
+    expect(user).toMatchObject({ role: "member", billing: false, email: `ada@${name}`, locale: "fr", organizationId: organization.id });
     expect(await authenticate(database.db, { email: `ada@${name}`, password: "long-enough-password" })).toMatchObject({ ok: true });
   });
 
   it("approval mode: nothing is created until an Admin approves, then the person signs in", async () => {
     const { organization, name, adminViewer } = await organizationWithDomain({ mode: "approval" });
     const before = await organizationsCount();
-    const result = await signUp(database.db, person(`bob@${name}`), { locale: "en" });
-    expect(result).toEqual({ ok: true, joinRequested: { organizationName: organization.name } });
+    const result = await signUpAndConfirm(person(`bob@${name}`));
+    expect(result).toEqual({ ok: true, joinRequested: { email: `bob@${name}`, organizationName: organization.name } });
     expect(await organizationsCount()).toBe(before);
     expect(await authenticate(database.db, { email: `bob@${name}`, password: "long-enough-password" })).toMatchObject({ ok: false });
 
@@ -81,7 +98,7 @@ describe("signing up with an email of a verified domain", () => {
 
   it("an Admin may refuse a request; the person can then sign up again", async () => {
     const { name, adminViewer } = await organizationWithDomain({ mode: "approval" });
-    await signUp(database.db, person(`carol@${name}`), { locale: "en" });
+    await signUpAndConfirm(person(`carol@${name}`));
     const [request] = (await listJoinRequests(database.db, adminViewer))!;
     expect(await decideJoinRequest(database.db, adminViewer, { requestId: request!.id }, "reject")).toMatchObject({ ok: true });
     expect(await database.db.select().from(users).where(eq(users.email, `carol@${name}`))).toHaveLength(0);
@@ -90,7 +107,7 @@ describe("signing up with an email of a verified domain", () => {
   it("only an Admin of that organization decides a request", async () => {
     const { name, adminViewer, member, billing } = await organizationWithDomain({ mode: "approval" });
     const stranger = await organizationWithDomain({ mode: "approval" });
-    await signUp(database.db, person(`dan@${name}`), { locale: "en" });
+    await signUpAndConfirm(person(`dan@${name}`));
     const [request] = (await listJoinRequests(database.db, adminViewer))!;
     for (const actor of [await viewerOf(database.db, member.id), await viewerOf(database.db, billing.id), null]) {
       expect(await decideJoinRequest(database.db, actor, { requestId: request!.id }, "approve")).toEqual({ ok: false, error: "forbidden" });
@@ -118,6 +135,82 @@ describe("signing up with an email of a verified domain", () => {
   });
 });
 
+describe("the emailed confirmation link", () => {
+  async function pendingSignUp(email: string, mode: Mode = "auto") {
+    const setup = await organizationWithDomain({ mode });
+    const address = `${email}@${setup.name}`;
+    const result = await signUp(database.db, person(address), { locale: "en" });
+    if (!result.ok || !result.confirmationSent) throw new Error("expected a confirmation");
+    return { ...setup, address, token: result.confirmationSent.token };
+  }
+
+  it("keeps only a hash of the password and of the link until it is opened", async () => {
+    const { address, token } = await pendingSignUp("ida");
+    const rows = await database.db.select().from(emailTokens).where(eq(emailTokens.email, address));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.payload).toMatchObject({ name: "Newcomer", locale: "en", passwordHash: expect.stringMatching(/^scrypt\$/) });
+    expect(JSON.stringify(rows)).not.toContain("long-enough-password");
+    expect(JSON.stringify(rows)).not.toContain(token);
+    expect(await database.db.select().from(users).where(eq(users.email, address))).toHaveLength(0);
+  });
+
+  it("opening the link only shows where it leads; confirming uses it, once", async () => {
+    const { address, token, organization } = await pendingSignUp("jon", "approval");
+    expect(await lookupJoinConfirmation(database.db, token)).toEqual({ status: "valid", email: address, organizationName: organization.name, mode: "approval" });
+    expect(await lookupJoinConfirmation(database.db, token)).toMatchObject({ status: "valid" });
+    expect(await confirmJoin(database.db, token)).toMatchObject({ ok: true, joinRequested: { email: address } });
+    expect(await confirmJoin(database.db, token)).toEqual({ ok: false, error: "used" });
+    expect(await lookupJoinConfirmation(database.db, token)).toEqual({ status: "used" });
+    expect(await database.db.select().from(joinRequests).where(eq(joinRequests.email, address))).toHaveLength(1);
+  });
+
+  it("a link older than a day has expired and creates nothing", async () => {
+    const { address, token } = await pendingSignUp("kim");
+    const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000 + 1000);
+    expect(await lookupJoinConfirmation(database.db, token, tomorrow)).toEqual({ status: "expired" });
+    expect(await confirmJoin(database.db, token, tomorrow)).toEqual({ ok: false, error: "expired" });
+    expect(await database.db.select().from(users).where(eq(users.email, address))).toHaveLength(0);
+    expect(await confirmJoin(database.db, "not-a-token-of-ours-at-all-0000000000000")).toEqual({ ok: false, error: "unknown" });
+  });
+
+  it("the domain turned off meanwhile: nothing is created, and the link works again if it is turned back on", async () => {
+    const { address, token, domain, organization } = await pendingSignUp("lea");
+    await database.db.update(organizationDomains).set({ joinMode: "off" }).where(eq(organizationDomains.id, domain.id));
+    expect(await lookupJoinConfirmation(database.db, token)).toEqual({ status: "notJoinable" });
+    expect(await confirmJoin(database.db, token)).toEqual({ ok: false, error: "notJoinable" });
+    expect(await database.db.select().from(users).where(eq(users.email, address))).toHaveLength(0);
+    // A plan below Team refuses it too.
+    await database.db.update(organizationDomains).set({ joinMode: "auto" }).where(eq(organizationDomains.id, domain.id));
+    await database.db.update(organizations).set({ plan: "pro" }).where(eq(organizations.id, organization.id));
+    expect(await confirmJoin(database.db, token)).toEqual({ ok: false, error: "notJoinable" });
+    await database.db.update(organizations).set({ plan: "team" }).where(eq(organizations.id, organization.id));
+    expect(await confirmJoin(database.db, token)).toMatchObject({ ok: true, joined: { email: address } });
+  });
+
+  it("the email got an account meanwhile: the link is refused and that account is untouched", async () => {
+    const { address, token } = await pendingSignUp("max");
+    const other = await createCast(database.db, "free");
+    await database.db.update(users).set({ email: address }).where(eq(users.id, other.member.id));
+    expect(await confirmJoin(database.db, token)).toEqual({ ok: false, error: "emailTaken" });
+    expect(await getUserById(database.db, other.member.id)).toMatchObject({ email: address, organizationId: other.organization.id });
+  });
+
+  it("the auto-mode confirmation signs the person in with a one-time ticket", async () => {
+    const { address, token } = await pendingSignUp("ned");
+    const result = await confirmJoin(database.db, token);
+    if (!result.ok || !result.joined) throw new Error("expected to join");
+    expect(await redeemLoginTicket(database.db, result.joined.loginTicket)).toMatchObject({ id: await userIdOf(address) });
+    expect(await redeemLoginTicket(database.db, result.joined.loginTicket)).toBeNull();
+  });
+
+  it("two confirmations at the same moment join once", async () => {
+    const { address, token } = await pendingSignUp("oli");
+    const outcomes = await Promise.all([confirmJoin(database.db, token), confirmJoin(database.db, token)]);
+    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1);
+    expect(await database.db.select().from(users).where(eq(users.email, address))).toHaveLength(1);
+  });
+});
+
 describe("background re-check and plan changes", () => {
   it("a vanished record turns the domain failing (it still works), and a restored one verified again", async () => {
     const { domain, name, organization } = await organizationWithDomain({ mode: "auto" });
@@ -126,7 +219,8 @@ describe("background re-check and plan changes", () => {
     await recheckDomains(database.db, { lookup, now: later });
     const [failing] = await database.db.select().from(organizationDomains).where(eq(organizationDomains.id, domain.id));
     expect(failing).toMatchObject({ status: "failing", lastCheckResult: "notFound" });
-    expect(await signUp(database.db, person(`gina@${name}`), { locale: "en" })).toMatchObject({ user: { organizationId: organization.id } });
+    expect(await signUpAndConfirm(person(`gina@${name}`))).toMatchObject({ ok: true, joined: { organizationName: organization.name } });
+    expect(await getUserById(database.db, await userIdOf(`gina@${name}`))).toMatchObject({ organizationId: organization.id });
 
     dns.setTxt(verificationRecordName(name), [verificationRecordValue(domain.verificationToken)]);
     await recheckDomains(database.db, { lookup, now: new Date(later.getTime() + 2 * 24 * 60 * 60 * 1000) });
@@ -137,7 +231,7 @@ describe("background re-check and plan changes", () => {
   it("describes what leaving Enterprise or Team takes away, SSO counted only where it is configured", async () => {
     const { organization, domain, name, member } = await organizationWithDomain({ plan: "enterprise", mode: "approval" });
     await database.db.update(organizationDomains).set({ ssoRequired: true }).where(eq(organizationDomains.id, domain.id));
-    await signUp(database.db, person(`hal@${name}`), { locale: "en" });
+    await signUpAndConfirm(person(`hal@${name}`));
     await database.db.update(users).set({ email: `ivy@${name}` }).where(eq(users.id, member.id));
     // Without an identity provider nobody signs in through SSO.
     expect(await describePlanChangeImpact(database.db, organization.id, "enterprise", "team")).toMatchObject({ ssoDomains: [name], ssoUsers: 0 });

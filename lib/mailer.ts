@@ -1,14 +1,69 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import type { Locale } from "@/db/schema";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 
-export type InvitationEmail = { to: string; link: string; organizationName: string; inviterName: string; locale: Locale };
-
 const catalogues = { en, fr } as const;
+
+/** A message ready to send; `link` is the one link it carries, kept apart for the outbox and the console. */
+export type Mail = { to: string; subject: string; text: string; link?: string };
+
+export type MailOutcome = "sent" | "logged" | "notConfigured" | "failed";
+
+/**
+ * How mail leaves this server: SMTP when `SMTP_URL` is set; else JSON files in `MAIL_OUTBOX_DIR`
+ * (tests read them); else, outside production, a line in the server console; else not at all.
+ */
+export function mailDelivery(): "smtp" | "outbox" | "console" | "none" {
+  if (process.env.SMTP_URL) return "smtp";
+  if (process.env.MAIL_OUTBOX_DIR) return "outbox";
+  return process.env.NODE_ENV === "production" ? "none" : "console";
+}
 
 function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (match, key: string) => values[key] ?? match);
 }
+
+type EmailTemplate = keyof typeof en.Emails;
+
+/** A message of the `Emails` catalogue namespace, in the recipient's language. */
+export function composeMail(to: string, locale: Locale, template: EmailTemplate, values: Record<string, string>): Mail {
+  const t = catalogues[locale].Emails[template];
+  return { to, subject: fill(t.subject, values), text: fill(t.body, values), link: values.link };
+}
+
+/** The one way mail is sent. A mail problem is reported, never thrown: callers decide what to say. */
+export async function sendMail(mail: Mail): Promise<MailOutcome> {
+  const delivery = mailDelivery();
+  const from = process.env.SMTP_FROM ?? "Org Console <no-reply@localhost>";
+  try {
+    if (delivery === "smtp") {
+      const { createTransport } = await import("nodemailer");
+      await createTransport(process.env.SMTP_URL!).sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+      return "sent";
+    }
+    if (delivery === "outbox") {
+      const directory = process.env.MAIL_OUTBOX_DIR!;
+      await mkdir(directory, { recursive: true });
+      const name = `${Date.now()}-${randomBytes(4).toString("hex")}.json`;
+      await writeFile(path.join(directory, name), JSON.stringify({ from, ...mail, sentAt: new Date().toISOString() }, null, 2));
+      return "sent";
+    }
+    if (delivery === "console") {
+      // Development without a mail server: the link is here, so sign-up and password reset still work.
+      console.info(`[mail] not sent (no SMTP_URL) — to ${mail.to}: “${mail.subject}”${mail.link ? ` — link: ${mail.link}` : ""}`);
+      return "logged";
+    }
+    return "notConfigured";
+  } catch (error) {
+    console.error("email not sent:", error instanceof Error ? error.message : error);
+    return "failed";
+  }
+}
+
+export type InvitationEmail = { to: string; link: string; organizationName: string; inviterName: string; locale: Locale };
 
 /** The invitation email's subject and text, in the inviter's language, from the message catalogues. */
 export function invitationEmail(message: InvitationEmail): { subject: string; text: string } {
@@ -18,21 +73,10 @@ export function invitationEmail(message: InvitationEmail): { subject: string; te
 }
 
 /**
- * Sends the invitation when `SMTP_URL` is set (e.g. smtp://user:pass@mail.example.com:587);
- * answers "notConfigured" otherwise, and "failed" when the server refuses: the Admin still has the
- * link to copy, so a mail problem never loses an invitation.
+ * Sends the invitation; the Admin always has the link to copy, so a mail problem never loses an
+ * invitation. A link only written to the console counts as not sent: the Admin still passes it on.
  */
 export async function sendInvitationEmail(message: InvitationEmail): Promise<"sent" | "notConfigured" | "failed"> {
-  const url = process.env.SMTP_URL;
-  if (!url) return "notConfigured";
-  try {
-    const { createTransport } = await import("nodemailer");
-    const transport = createTransport(url);
-    const { subject, text } = invitationEmail(message);
-    await transport.sendMail({ from: process.env.SMTP_FROM ?? "Org Console <no-reply@localhost>", to: message.to, subject, text });
-    return "sent";
-  } catch (error) {
-    console.error("invitation email not sent:", error instanceof Error ? error.message : error);
-    return "failed";
-  }
+  const outcome = await sendMail({ to: message.to, ...invitationEmail(message), link: message.link });
+  return outcome === "logged" ? "notConfigured" : outcome;
 }

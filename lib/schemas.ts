@@ -118,6 +118,19 @@ export const passwordChangeSchema = z
     path: ["confirmPassword"],
   });
 
+export const forgotPasswordSchema = z.object({ email });
+
+/** A new password chosen through a reset link: the rules of sign-up, typed twice as on the profile. */
+export const resetPasswordSchema = z
+  .object({
+    newPassword,
+    confirmPassword: z.string({ error: "required" }).min(1, { error: "required" }),
+  })
+  .refine((value) => value.newPassword === value.confirmPassword, {
+    error: "passwordsDoNotMatch",
+    path: ["confirmPassword"],
+  });
+
 /** Field errors as codes, every error of every field (not only the first). */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   const { fieldErrors: fields, formErrors } = z.flattenError(error);

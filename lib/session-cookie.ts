@@ -4,7 +4,7 @@ import { authSecret } from "./auth-secret";
 /** Auth.js's session cookie names: `__Secure-` over HTTPS, plain over HTTP. */
 export const sessionCookieNames = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
-export type SessionClaims = { userId: string; organizationId: string | null };
+export type SessionClaims = { userId: string; organizationId: string | null; issuedAt?: number };
 
 /**
  * Reads the session cookie without refreshing it, so the request gate decides alone what goes
@@ -17,7 +17,11 @@ export async function readSessionCookie(cookies: { get(name: string): { value: s
     try {
       const token = await decode({ token: value, secret: authSecret(), salt: name });
       if (typeof token?.sub === "string") {
-        return { userId: token.sub, organizationId: typeof token.organizationId === "string" ? token.organizationId : null };
+        return {
+          userId: token.sub,
+          organizationId: typeof token.organizationId === "string" ? token.organizationId : null,
+          issuedAt: typeof token.signedInAt === "number" ? token.signedInAt : undefined,
+        };
       }
     } catch {
       // A token signed with another secret, or tampered with: the visitor is signed out.

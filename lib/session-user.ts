@@ -17,10 +17,13 @@ export type Viewer = {
 
 export type SessionLookup =
   | { status: "ok"; viewer: Viewer }
-  | { status: "gone"; reason: "accountDeleted" | "organizationDeleted" };
+  | { status: "gone"; reason: "accountDeleted" | "organizationDeleted" | "passwordReset" };
 
-/** Resolves a session's user ID; an account or organization that no longer exists says which. */
-export async function loadSessionUser(db: Db, userId: string, organizationId?: string | null): Promise<SessionLookup> {
+/**
+ * Resolves a session's user ID; an account or organization that no longer exists says which, and a
+ * session issued (`issuedAt`, seconds) before the password was reset is over.
+ */
+export async function loadSessionUser(db: Db, userId: string, organizationId?: string | null, issuedAt?: number): Promise<SessionLookup> {
   const [row] = await db
     .select({ user: users, organization: organizations })
     .from(users)
@@ -32,6 +35,9 @@ export async function loadSessionUser(db: Db, userId: string, organizationId?: s
   }
   if (row.organization.status !== "active") return { status: "gone", reason: "organizationDeleted" };
   const { user, organization } = row;
+  if (user.sessionsValidAfter && issuedAt !== undefined && issuedAt < Math.floor(user.sessionsValidAfter.getTime() / 1000)) {
+    return { status: "gone", reason: "passwordReset" };
+  }
   return {
     status: "ok",
     viewer: {

@@ -7,6 +7,9 @@ export const throttlePolicy = {
   email: { maxFailures: 5, windowMinutes: 15, lockMinutes: 15 },
   // Many people can share one address (an office, a proxy): a looser limit, configurable.
   address: { maxFailures: Number(process.env.SIGN_IN_MAX_FAILURES_PER_ADDRESS ?? 30), windowMinutes: 15, lockMinutes: 15 },
+  // Password reset requests count every request, not failures: each one may send a mail.
+  resetEmail: { maxFailures: 3, windowMinutes: 60, lockMinutes: 60 },
+  resetAddress: { maxFailures: Number(process.env.PASSWORD_RESET_MAX_PER_ADDRESS ?? 20), windowMinutes: 60, lockMinutes: 60 },
 } as const;
 
 export type ThrottleKind = keyof typeof throttlePolicy;
@@ -42,6 +45,6 @@ export async function recordFailure(db: Db, kind: ThrottleKind, key: string, now
     });
 }
 
-export async function clearFailures(db: Db, key: string): Promise<void> {
+export async function clearFailures(db: Pick<Db, "delete">, key: string): Promise<void> {
   await db.delete(signInAttempts).where(eq(signInAttempts.key, key));
 }

@@ -14,7 +14,7 @@ export type { Viewer };
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   if (!session?.user?.id) return null;
-  const lookup = await loadSessionUser(await getDb(), session.user.id, session.user.organizationId);
+  const lookup = await loadSessionUser(await getDb(), session.user.id, session.user.organizationId, session.issuedAt ?? 0);
   return lookup.status === "ok" ? lookup.viewer : null;
 });
 

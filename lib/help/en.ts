@@ -250,6 +250,7 @@ export const en: HelpContent = {
               kind: "list",
               items: [
                 "Each person changes their own password on the [Profile](/admin/profile) page, after typing the current one.",
+                "Someone who forgot their password selects **Forgot your password?** on the sign-in page: the console emails a link that works once, for one hour, to choose a new one. Changing it that way signs the account out everywhere.",
                 "After five failed attempts within 15 minutes, sign-in with that email address is paused for 15 minutes, to slow down anyone guessing.",
                 "Someone who signs up creates a new organization. To join an existing one, a person needs an invitation ({plans:invitations} plan) or, where an Admin allows it, an address at one of the organization’s verified email domains.",
               ],
@@ -290,8 +291,8 @@ export const en: HelpContent = {
             },
             {
               kind: "callout",
-              tone: "warning",
-              text: "Email addresses are not confirmed by a message yet: anyone who types an address at a verified domain can use it. Choose approval if you want an Admin to check each newcomer.",
+              tone: "note",
+              text: "Nobody joins with an address they do not own: the console first emails a link to the address typed at sign-up, and the person joins (or asks to) only by opening it within 24 hours. Choose approval if you also want an Admin to check each newcomer.",
             },
             {
               kind: "callout",

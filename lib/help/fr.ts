@@ -250,6 +250,7 @@ export const fr: HelpContent = {
               kind: "list",
               items: [
                 "Chacun change son propre mot de passe sur la page [Profil](/admin/profile), après avoir saisi l’actuel.",
+                "En cas d’oubli, choisissez **Mot de passe oublié ?** sur la page de connexion : la console envoie par e-mail un lien, valable une fois pendant une heure, pour en choisir un nouveau. Le changer ainsi ferme toutes les sessions du compte.",
                 "Après cinq échecs en 15 minutes, la connexion avec cette adresse e-mail est suspendue pendant 15 minutes, pour freiner qui tenterait de deviner.",
                 "S’inscrire crée une nouvelle organisation. Pour rejoindre une organisation existante, il faut une invitation (formule {plans:invitations}) ou, si un Admin l’autorise, une adresse de l’un des domaines e-mail vérifiés de l’organisation.",
               ],
@@ -290,8 +291,8 @@ export const fr: HelpContent = {
             },
             {
               kind: "callout",
-              tone: "warning",
-              text: "Les adresses e-mail ne sont pas encore confirmées par un message : quiconque saisit une adresse d’un domaine vérifié peut s’en servir. Choisissez l’accord d’un Admin si vous voulez que chaque nouvel arrivant soit vérifié.",
+              tone: "note",
+              text: "Personne ne rejoint l’organisation avec une adresse qui n’est pas la sienne : la console envoie d’abord un lien à l’adresse saisie à l’inscription, et la personne ne rejoint l’organisation (ou ne le demande) qu’en l’ouvrant dans les 24 heures. Choisissez l’accord d’un Admin si vous voulez en plus que chaque nouvel arrivant soit vérifié.",
             },
             {
               kind: "callout",

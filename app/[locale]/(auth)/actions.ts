@@ -9,6 +9,8 @@ import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { isLocale, type AppLocale } from "@/i18n/locales";
 import { signUp } from "@/lib/accounts";
+import { absoluteLink } from "@/lib/email-links";
+import { composeMail, sendMail } from "@/lib/mailer";
 import { signIn, signOut } from "@/lib/auth";
 import { formFields, submittedValues, type FormState } from "@/lib/form-state";
 import { fieldErrors, signInSchema } from "@/lib/schemas";
@@ -72,8 +74,13 @@ export async function signUpAction(_previous: FormState, formData: FormData): Pr
   const fields = formFields(formData);
   const result = await signUp(await getDb(), fields, { locale });
   if (!result.ok) return { status: "error", code: result.error, fields: result.fields, values };
-  // The email's domain belongs to an organization whose Admins approve newcomers: nothing to sign in to yet.
-  if (result.joinRequested) redirect(`/${locale}/join-requested`);
+  // The email's domain lets people join an organization: first, prove the mailbox is yours.
+  if (result.confirmationSent) {
+    const { email, token, organizationName } = result.confirmationSent;
+    const link = await absoluteLink(`/${locale}/confirm-join?token=${token}`);
+    const mail = await sendMail(composeMail(email, locale, "joinConfirmation", { name: fields.name?.trim() ?? "", organization: organizationName, link }));
+    return { status: "success", code: "confirmationSent", values, data: { email, mail } };
+  }
   try {
     await signIn("credentials", { email: fields.email?.trim().toLowerCase(), password: fields.password, redirect: false });
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
+import { Notice } from "@/components/ui/card";
 import { SignInForm } from "./sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -8,17 +9,25 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; reset?: string | string[] }> }) {
   const t = await getTranslations("SignIn");
   const tSso = await getTranslations("Sso");
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, reset } = await searchParams;
   return (
     <div className="space-y-6">
       <div className="space-y-2">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="text-slate-700">{t("intro")}</p>
       </div>
+      {reset === "done" ? (
+        <div role="status">
+          <Notice tone="success">{t("passwordReset")}</Notice>
+        </div>
+      ) : null}
       <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : ""} />
+      <Link href="/forgot-password" className="inline-block font-semibold text-indigo-700 underline">
+        {t("forgotPassword")}
+      </Link>
       <Link
         href={{ pathname: "/sso", query: typeof callbackUrl === "string" ? { callbackUrl } : {} }}
         className="inline-block font-semibold text-indigo-700 underline"

@@ -8,12 +8,20 @@ import { Field, TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/form-state";
 import { signUpAction } from "../actions";
+import { CheckInbox } from "../check-inbox";
 
 export function SignUpForm() {
   const t = useTranslations("SignUp");
   const [state, formAction] = useActionState(signUpAction, idle);
   const errors = useFormErrors(state, { organizationName: t("organizationName"), name: t("name"), email: t("email"), password: t("password") });
   const value = (name: string) => state.values?.[name] ?? "";
+  if (state.status === "success" && state.code === "confirmationSent") {
+    return (
+      <CheckInbox title={t("checkInbox.title")} mail={String(state.data?.mail)}>
+        {t("checkInbox.body", { email: String(state.data?.email) })}
+      </CheckInbox>
+    );
+  }
   return (
     <form action={formAction} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <ErrorSummary title={errors.title} items={errors.summary} />

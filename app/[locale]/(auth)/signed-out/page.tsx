@@ -7,7 +7,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-const reasons = ["accountDeleted", "organizationDeleted", "left"] as const;
+const reasons = ["accountDeleted", "organizationDeleted", "left", "passwordReset"] as const;
 
 export default async function SignedOutPage({ searchParams }: { searchParams: Promise<{ reason?: string | string[] }> }) {
   const t = await getTranslations("SignedOut");

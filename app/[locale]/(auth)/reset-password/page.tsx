@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { Link } from "@/i18n/navigation";
+import { lookupPasswordReset } from "@/lib/password-reset";
+import { ResetPasswordForm } from "./reset-password-form";
+
+type SearchParams = Promise<{ token?: string | string[] }>;
+
+async function linkOf(searchParams: SearchParams) {
+  const { token } = await searchParams;
+  return { ...(await lookupPasswordReset(await getDb(), token)), token: typeof token === "string" ? token : "" };
+}
+
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const t = await getTranslations("ResetPassword");
+  const link = await linkOf(searchParams);
+  return { title: link.status === "valid" ? t("title") : t(`${link.status}.title`), referrer: "same-origin" };
+}
+
+/** Where the emailed reset link leads: a new-password form, or why the link no longer works. */
+export default async function ResetPasswordPage({ searchParams }: { searchParams: SearchParams }) {
+  const t = await getTranslations("ResetPassword");
+  const link = await linkOf(searchParams);
+  if (link.status !== "valid") {
+    return (
+      <div className="space-y-4" data-testid={`reset-${link.status}`}>
+        <h1 className="text-2xl font-bold">{t(`${link.status}.title`)}</h1>
+        <p className="text-slate-700">{t(`${link.status}.body`)}</p>
+        {link.status === "ssoRequired" ? (
+          <Link href="/sso" className="inline-block font-semibold text-indigo-700 underline">{t("useSso")}</Link>
+        ) : (
+          <Link href="/forgot-password" className="inline-block font-semibold text-indigo-700 underline">{t("askAgain")}</Link>
+        )}
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="text-slate-700">{t("intro", { email: link.email })}</p>
+      </div>
+      <ResetPasswordForm token={link.token} email={link.email} />
+    </div>
+  );
+}
