@@ -105,7 +105,7 @@ describe("joining by email domain through the emailed link", () => {
     assert.equal(await page.locator("h1").textContent(), "Request sent");
 
     await admin.page.reload();
-    await admin.page.locator("#join-requests-title ~ ul li", { hasText: email }).waitFor();
+    await admin.page.locator("[data-testid=join-requests] li", { hasText: email }).waitFor();
     await Promise.all([admin.context.close(), context.close()]);
   });
 
