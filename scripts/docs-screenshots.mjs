@@ -123,7 +123,7 @@ async function prepareAuthentication(page) {
   await item.locator("text=Saved.").waitFor();
   await page.fill("#idpEntityId", "https://login.acme.example/saml/metadata");
   await page.fill("#idpSsoUrl", "https://login.acme.example/saml/sso");
-  await page.fill("#idpCertificate", throwawayCertificate("login.acme.example").certificate);
+  await page.fill("#idpCertificate", throwawayCertificate("login.acme.example", 730).certificate);
   await page.click("#sso-title ~ div form:has(#idpEntityId) button[type=submit]");
   await page.locator("text=Identity provider saved.").waitFor();
   await page.waitForLoadState("networkidle");
@@ -162,15 +162,17 @@ const shots = {
   },
   "authentication-domain": async (page, locale) => {
     await page.goto(`/${locale}/admin/authentication`);
+    await page.waitForLoadState("networkidle");
     const card = "section[aria-labelledby=domains-title]";
     await drawCallouts(page, [
-      { selector: `${card} li h3 + span`, number: 1 },
+      { selector: `${card} li > div:first-child`, number: 1, side: "left" },
       { selector: `${card} li select[name=joinMode]`, number: 2 },
     ]);
     return around(page, card);
   },
   "authentication-sso": async (page, locale) => {
     await page.goto(`/${locale}/admin/authentication`);
+    await page.waitForLoadState("networkidle");
     // The addresses to give the identity provider show a public console, as readers have, not this local server.
     await page.evaluate((origin) => {
       for (const code of document.querySelectorAll("[data-testid=sp-entity-id], [data-testid=sp-acs-url]")) code.textContent = code.textContent.replace(origin, "https://console.example.com");
@@ -178,7 +180,7 @@ const shots = {
     const card = "section[aria-labelledby=sso-title]";
     await drawCallouts(page, [
       { selector: "section[aria-labelledby=sp-title]", number: 1, side: "left" },
-      { selector: "#idpEntityId", number: 2, side: "left" },
+      { selector: "#idpMetadata", number: 2, side: "left" },
       { selector: "section[aria-labelledby=sso-domains-title] li", number: 3, side: "left" },
     ]);
     return around(page, card);

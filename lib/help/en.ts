@@ -281,8 +281,8 @@ export const en: HelpContent = {
             {
               kind: "figure",
               image: "authentication-sso",
-              alt: "The Single sign-on card of the Authentication page: the console’s entity ID, ACS URL and metadata file marked 1, the identity provider’s fields starting with its entity ID marked 2, and acme.example marked 3, where single sign-on is required, with the button that stops requiring it.",
-              caption: "Single sign-on: what to give your identity provider (1), what to enter from it (2), and a domain where SSO is required (3).",
+              alt: "The Single sign-on card of the Authentication page: the console’s entity ID, ACS URL and metadata file marked 1, the box where the identity provider’s metadata XML is pasted marked 2 (the values can also be entered by hand below it), and acme.example marked 3, where single sign-on is required, with the button that stops requiring it.",
+              caption: "Single sign-on: what to give your identity provider (1), where to paste its metadata (2), and a domain where SSO is required (3).",
             },
             {
               kind: "callout",

@@ -281,8 +281,8 @@ export const fr: HelpContent = {
             {
               kind: "figure",
               image: "authentication-sso",
-              alt: "La carte Authentification unique de la page Authentification : l’ID d’entité, l’URL ACS et le fichier de métadonnées de la console repérés 1, les champs du fournisseur d’identité, à commencer par son ID d’entité, repérés 2, et acme.example repéré 3, où l’authentification unique est obligatoire, avec le bouton qui la rend facultative.",
-              caption: "Authentification unique : ce qu’il faut donner à votre fournisseur d’identité (1), ce qu’il faut saisir de sa part (2), et un domaine où le SSO est obligatoire (3).",
+              alt: "La carte Authentification unique de la page Authentification : l’ID d’entité, l’URL ACS et le fichier de métadonnées de la console repérés 1, la zone où coller les métadonnées XML du fournisseur d’identité repérée 2 (les valeurs peuvent aussi être saisies à la main juste en dessous), et acme.example repéré 3, où l’authentification unique est obligatoire, avec le bouton qui la rend facultative.",
+              caption: "Authentification unique : ce qu’il faut donner à votre fournisseur d’identité (1), où coller ses métadonnées (2), et un domaine où le SSO est obligatoire (3).",
             },
             {
               kind: "callout",

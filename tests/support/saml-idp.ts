@@ -6,10 +6,10 @@ import path from "node:path";
 import { SignedXml } from "xml-crypto";
 
 /** A throwaway key and self-signed certificate, made by openssl for one test run. */
-export function throwawayCertificate(commonName = "test-idp.example") {
+export function throwawayCertificate(commonName = "test-idp.example", days = 2) {
   const dir = mkdtempSync(path.join(tmpdir(), "saml-idp-"));
   try {
-    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", `/CN=${commonName}`, "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem")], { stdio: "ignore" });
+    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", String(days), "-subj", `/CN=${commonName}`, "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem")], { stdio: "ignore" });
     return { privateKey: readFileSync(path.join(dir, "key.pem"), "utf8"), certificate: readFileSync(path.join(dir, "cert.pem"), "utf8") };
   } finally {
     rmSync(dir, { recursive: true, force: true });
