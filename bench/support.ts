@@ -126,6 +126,9 @@ export function startSeparateWorker(databaseUrl: string): { peakRssMb: () => num
 export async function startServer(databaseUrl: string, options: { workerInServer?: boolean } = {}): Promise<Server> {
   const distDir = process.env.NEXT_DIST_DIR ?? ".next";
   if (!fs.existsSync(`${distDir}/BUILD_ID`)) throw new Error(`no production build in ${distDir}: run NEXT_DIST_DIR=${distDir} npx next build`);
+  // Never measure a server left over from another run (it would be on another database).
+  const stale = await fetch(`${baseUrl}/api/health`).then(() => true, () => false);
+  if (stale) throw new Error(`port ${port} is already in use: stop that server or set BENCH_PORT`);
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
