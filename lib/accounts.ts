@@ -56,7 +56,7 @@ export type SignUpError = "validation" | "emailTaken";
 
 export type SignUpOutcome =
   | { user: SignedInUser; confirmationSent?: never }
-  | { user?: never; confirmationSent: { email: string; token: string; organizationName: string } };
+  | { user?: never; confirmationSent: { email: string; token: string | null; organizationName: string } };
 
 /**
  * Creates an organization and its first person, who is Admin and holds the Billing role — unless
@@ -79,6 +79,10 @@ export async function signUp(
     if (existing) return fail("emailTaken", { email: ["emailTaken"] });
     const join = await findJoinableDomain(tx, email);
     if (join) {
+      // Three links an hour per address at most; past that the earlier links stay valid and no mail goes.
+      const confirmKey = throttleKey("confirmEmail", email);
+      if ((await lockedFor(tx, confirmKey)) > 0) return { ok: true as const, confirmationSent: { email, token: null, organizationName: join.organizationName } };
+      await recordFailure(tx, "confirmEmail", confirmKey);
       const token = await startJoinConfirmation(tx, { email, name, passwordHash, locale: options.locale });
       return { ok: true as const, confirmationSent: { email, token, organizationName: join.organizationName } };
     }

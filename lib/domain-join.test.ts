@@ -53,7 +53,7 @@ const person = (email: string) => ({ organizationName: "My own company", name: "
 async function signUpAndConfirm(input: ReturnType<typeof person>, locale: "fr" | "en" = "en") {
   const result = await signUp(database.db, input, { locale });
   if (!result.ok || !result.confirmationSent) throw new Error(`expected a confirmation email, got ${JSON.stringify(result)}`);
-  return confirmJoin(database.db, result.confirmationSent.token);
+  return confirmJoin(database.db, result.confirmationSent.token ?? "");
 }
 
 async function userIdOf(email: string) {
@@ -141,8 +141,23 @@ describe("the emailed confirmation link", () => {
     const address = `${email}@${setup.name}`;
     const result = await signUp(database.db, person(address), { locale: "en" });
     if (!result.ok || !result.confirmationSent) throw new Error("expected a confirmation");
-    return { ...setup, address, token: result.confirmationSent.token };
+    return { ...setup, address, token: result.confirmationSent.token! };
   }
+
+  it("mails three links an hour to one address at most; the latest stays valid", async () => {
+    const { address, token: first } = await pendingSignUp("kai");
+    const tokens: (string | null)[] = [first];
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const again = await signUp(database.db, person(address), { locale: "en" });
+      if (!again.ok || !again.confirmationSent) throw new Error("expected a confirmation");
+      tokens.push(again.confirmationSent.token);
+    }
+    // The fourth sign-up gets the same answer, but no new link (so no mail) is made.
+    expect(tokens.slice(0, 3).every((token) => typeof token === "string")).toBe(true);
+    expect(tokens[3]).toBeNull();
+    expect(await lookupJoinConfirmation(database.db, tokens[2]!)).toMatchObject({ status: "valid", email: address });
+    expect(await confirmJoin(database.db, tokens[2]!)).toMatchObject({ ok: true, joined: { email: address } });
+  });
 
   it("keeps only a hash of the password and of the link until it is opened", async () => {
     const { address, token } = await pendingSignUp("ida");

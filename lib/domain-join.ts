@@ -6,6 +6,7 @@ import { recordAudit } from "./audit";
 import { isUniqueViolation } from "./db-errors";
 import { claimedStatuses, checkRecord } from "./domains";
 import { createTxtLookup, verificationRecordName, type TxtLookup } from "./dns";
+import { deleteSpentEmailTokens } from "./email-tokens";
 import { can, decide } from "./permissions";
 import { planIncludes } from "./plans";
 import { fail, type Result } from "./result";
@@ -207,10 +208,15 @@ export async function recheckDomains(
  * a check is idempotent.
  */
 export function startDomainRechecks(db: Db, everyMs = 60 * 60 * 1000): { stop: () => void } {
-  const run = () =>
-    recheckDomains(db).catch((error: unknown) => {
+  const run = async () => {
+    await recheckDomains(db).catch((error: unknown) => {
       console.error("[domains] re-check failed", error);
     });
+    // The same hourly round forgets emailed links used or expired more than a week ago.
+    await deleteSpentEmailTokens(db).catch((error: unknown) => {
+      console.error("[email links] clean-up failed", error);
+    });
+  };
   const timer = setInterval(run, everyMs);
   timer.unref();
   void run();

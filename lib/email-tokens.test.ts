@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { emailTokens } from "@/db/schema";
 import { openTestDatabase } from "@/tests/support/db";
-import { consumeEmailToken, emailTokenLifetimeMs, issueEmailToken, lookupEmailToken } from "./email-tokens";
+import { consumeEmailToken, deleteSpentEmailTokens, emailTokenLifetimeMs, issueEmailToken, lookupEmailToken, spentTokenRetentionMs } from "./email-tokens";
 import { hashToken } from "./invitations";
 
 let database: Database;
@@ -72,5 +72,21 @@ describe("emailed link tokens", () => {
     const second = await issueEmailToken(database.db, { purpose: "passwordReset", email });
     expect(await lookupEmailToken(database.db, "passwordReset", first)).toEqual({ status: "unknown" });
     expect(await lookupEmailToken(database.db, "passwordReset", second)).toMatchObject({ status: "valid" });
+  });
+
+  it("links used or expired more than a week ago are forgotten; recent and live ones stay", async () => {
+    const now = new Date("2026-03-01T12:00:00Z");
+    const longAgo = new Date(now.getTime() - spentTokenRetentionMs - 2 * 60 * 60 * 1000);
+    const oldExpired = await issueEmailToken(database.db, { purpose: "passwordReset", email: "old-expired@spent.example" }, longAgo);
+    const oldUsed = await issueEmailToken(database.db, { purpose: "joinConfirmation", email: "old-used@spent.example" }, longAgo);
+    await consumeEmailToken(database.db, "joinConfirmation", oldUsed, longAgo);
+    const recentExpired = await issueEmailToken(database.db, { purpose: "passwordReset", email: "recent@spent.example" }, new Date(now.getTime() - 2 * 60 * 60 * 1000));
+    const live = await issueEmailToken(database.db, { purpose: "joinConfirmation", email: "live@spent.example" }, now);
+
+    expect(await deleteSpentEmailTokens(database.db, now)).toBe(2);
+    expect(await lookupEmailToken(database.db, "passwordReset", oldExpired, now)).toEqual({ status: "unknown" });
+    expect(await lookupEmailToken(database.db, "joinConfirmation", oldUsed, now)).toEqual({ status: "unknown" });
+    expect(await lookupEmailToken(database.db, "passwordReset", recentExpired, now)).toEqual({ status: "expired" });
+    expect(await lookupEmailToken(database.db, "joinConfirmation", live, now)).toMatchObject({ status: "valid" });
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
 import { emailTokens, type EmailTokenPurpose } from "@/db/schema";
 import type { Db } from "@/db";
 import { hashToken } from "./invitations";
@@ -67,4 +67,17 @@ export async function consumeEmailToken(db: Db | Tx, purpose: EmailTokenPurpose,
     .returning();
   if (!row) return lookupEmailToken(db, purpose, token, now);
   return { status: "valid", id: row.id, email: row.email, payload: row.payload, expiresAt: row.expiresAt };
+}
+
+/** How long a used or expired link is kept, so opening it still says "used" or "expired". */
+export const spentTokenRetentionMs = 7 * 24 * 60 * 60 * 1000;
+
+/** Removes links used or expired more than a week ago; returns how many went. */
+export async function deleteSpentEmailTokens(db: Db, now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - spentTokenRetentionMs);
+  const gone = await db
+    .delete(emailTokens)
+    .where(or(lt(emailTokens.expiresAt, before), lt(emailTokens.usedAt, before)))
+    .returning({ id: emailTokens.id });
+  return gone.length;
 }

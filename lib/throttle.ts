@@ -10,6 +10,8 @@ export const throttlePolicy = {
   // Password reset requests count every request, not failures: each one may send a mail.
   resetEmail: { maxFailures: 3, windowMinutes: 60, lockMinutes: 60 },
   resetAddress: { maxFailures: Number(process.env.PASSWORD_RESET_MAX_PER_ADDRESS ?? 20), windowMinutes: 60, lockMinutes: 60 },
+  // Sign-ups that mail a join-confirmation link: so nobody can make the console flood a mailbox.
+  confirmEmail: { maxFailures: 3, windowMinutes: 60, lockMinutes: 60 },
 } as const;
 
 export type ThrottleKind = keyof typeof throttlePolicy;
@@ -19,14 +21,14 @@ export function throttleKey(kind: ThrottleKind, value: string): string {
 }
 
 /** Seconds until the key may try again, or 0 when it is free. */
-export async function lockedFor(db: Db, key: string, now = new Date()): Promise<number> {
+export async function lockedFor(db: Pick<Db, "select">, key: string, now = new Date()): Promise<number> {
   const [row] = await db.select().from(signInAttempts).where(eq(signInAttempts.key, key));
   if (!row?.lockedUntil || row.lockedUntil <= now) return 0;
   return Math.ceil((row.lockedUntil.getTime() - now.getTime()) / 1000);
 }
 
 /** Counts a failure in one statement, so concurrent instances never lose a count. */
-export async function recordFailure(db: Db, kind: ThrottleKind, key: string, now = new Date()): Promise<void> {
+export async function recordFailure(db: Pick<Db, "insert">, kind: ThrottleKind, key: string, now = new Date()): Promise<void> {
   const policy = throttlePolicy[kind];
   // Raw SQL parameters are ISO strings: postgres.js does not serialize Date objects inside sql``.
   const windowStart = sql`${new Date(now.getTime() - policy.windowMinutes * 60_000).toISOString()}::timestamptz`;

@@ -77,6 +77,7 @@ export async function signUpAction(_previous: FormState, formData: FormData): Pr
   // The email's domain lets people join an organization: first, prove the mailbox is yours.
   if (result.confirmationSent) {
     const { email, token, organizationName } = result.confirmationSent;
+    if (token === null) return { status: "success", code: "confirmationSent", values, data: { email, mail: "throttled" } };
     const link = await absoluteLink(`/${locale}/confirm-join?token=${token}`);
     const mail = await sendMail(composeMail(email, locale, "joinConfirmation", { name: fields.name?.trim() ?? "", organization: organizationName, link }));
     return { status: "success", code: "confirmationSent", values, data: { email, mail } };

@@ -12,6 +12,7 @@ export function CheckInbox({ title, mail, children }: { title: string; mail: str
       {mail === "notConfigured" ? <Notice tone="warning">{t("notConfigured")}</Notice> : null}
       {mail === "failed" ? <Notice tone="warning">{t("failed")}</Notice> : null}
       {mail === "logged" ? <Notice>{t("logged")}</Notice> : null}
+      {mail === "throttled" ? <Notice tone="warning">{t("throttled")}</Notice> : null}
       {mail !== "notConfigured" && mail !== "failed" ? <p className="text-sm text-slate-700">{t("spam")}</p> : null}
     </div>
   );
