@@ -69,6 +69,57 @@ describe("single sign-on", () => {
 });
 
 
+describe("single sign-on refusals", () => {
+  it("an existing person signs in again to the same account; bad answers land on a localized page with no session", needsDns, async () => {
+    const keys = throwawayCertificate();
+    const other = throwawayCertificate("someone-else.example");
+    const idp = await startTestIdp({ privateKey: keys.privateKey, certificate: keys.certificate });
+    try {
+      const admin = await newPage(setup.browser());
+      const { domain } = await organizationWithVerifiedDomain(admin.page, "enterprise", setup.dns()!);
+      await admin.page.fill("#idpMetadata", idp.metadata);
+      await admin.page.click("form:has(#idpMetadata) button[type=submit]");
+      await admin.page.getByTestId("sso-current-entity-id").waitFor();
+
+      // First sign-in creates the account; the second finds it: one member, not two.
+      await signInThroughSso(idp, `rita@${domain}`, { js: true, locale: "en" });
+      await signInThroughSso(idp, `rita@${domain}`, { js: false, locale: "fr" });
+      await admin.page.goto("/en/admin/members");
+      assert.equal(await admin.page.locator("main").getByText(`rita@${domain}`, { exact: true }).count(), 1);
+
+      const cases = [
+        { name: "a tampered signature", next: { tamperEmail: `mallory@${domain}` }, reason: "invalidSignature", fr: /n’est pas signée par le certificat/ },
+        { name: "another key", next: { privateKey: other.privateKey }, reason: "invalidSignature", fr: /n’est pas signée par le certificat/ },
+        { name: "a wrong audience", next: { audience: "https://another-service.example/sp" }, reason: "wrongAudience", fr: /destinée à un autre service/ },
+        { name: "an expired window", next: { offsetMs: -60 * 60 * 1000 }, reason: "expired", fr: /trop ancienne|pas encore valable/ },
+        { name: "an unknown InResponseTo", next: { inResponseTo: "_never-asked-for" }, reason: "unknownRequest", fr: /ne correspond à aucune connexion/ },
+        { name: "an email outside the verified domains", next: { email: "rita@elsewhere.example" }, reason: "outsideVerifiedDomains", fr: /n’appartient à aucun domaine/ },
+      ] as const;
+      for (const { name, next, reason, fr } of cases) {
+        idp.state.email = `rita@${domain}`;
+        idp.state.nextResponse = next;
+        const person = await newPage(setup.browser(), { js: false });
+        await person.page.goto("/fr/sso");
+        await person.page.fill("#email", `rita@${domain}`);
+        await person.page.click("form button[type=submit]");
+        await person.page.locator("button", { hasText: "Continuer" }).click();
+        await person.page.locator("text=Test identity provider").waitFor();
+        await Promise.all([person.page.waitForURL(/\/fr\/sso\/error/), person.page.click("button")]);
+        const alert = person.page.locator("[role=alert][data-reason]");
+        assert.equal(await alert.getAttribute("data-reason"), reason, name);
+        assert.match((await alert.textContent()) ?? "", fr, name);
+        assert.equal((await person.context.cookies()).some((cookie) => cookie.name.endsWith("authjs.session-token")), false, `${name}: no session`);
+        const studio = await person.page.goto("/fr/studio");
+        assert.match(person.page.url(), /\/fr\/sign-in/, `${name}: still signed out (${studio?.status()})`);
+        await person.context.close();
+      }
+      await admin.context.close();
+    } finally {
+      await idp.close();
+    }
+  });
+});
+
 /** A new person of the domain signs in through the test IdP, from the sign-in page to the Studio. */
 async function signInThroughSso(idp: Awaited<ReturnType<typeof startTestIdp>>, email: string, options: { js: boolean; locale: "fr" | "en" }) {
   idp.state.email = email;

@@ -136,7 +136,14 @@ export function identityProviderMetadata(options: MetadataOptions): string {
  */
 export async function startTestIdp(options: { port?: number; privateKey: string; certificate?: string }) {
   const { createServer } = await import("node:http");
-  const state = { email: "", lastResponse: "", lastRelayState: "", acsUrl: "" };
+  const state: {
+    email: string;
+    lastResponse: string;
+    lastRelayState: string;
+    acsUrl: string;
+    /** Changes the next response only (a wrong audience, an old timestamp…), as a broken or hostile IdP would. */
+    nextResponse?: Partial<ResponseOptions>;
+  } = { email: "", lastResponse: "", lastRelayState: "", acsUrl: "" };
   const server = createServer((request, response) => {
     let body = "";
     request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
@@ -152,7 +159,8 @@ export async function startTestIdp(options: { port?: number; privateKey: string;
       }
       state.acsUrl = acsUrl;
       state.lastRelayState = form.get("RelayState") ?? "";
-      state.lastResponse = signedResponse({ email: state.email, audience: issuer, recipient: acsUrl, inResponseTo: id, privateKey: options.privateKey });
+      state.lastResponse = signedResponse({ email: state.email, audience: issuer, recipient: acsUrl, inResponseTo: id, privateKey: options.privateKey, ...state.nextResponse });
+      state.nextResponse = undefined;
       response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
       response.end(
         `<!doctype html><html lang="en"><head><title>Test IdP</title></head><body><main><h1>Test identity provider</h1>` +
