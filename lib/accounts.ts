@@ -6,7 +6,7 @@ import { isUniqueViolation } from "./db-errors";
 import { findJoinableDomain } from "./domain-join";
 import { startJoinConfirmation } from "./join-confirmation";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "./passwords";
-import { ssoConnectionForEmail } from "./sso/connections";
+import { passwordRefusedBySso } from "./sso/connections";
 import { fail, type Result } from "./result";
 import { fieldErrors, signInSchema, signUpSchema } from "./schemas";
 import { clearFailures, lockedFor, recordFailure, throttleKey } from "./throttle";
@@ -46,8 +46,7 @@ export async function authenticate(
     return fail("invalid");
   }
   if (row.organization.status !== "active") return fail("organizationDeleted");
-  // Mandatory SSO: only Admins keep a password, as the way back in if the identity provider fails.
-  if (row.user.role !== "admin" && (await ssoConnectionForEmail(db, email))?.ssoRequired) return fail("invalid");
+  if (await passwordRefusedBySso(db, row.user)) return fail("invalid");
   await clearFailures(db, emailKey);
   return { ok: true, user: { id: row.user.id, organizationId: row.user.organizationId, locale: row.user.locale } };
 }

@@ -1,15 +1,14 @@
-import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { loginTickets, users, type Locale } from "@/db/schema";
+import { users, type Locale } from "@/db/schema";
 import type { Db } from "@/db";
 import { isUniqueViolation } from "./db-errors";
 import { findJoinableDomain, joinThroughDomain } from "./domain-join";
 import { consumeEmailToken, issueEmailToken, lookupEmailToken } from "./email-tokens";
-import { hashToken } from "./invitations";
 import { locale as localeSchema, personName } from "./schemas";
 import type { Tx } from "./members";
 import { fail, type Result } from "./result";
+import { issueLoginTicket } from "./sso/connections";
 
 type Person = { email: string; name: string; passwordHash: string; locale: Locale };
 
@@ -60,8 +59,7 @@ export async function confirmJoin(db: Db, token: unknown, now = new Date()): Pro
       if (claimed.status !== "valid") return fail(claimed.status);
       const result = await joinThroughDomain(tx, join, { email: link.email, ...person.data });
       if (!result.user) return { ok: true as const, joinRequested: { email: link.email, organizationName: join.organizationName } };
-      const loginTicket = randomBytes(32).toString("base64url");
-      await tx.insert(loginTickets).values({ tokenHash: hashToken(loginTicket), userId: result.user.id, expiresAt: new Date(Date.now() + 2 * 60 * 1000) });
+      const loginTicket = await issueLoginTicket(tx, result.user.id);
       return { ok: true as const, joined: { email: link.email, organizationName: join.organizationName, loginTicket } };
     });
   } catch (error) {

@@ -7,13 +7,8 @@ import { composeMail, type Mail } from "./mailer";
 import { hashPassword } from "./passwords";
 import { fail, type Result } from "./result";
 import { fieldErrors, forgotPasswordSchema, resetPasswordSchema } from "./schemas";
-import { ssoConnectionForEmail } from "./sso/connections";
+import { passwordRefusedBySso } from "./sso/connections";
 import { clearFailures, lockedFor, recordFailure, throttleKey } from "./throttle";
-
-/** A non-Admin of a domain with mandatory SSO signs in at the identity provider: no password to reset. */
-async function mustUseSso(db: Db, user: { email: string; role: string }): Promise<boolean> {
-  return user.role !== "admin" && Boolean((await ssoConnectionForEmail(db, user.email))?.ssoRequired);
-}
 
 async function accountOf(db: Db, address: string) {
   const [row] = await db
@@ -47,7 +42,7 @@ export async function requestPasswordReset(
 
   const account = await accountOf(db, address);
   if (!account) return { ok: true, mail: null };
-  if (await mustUseSso(db, account)) {
+  if (await passwordRefusedBySso(db, account)) {
     return { ok: true, mail: composeMail(address, account.locale, "passwordResetSso", { name: account.name }) };
   }
   const token = await issueEmailToken(db, { purpose: "passwordReset", email: address }, now);
@@ -62,7 +57,7 @@ export async function lookupPasswordReset(db: Db, token: unknown, now = new Date
   if (link.status !== "valid") return link;
   const account = await accountOf(db, link.email);
   if (!account) return { status: "unknown" };
-  if (await mustUseSso(db, account)) return { status: "ssoRequired" };
+  if (await passwordRefusedBySso(db, account)) return { status: "ssoRequired" };
   return link;
 }
 

@@ -198,6 +198,14 @@ export async function ssoConnectionForEmail(db: Db, email: string) {
   return { organizationId: row.organization.id, connection: row.connection, ssoRequired: row.ssoRequired };
 }
 
+/**
+ * Mandatory SSO: a non-Admin of such a domain signs in at the identity provider only; Admins keep a
+ * password as the way back in if the identity provider fails. Password sign-in and reset both ask here.
+ */
+export async function passwordRefusedBySso(db: Db, user: { email: string; role: string }): Promise<boolean> {
+  return user.role !== "admin" && Boolean((await ssoConnectionForEmail(db, user.email))?.ssoRequired);
+}
+
 /** The one-time stores of the SAML exchange, in the database so every instance shares them. */
 export function databaseStores(db: Db, organizationId: string): SamlStores {
   return {
@@ -238,7 +246,6 @@ export async function completeSsoSignIn(
   if (!found) return fail("outsideVerifiedDomains");
   if (found.organizationId !== organizationId) return fail("outsideVerifiedDomains");
   const unusablePassword = await hashPassword(randomBytes(32).toString("base64url"));
-  const ticket = randomBytes(32).toString("base64url");
   return db.transaction(async (tx) => {
     let [user] = await tx.select().from(users).where(eq(users.email, email));
     if (user && user.organizationId !== organizationId) return fail("otherOrganization");
@@ -247,9 +254,18 @@ export async function completeSsoSignIn(
       [user] = await tx.insert(users).values({ organizationId, email, name, passwordHash: unusablePassword, role: "member" }).returning();
       await recordAudit(tx, { organizationId, actorId: user!.id, action: "member.joined", target: email, data: { via: "sso" } });
     }
-    await tx.insert(loginTickets).values({ tokenHash: hashToken(ticket), userId: user!.id, expiresAt: new Date(Date.now() + 2 * 60 * 1000) });
-    return { ok: true as const, ticket, userId: user!.id };
+    return { ok: true as const, ticket: await issueLoginTicket(tx, user!.id), userId: user!.id };
   });
+}
+
+/**
+ * A ticket that signs this person in once, within two minutes, through Auth.js's "saml" provider:
+ * how a sign-in that did not type a password (SSO, a confirmed join) opens its session.
+ */
+export async function issueLoginTicket(tx: Pick<Db, "insert">, userId: string): Promise<string> {
+  const ticket = randomBytes(32).toString("base64url");
+  await tx.insert(loginTickets).values({ tokenHash: hashToken(ticket), userId, expiresAt: new Date(Date.now() + 2 * 60 * 1000) });
+  return ticket;
 }
 
 /** Auth.js's "saml" provider: a ticket works once, within its two minutes, and never for a deleted organization. */
