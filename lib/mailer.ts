@@ -65,11 +65,9 @@ export async function sendMail(mail: Mail): Promise<MailOutcome> {
 
 export type InvitationEmail = { to: string; link: string; organizationName: string; inviterName: string; locale: Locale };
 
-/** The invitation email's subject and text, in the inviter's language, from the message catalogues. */
-export function invitationEmail(message: InvitationEmail): { subject: string; text: string } {
-  const t = catalogues[message.locale].InvitationPage.email;
-  const values = { organization: message.organizationName, inviter: message.inviterName, link: message.link };
-  return { subject: fill(t.subject, values), text: fill(t.body, values) };
+/** The invitation email, in the inviter's language. */
+export function invitationEmail(message: InvitationEmail): Mail {
+  return composeMail(message.to, message.locale, "invitation", { organization: message.organizationName, inviter: message.inviterName, link: message.link });
 }
 
 /**
@@ -77,6 +75,6 @@ export function invitationEmail(message: InvitationEmail): { subject: string; te
  * invitation. A link only written to the console counts as not sent: the Admin still passes it on.
  */
 export async function sendInvitationEmail(message: InvitationEmail): Promise<"sent" | "notConfigured" | "failed"> {
-  const outcome = await sendMail({ to: message.to, ...invitationEmail(message), link: message.link });
+  const outcome = await sendMail(invitationEmail(message));
   return outcome === "logged" ? "notConfigured" : outcome;
 }
