@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
-import { Notice } from "@/components/ui/card";
+import { OutcomeNotice } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ButtonVariant } from "@/components/ui/button";
 import { idle, type FormState } from "@/lib/form-state";
@@ -35,15 +35,7 @@ export function DomainActionForm({
         {label}
       </SubmitButton>
       <div aria-live="polite">
-        {outcome ? (
-          state.status === "success" ? (
-            <Notice tone="success">{outcome}</Notice>
-          ) : (
-            <div role="alert">
-              <Notice tone="warning">{outcome}</Notice>
-            </div>
-          )
-        ) : null}
+        {outcome ? <OutcomeNotice success={state.status === "success"}>{outcome}</OutcomeNotice> : null}
       </div>
     </form>
   );

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { Notice } from "@/components/ui/card";
+import { OutcomeNotice } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle, type FormState } from "@/lib/form-state";
 
@@ -31,15 +31,7 @@ export function JoinRequestList({
   return (
     <div className="space-y-4">
       <div aria-live="polite" data-testid="join-request-outcome">
-        {outcome ? (
-          state.status === "success" ? (
-            <Notice tone="success">{outcome}</Notice>
-          ) : (
-            <div role="alert">
-              <Notice tone="warning">{outcome}</Notice>
-            </div>
-          )
-        ) : null}
+        {outcome ? <OutcomeNotice success={state.status === "success"}>{outcome}</OutcomeNotice> : null}
       </div>
       {requests.length === 0 ? (
         <p className="text-sm text-slate-700">{t("empty")}</p>

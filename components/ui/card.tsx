@@ -21,3 +21,13 @@ export function Notice({ tone = "info", children }: { tone?: "info" | "success" 
   };
   return <div className={`rounded-md border p-3 text-sm ${tones[tone]}`}>{children}</div>;
 }
+
+/** What a form's action answered: a success notice, or a warning announced as an alert. */
+export function OutcomeNotice({ success, children }: { success: boolean; children: ReactNode }) {
+  if (success) return <Notice tone="success">{children}</Notice>;
+  return (
+    <div role="alert">
+      <Notice tone="warning">{children}</Notice>
+    </div>
+  );
+}
