@@ -107,29 +107,22 @@ export const signUpSchema = z.object({
 
 export const profileSchema = z.object({ name: personName, locale });
 
+/** A new password typed twice: sign-up's rules for the first, and the second must match it. */
+const newPasswordTwice = { newPassword, confirmPassword: z.string({ error: "required" }).min(1, { error: "required" }) };
+const typedAlike = (value: { newPassword: string; confirmPassword: string }) => value.newPassword === value.confirmPassword;
+const notAlike = { error: "passwordsDoNotMatch", path: ["confirmPassword"] };
+
 export const passwordChangeSchema = z
   .object({
     currentPassword: z.string({ error: "required" }).min(1, { error: "required" }).max(200, { error: "passwordTooLong" }),
-    newPassword,
-    confirmPassword: z.string({ error: "required" }).min(1, { error: "required" }),
+    ...newPasswordTwice,
   })
-  .refine((value) => value.newPassword === value.confirmPassword, {
-    error: "passwordsDoNotMatch",
-    path: ["confirmPassword"],
-  });
+  .refine(typedAlike, notAlike);
 
 export const forgotPasswordSchema = z.object({ email });
 
-/** A new password chosen through a reset link: the rules of sign-up, typed twice as on the profile. */
-export const resetPasswordSchema = z
-  .object({
-    newPassword,
-    confirmPassword: z.string({ error: "required" }).min(1, { error: "required" }),
-  })
-  .refine((value) => value.newPassword === value.confirmPassword, {
-    error: "passwordsDoNotMatch",
-    path: ["confirmPassword"],
-  });
+/** A new password chosen through a reset link, typed twice as on the profile. */
+export const resetPasswordSchema = z.object(newPasswordTwice).refine(typedAlike, notAlike);
 
 /** Field errors as codes, every error of every field (not only the first). */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {

@@ -2,9 +2,9 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { useFormErrors } from "@/components/forms/use-form-errors";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { Field, TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/form-state";
 import { resetPasswordAction } from "./actions";
@@ -19,12 +19,10 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
       <input type="hidden" name="token" value={token} />
       {/* Lets a password manager store the new password for the right account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <Field id="newPassword" label={t("newPassword")} hint={t("newPasswordHint")} errors={errors.fieldErrors("newPassword")}>
-        <TextInput id="newPassword" name="newPassword" type="password" autoComplete="new-password" required hint errors={errors.fieldErrors("newPassword")} />
-      </Field>
-      <Field id="confirmPassword" label={t("confirmPassword")} errors={errors.fieldErrors("confirmPassword")}>
-        <TextInput id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" required errors={errors.fieldErrors("confirmPassword")} />
-      </Field>
+      <NewPasswordFields
+        labels={{ newPassword: t("newPassword"), newPasswordHint: t("newPasswordHint"), confirmPassword: t("confirmPassword") }}
+        fieldErrors={errors.fieldErrors}
+      />
       <SubmitButton pendingLabel={t("pending")}>{t("submit")}</SubmitButton>
     </form>
   );

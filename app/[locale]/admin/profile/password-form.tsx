@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { useFormErrors } from "@/components/forms/use-form-errors";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, TextInput } from "@/components/ui/field";
@@ -26,12 +27,10 @@ export function PasswordForm() {
       <Field id="currentPassword" label={t("currentPassword")} errors={errors.fieldErrors("currentPassword")}>
         <TextInput id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required errors={errors.fieldErrors("currentPassword")} />
       </Field>
-      <Field id="newPassword" label={t("newPassword")} hint={t("newPasswordHint")} errors={errors.fieldErrors("newPassword")}>
-        <TextInput id="newPassword" name="newPassword" type="password" autoComplete="new-password" required hint errors={errors.fieldErrors("newPassword")} />
-      </Field>
-      <Field id="confirmPassword" label={t("confirmPassword")} errors={errors.fieldErrors("confirmPassword")}>
-        <TextInput id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" required errors={errors.fieldErrors("confirmPassword")} />
-      </Field>
+      <NewPasswordFields
+        labels={{ newPassword: t("newPassword"), newPasswordHint: t("newPasswordHint"), confirmPassword: t("confirmPassword") }}
+        fieldErrors={errors.fieldErrors}
+      />
       <SubmitButton pendingLabel={tCommon("saving")}>{t("changePassword")}</SubmitButton>
     </form>
   );
