@@ -119,9 +119,14 @@ async function claimedDomains(db: Reader, organizationId: string) {
  * People who can sign in through SSO today: an SSO configuration exists and their address is in a
  * claimed domain. `withoutPassword`: those whose account SSO created, so no password they know.
  */
-export async function countSsoUsers(db: Reader, organizationId: string): Promise<{ people: number; withoutPassword: number }> {
+export async function countSsoUsers(
+  db: Reader,
+  organizationId: string,
+  /** The organization's claimed domains, when the caller has already read them. */
+  claimed?: { domain: string }[],
+): Promise<{ people: number; withoutPassword: number }> {
   const [connection] = await db.select({ id: samlConnections.organizationId }).from(samlConnections).where(eq(samlConnections.organizationId, organizationId));
-  const domains = (await claimedDomains(db, organizationId)).map((domain) => domain.domain);
+  const domains = (claimed ?? (await claimedDomains(db, organizationId))).map((domain) => domain.domain);
   if (!connection || domains.length === 0) return { people: 0, withoutPassword: 0 };
   const createdBySso = sql<boolean>`exists (select 1 from ${auditEvents} where ${auditEvents.organizationId} = ${users.organizationId}
     and ${auditEvents.action} = 'member.joined' and ${auditEvents.target} = ${users.email} and ${auditEvents.data}->>'via' = 'sso')`;
@@ -157,7 +162,7 @@ export async function describePlanChangeImpact(db: Reader, organizationId: strin
   const losesSso = planIncludes(from, "ssoSaml") && !planIncludes(to, "ssoSaml");
   const losesJoin = planIncludes(from, "emailDomainSignIn") && !planIncludes(to, "emailDomainSignIn");
   const domains = losesSso || losesJoin ? await claimedDomains(db, organizationId) : [];
-  const sso = losesSso ? await countSsoUsers(db, organizationId) : { people: 0, withoutPassword: 0 };
+  const sso = losesSso ? await countSsoUsers(db, organizationId, domains) : { people: 0, withoutPassword: 0 };
   return {
     ssoDomains: losesSso ? domains.filter((domain) => domain.ssoRequired).map((domain) => domain.domain) : [],
     ssoUsers: sso.people,
