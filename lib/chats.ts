@@ -4,15 +4,13 @@ import type { Db } from "@/db";
 import { forgetContentCounts } from "./jobs";
 import { can } from "./permissions";
 import { fail, type Result } from "./result";
-import { fieldErrors, graphemeCount, normalizeDisplayText, startChatSchema } from "./schemas";
+import { fieldErrors, graphemes, normalizeDisplayText, startChatSchema } from "./schemas";
 import type { Viewer } from "./session-user";
 
 /** A chat is named after the start of its first message: one line, 60 visible characters at most. */
 export function chatTitle(message: string): string {
-  const line = normalizeDisplayText(message);
-  if (graphemeCount(line) <= 60) return line;
-  const graphemes = [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(line)].map((part) => part.segment);
-  return `${graphemes.slice(0, 59).join("").trimEnd()}…`;
+  const visible = graphemes(normalizeDisplayText(message));
+  return visible.length <= 60 ? visible.join("") : `${visible.slice(0, 59).join("").trimEnd()}…`;
 }
 
 /**

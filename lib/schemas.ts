@@ -10,6 +10,11 @@ import { locales } from "@/i18n/locales";
 const forbiddenCharacters = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF\uFFF9-\uFFFB]/u;
 const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
+/** The visible characters of a text (an emoji with its modifiers is one). */
+export function graphemes(text: string): string[] {
+  return Array.from(segmenter.segment(text), (part) => part.segment);
+}
+
 export function graphemeCount(text: string): number {
   let count = 0;
   for (const _ of segmenter.segment(text)) count += 1;
