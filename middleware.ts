@@ -3,9 +3,9 @@ import createIntlMiddleware from "next-intl/middleware";
 import { getDb } from "@/db";
 import { isLocale, type AppLocale } from "@/i18n/locales";
 import { routing } from "@/i18n/routing";
-import { canOpenSection } from "@/lib/permissions";
-import { readSessionCookie } from "@/lib/session-cookie";
-import { loadSessionUser } from "@/lib/session-user";
+import { canOpenSection } from "@/lib/core/permissions";
+import { readSessionCookie } from "@/lib/auth/session-cookie";
+import { loadSessionUser } from "@/lib/auth/session-user";
 
 const intl = createIntlMiddleware(routing);
 

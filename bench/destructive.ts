@@ -3,10 +3,10 @@
 // while clients keep using it, and print the figures.
 import { eq, sql } from "drizzle-orm";
 import { jobs } from "@/db/schema";
-import { queryRows } from "@/lib/jobs";
-import { requestChatPurge, requestOrganizationDeletion } from "@/lib/organizations";
-import { loadSessionUser } from "@/lib/session-user";
-import { defaultWorkerOptions } from "@/lib/worker";
+import { queryRows } from "@/lib/core/db";
+import { requestChatPurge, requestOrganizationDeletion } from "@/lib/organizations/organizations";
+import { loadSessionUser } from "@/lib/auth/session-user";
+import { defaultWorkerOptions } from "@/lib/jobs/worker";
 import {
   benchPassword, createBenchDatabase, percentile, startSeparateWorker, load, seconds, seedOrganization, sessionCookie, sizes, startServer, summarize, timeRolledBack, vacuumAnalyze,
   type Sample, type Target,

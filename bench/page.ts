@@ -2,8 +2,8 @@
 // 1, 10 and 50 concurrent clients beside /api/health, then the page of organization B while A is purged.
 import { eq } from "drizzle-orm";
 import { jobs } from "@/db/schema";
-import { requestChatPurge } from "@/lib/organizations";
-import { loadSessionUser } from "@/lib/session-user";
+import { requestChatPurge } from "@/lib/organizations/organizations";
+import { loadSessionUser } from "@/lib/auth/session-user";
 import { createBenchDatabase, load, seconds, seedOrganization, sessionCookie, sizes, startServer, summarize, vacuumAnalyze, type Target } from "./support";
 
 const levelSeconds = Number(process.env.BENCH_SECONDS ?? 10);

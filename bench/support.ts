@@ -8,8 +8,8 @@ import { sql } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import type { Database } from "@/db";
 import { createScratchDatabase, type ScratchDatabase } from "@/tests/support/db";
-import { queryRows } from "@/lib/jobs";
-import { hashPassword } from "@/lib/passwords";
+import { queryRows } from "@/lib/core/db";
+import { hashPassword } from "@/lib/core/passwords";
 
 export const serverUrl = process.env.BENCH_POSTGRES_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 export const sizes = {
@@ -105,7 +105,7 @@ function treeRssKb(rootPid: number): number {
 
 /** The worker on its own (`npm run worker`), as when the web tier is scaled out. */
 export function startSeparateWorker(databaseUrl: string): { peakRssMb: () => number; stop: () => Promise<void> } {
-  const child = spawn("node_modules/.bin/tsx", ["lib/worker-cli.ts"], {
+  const child = spawn("node_modules/.bin/tsx", ["lib/jobs/worker-cli.ts"], {
     env: { ...process.env, DATABASE_URL: databaseUrl, JOB_POLL_MS: "100" },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,

@@ -62,12 +62,7 @@ export function getDatabase(): Promise<Database> {
     const fs = await import("node:fs");
     const dataDir = embeddedDataDir();
     fs.mkdirSync(dataDir, { recursive: true });
-    const database = await openDatabase({ dataDir });
-    if (process.env.SEED_DEMO !== "false") {
-      const { seedIfEmpty } = await import("./seed");
-      await seedIfEmpty(database.db);
-    }
-    return database;
+    return openDatabase({ dataDir });
   })().catch((error: unknown) => {
     slot.opening = undefined;
     throw error;

@@ -1,19 +1,20 @@
 import { asc, inArray } from "drizzle-orm";
 import type { Database, Db } from "@/db";
 import { auditEvents, chats, invitations, organizations, users, type Plan } from "@/db/schema";
-import { listAuditEvents } from "@/lib/audit-log";
-import { changePlan, previewPlanChange } from "@/lib/billing";
-import { createInvitation, hashToken, listPendingInvitations, revokeInvitation } from "@/lib/invitations";
-import { changeMemberRole, listMembers, removeMember } from "@/lib/members";
-import { can, type Action } from "@/lib/permissions";
-import { plans } from "@/lib/plans";
-import type { Viewer } from "@/lib/session-user";
+import { listAuditEvents } from "@/lib/audit/audit-log";
+import { changePlan, previewPlanChange } from "@/lib/billing/billing";
+import { hashToken } from "@/lib/core/tokens";
+import { createInvitation, listPendingInvitations, revokeInvitation } from "@/lib/members/invitations";
+import { changeMemberRole, listMembers, removeMember } from "@/lib/members/members";
+import { can, type Action } from "@/lib/core/permissions";
+import { plans } from "@/lib/core/plans";
+import type { Viewer } from "@/lib/auth/session-user";
 import { openTestDatabase } from "@/tests/support/db";
 import { createCast, createChats, createOrganization, createUser, viewerOf } from "@/tests/support/factories";
 
 /**
  * Every member, invitation and plan action × every role × every plan × another organization's
- * Admin × signed out. Allowed exactly when lib/permissions.ts (with lib/plans.ts) says so; every
+ * Admin × signed out. Allowed exactly when lib/core/permissions.ts (with lib/core/plans.ts) says so; every
  * refusal leaves the database as it was.
  */
 

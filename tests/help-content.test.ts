@@ -2,8 +2,8 @@ import { helpContent, helpSlugs, type Block, type HelpContent } from "@/lib/help
 import { plansTable, roleColumns, rolesTable } from "@/lib/help/generated";
 import { parityProblems } from "@/lib/help/parity";
 import { linksOf } from "@/lib/help/rich-text";
-import { actions, decide } from "@/lib/permissions";
-import { features, planIncludes, plans } from "@/lib/plans";
+import { actions, decide } from "@/lib/core/permissions";
+import { features, planIncludes, plans } from "@/lib/core/plans";
 
 const both = [
   { locale: "en", content: helpContent.en },
@@ -64,7 +64,7 @@ describe("help articles in both languages", () => {
 });
 
 describe("the generated articles follow the code", () => {
-  it("the roles article lists exactly what lib/permissions.ts allows each role", () => {
+  it("the roles article lists exactly what lib/core/permissions.ts allows each role", () => {
     const table = rolesTable();
     expect(table.map((row) => row.action)).toEqual(actions);
     for (const row of table) {
@@ -77,7 +77,7 @@ describe("the generated articles follow the code", () => {
     }
   });
 
-  it("the plans article lists exactly the features lib/plans.ts gives each plan", () => {
+  it("the plans article lists exactly the features lib/core/plans.ts gives each plan", () => {
     const table = plansTable();
     expect(table.map((row) => row.feature)).toEqual(features);
     for (const row of table) for (const plan of plans) expect([row.feature, plan, row.included[plan]]).toEqual([row.feature, plan, planIncludes(plan, row.feature)]);

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { AuditEntry } from "@/lib/audit-log";
+import type { AuditEntry } from "@/lib/audit/audit-log";
 import { LocalTime } from "./local-time";
 
 function scalar(value: unknown): string | null {

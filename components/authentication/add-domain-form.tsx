@@ -6,7 +6,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, TextInput } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idle, type FormState } from "@/lib/form-state";
+import { idle, type FormState } from "@/lib/core/form-state";
 import { useAuthenticationMessages } from "./use-authentication-messages";
 
 export function AddDomainForm({ action }: { action: (previous: FormState, formData: FormData) => Promise<FormState> }) {

@@ -4,7 +4,7 @@ import { useActionState, type ReactNode } from "react";
 import { OutcomeNotice } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ButtonVariant } from "@/components/ui/button";
-import { idle, type FormState } from "@/lib/form-state";
+import { idle, type FormState } from "@/lib/core/form-state";
 import { useAuthenticationMessages } from "./use-authentication-messages";
 
 /** One button that acts on one domain (verify, remove) and says what happened. */

@@ -1,8 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/card";
 import type { OrganizationDomain } from "@/db/schema";
-import { verificationRecordName, verificationRecordValue } from "@/lib/dns";
-import type { FormState } from "@/lib/form-state";
+import { verificationRecordName, verificationRecordValue } from "@/lib/domains/dns";
+import type { FormState } from "@/lib/core/form-state";
 import { DomainActionForm } from "./domain-action-form";
 import { JoinModeForm } from "./join-mode-form";
 

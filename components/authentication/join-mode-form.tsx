@@ -6,7 +6,7 @@ import { Field, describedBy, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { JoinMode } from "@/db/schema";
-import { idle, type FormState } from "@/lib/form-state";
+import { idle, type FormState } from "@/lib/core/form-state";
 import { useAuthenticationMessages } from "./use-authentication-messages";
 
 const modes: JoinMode[] = ["off", "approval", "auto"];

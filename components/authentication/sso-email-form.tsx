@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idle, type FormState } from "@/lib/form-state";
+import { idle, type FormState } from "@/lib/core/form-state";
 
 export function SsoEmailForm({ action, callbackUrl }: { action: (previous: FormState, formData: FormData) => Promise<FormState>; callbackUrl?: string }) {
   const t = useTranslations("Sso");

@@ -6,7 +6,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, describedBy, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idle, type FormState } from "@/lib/form-state";
+import { idle, type FormState } from "@/lib/core/form-state";
 
 /** The identity provider from its pasted metadata XML; every refusal is shown on the field, the paste kept. */
 export function SsoMetadataForm({ action }: { action: (previous: FormState, formData: FormData) => Promise<FormState> }) {

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Card, Notice } from "@/components/ui/card";
 import type { OrganizationDomain, SamlConnection } from "@/db/schema";
-import type { FormState } from "@/lib/form-state";
+import type { FormState } from "@/lib/core/form-state";
 import type { ServiceProvider } from "@/lib/sso/saml";
 import { DomainActionForm } from "./domain-action-form";
 import { SsoConnectionForm } from "./sso-connection-form";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { FormState } from "@/lib/form-state";
+import type { FormState } from "@/lib/core/form-state";
 
 /** Codes of the authentication forms: ours first (`AuthenticationPage.messages`), the shared `Errors` else. */
 export function useAuthenticationMessages() {

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import type { PlanChangeImpact } from "@/lib/domain-join";
+import type { PlanChangeImpact } from "@/lib/domains/domain-join";
 
 /** The SSO line of a downgrade: mandatory domains, who signs in how from now on, what is kept. */
 export async function SsoLoss({ impact }: { impact: PlanChangeImpact }) {

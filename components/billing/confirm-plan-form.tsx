@@ -8,8 +8,8 @@ import { Link } from "@/i18n/navigation";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idle } from "@/lib/form-state";
-import type { Plan } from "@/lib/plans";
+import { idle } from "@/lib/core/form-state";
+import type { Plan } from "@/lib/core/plans";
 
 /** The second step of a plan change: the consequences are already on screen; this confirms them. */
 export function ConfirmPlanForm({ plan, current }: { plan: Plan; current: Plan }) {

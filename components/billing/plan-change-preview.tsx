@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { PlanChangePreview } from "@/lib/billing";
+import type { PlanChangePreview } from "@/lib/billing/billing";
 import { JoinLoss, SsoLoss } from "./authentication-losses";
 import { ConfirmPlanForm } from "./confirm-plan-form";
 

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { features, planIncludes, plans, type Plan } from "@/lib/plans";
+import { features, planIncludes, plans, type Plan } from "@/lib/core/plans";
 
 /** Every plan against every feature, from the same table that gates the features. */
 export async function PlanComparison({ current }: { current: Plan }) {

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { ChatSummary } from "@/lib/chats";
+import type { ChatSummary } from "@/lib/chats/chats";
 
 export async function ChatList({ chats }: { chats: ChatSummary[] }) {
   const t = await getTranslations("Chat");

@@ -7,7 +7,7 @@ import { Notice } from "@/components/ui/card";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idle, type FormState } from "@/lib/form-state";
+import { idle, type FormState } from "@/lib/core/form-state";
 
 export function StartChatForm({ action }: { action: (state: FormState, formData: FormData) => Promise<FormState> }) {
   const t = useTranslations("Chat");

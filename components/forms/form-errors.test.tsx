@@ -7,7 +7,7 @@ import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, TextInput } from "@/components/ui/field";
-import type { FormState } from "@/lib/form-state";
+import type { FormState } from "@/lib/core/form-state";
 import { useFormErrors } from "./use-form-errors";
 
 function EmailForm({ state }: { state: FormState }) {

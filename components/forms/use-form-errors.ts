@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { FormState } from "@/lib/form-state";
+import type { FormState } from "@/lib/core/form-state";
 
 /**
  * Translates a form state's error codes: one message per field (the first problem, as a person

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/i18n/locales";
 import { helpContent } from "@/lib/help";
 import { plansTable, roleColumns, rolesTable } from "@/lib/help/generated";
-import { plans } from "@/lib/plans";
+import { plans } from "@/lib/core/plans";
 
 const cell = "border-b border-slate-200 px-3 py-2";
 

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/locales";
-import { plansWith } from "@/lib/plans";
+import { plansWith } from "@/lib/core/plans";
 import { parseRichText } from "@/lib/help/rich-text";
 
 const linkClass = "font-medium text-indigo-700 underline underline-offset-2 hover:text-indigo-900";

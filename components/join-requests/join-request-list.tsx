@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { OutcomeNotice } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idle, type FormState } from "@/lib/form-state";
+import { idle, type FormState } from "@/lib/core/form-state";
 
 /** A request as the list shows it: the date already written in the viewer's language. */
 export type JoinRequestRow = { id: string; name: string; email: string; domain: string; requestedOn: string };

@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Card, Notice } from "@/components/ui/card";
 import type { JoinRequest } from "@/db/schema";
 import { Link } from "@/i18n/navigation";
-import type { FormState } from "@/lib/form-state";
+import type { FormState } from "@/lib/core/form-state";
 import { JoinRequestList } from "./join-request-list";
 
 /** The "Join requests" card of the Members page (and of the Authentication page, with the same action). */

@@ -3,8 +3,8 @@ import { revokeInvitationAction } from "@/app/[locale]/admin/members/actions";
 import { Link } from "@/i18n/navigation";
 import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
-import type { PendingInvitation } from "@/lib/invitations";
-import type { Plan } from "@/lib/plans";
+import type { PendingInvitation } from "@/lib/members/invitations";
+import type { Plan } from "@/lib/core/plans";
 
 export async function PendingInvitations({ invitations }: { invitations: PendingInvitation[] }) {
   const t = await getTranslations("MembersPage");

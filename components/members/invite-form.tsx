@@ -8,7 +8,7 @@ import { Notice } from "@/components/ui/card";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, TextInput, describedBy, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idle } from "@/lib/form-state";
+import { idle } from "@/lib/core/form-state";
 import { CopyButton } from "./copy-button";
 
 export function InviteForm() {

@@ -3,7 +3,7 @@ import { changeMemberRoleAction } from "@/app/[locale]/admin/members/actions";
 import { Link } from "@/i18n/navigation";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import type { Member } from "@/lib/members";
+import type { Member } from "@/lib/members/members";
 
 /** One row per person: role and Billing flag editable in place, removal behind a typed confirmation. */
 export async function MembersTable({ members, adminCount, viewerId, organizationName }: { members: Member[]; adminCount: number; viewerId: string; organizationName: string }) {

@@ -1,6 +1,6 @@
 import type { Role } from "@/db/schema";
-import { actions, holds, permissionMatrix, type Action } from "@/lib/permissions";
-import { features, planFeatures, plans, planIncludes, type Feature, type Plan } from "@/lib/plans";
+import { actions, holds, permissionMatrix, type Action } from "@/lib/core/permissions";
+import { features, planFeatures, plans, planIncludes, type Feature, type Plan } from "@/lib/core/plans";
 
 /** The people the roles table describes: Admin, a Member holding Billing, and a plain Member. */
 export const roleColumns = [
@@ -13,7 +13,7 @@ export type RoleColumn = (typeof roleColumns)[number]["key"];
 
 export type RoleRow = { action: Action; allowed: Record<RoleColumn, boolean>; plans: readonly Plan[] | null };
 
-/** One row per action of lib/permissions.ts: which roles hold it, and the plans it needs if not all. */
+/** One row per action of lib/core/permissions.ts: which roles hold it, and the plans it needs if not all. */
 export function rolesTable(): RoleRow[] {
   return actions.map((action) => {
     const rule: { holders: readonly ("admin" | "billing" | "everyone")[]; feature?: Feature } = permissionMatrix[action];
@@ -27,7 +27,7 @@ export function rolesTable(): RoleRow[] {
 
 export type PlanRow = { feature: Feature; included: Record<Plan, boolean> };
 
-/** One row per feature of lib/plans.ts, one column per plan. */
+/** One row per feature of lib/core/plans.ts, one column per plan. */
 export function plansTable(): PlanRow[] {
   return features.map((feature) => ({
     feature,

@@ -1,4 +1,4 @@
-import { features, type Feature } from "@/lib/plans";
+import { features, type Feature } from "@/lib/core/plans";
 import type { Article, Block, HelpContent, RichText } from "./types";
 
 export function isFeature(value: string): value is Feature {

@@ -1,4 +1,4 @@
-import type { Feature } from "@/lib/plans";
+import type { Feature } from "@/lib/core/plans";
 import { isFeature } from "./parity";
 
 export type RichToken =

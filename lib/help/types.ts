@@ -1,5 +1,5 @@
-import type { Action } from "@/lib/permissions";
-import type { Feature } from "@/lib/plans";
+import type { Action } from "@/lib/core/permissions";
+import type { Feature } from "@/lib/core/plans";
 
 /** Every article of the help center; a page exists for each, in every language. */
 export const helpSlugs = ["basic-setup", "roles-and-permissions", "plans-and-features", "authentication"] as const;
@@ -17,7 +17,7 @@ export type Screenshot = (typeof screenshots)[number];
 
 /**
  * Text with a little markup: **strong**, [label](/path or #anchor), (1) for a numbered callout
- * of a screenshot, and {plans:feature} for the plans that include a feature, read from lib/plans.ts.
+ * of a screenshot, and {plans:feature} for the plans that include a feature, read from lib/core/plans.ts.
  */
 export type RichText = string;
 

@@ -4,7 +4,7 @@ import { auditEvents, loginTickets, organizationDomains, organizations, samlConn
 import { openTestDatabase } from "@/tests/support/db";
 import { identityProviderMetadata, signedResponse, testIdpEntityId, throwawayCertificate } from "@/tests/support/saml-idp";
 import { createCast, createUser, viewerOf } from "@/tests/support/factories";
-import { authenticate } from "../accounts";
+import { authenticate } from "@/lib/auth/accounts";
 import { testPassword } from "@/tests/support/factories";
 import { splitCertificates } from "./certificates";
 import {

@@ -1,16 +1,16 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hashToken, isTokenShaped, newToken } from "@/lib/core/tokens";
 import { and, eq, gt, inArray, isNull, lt } from "drizzle-orm";
 import { z } from "zod";
 import { loginTickets, organizationDomains, organizations, samlAssertions, samlConnections, samlRequests, users, type SamlConnection } from "@/db/schema";
 import type { Db } from "@/db";
-import { recordAudit } from "../audit";
-import { claimedStatuses } from "../domains";
-import { hashPassword } from "../passwords";
-import { can, decide } from "../permissions";
-import { planIncludes } from "../plans";
-import { fail, type Failure, type Result } from "../result";
-import { fieldErrors } from "../schemas";
-import type { Viewer } from "../session-user";
+import { recordAudit } from "@/lib/audit/record";
+import { claimedStatuses } from "@/lib/domains/domains";
+import { hashPassword } from "@/lib/core/passwords";
+import { can, decide } from "@/lib/core/permissions";
+import { planIncludes } from "@/lib/core/plans";
+import { fail, type Failure, type Result } from "@/lib/core/result";
+import { fieldErrors } from "@/lib/core/schemas";
+import type { Viewer } from "@/lib/core/actor";
 import { readCertificates } from "./certificates";
 import { parseIdentityProviderMetadata, type IdentityProviderMetadata, type MetadataError } from "./metadata";
 import type { IdentityProvider, SamlStores } from "./saml";
@@ -228,7 +228,6 @@ export function databaseStores(db: Db, organizationId: string): SamlStores {
   };
 }
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export type SsoSignInError = "outsideVerifiedDomains" | "otherOrganization" | "ssoUnavailable";
 
@@ -245,7 +244,7 @@ export async function completeSsoSignIn(
   const found = await ssoConnectionForEmail(db, email);
   if (!found) return fail("outsideVerifiedDomains");
   if (found.organizationId !== organizationId) return fail("outsideVerifiedDomains");
-  const unusablePassword = await hashPassword(randomBytes(32).toString("base64url"));
+  const unusablePassword = await hashPassword(newToken());
   return db.transaction(async (tx) => {
     let [user] = await tx.select().from(users).where(eq(users.email, email));
     if (user && user.organizationId !== organizationId) return fail("otherOrganization");
@@ -263,14 +262,14 @@ export async function completeSsoSignIn(
  * how a sign-in that did not type a password (SSO, a confirmed join) opens its session.
  */
 export async function issueLoginTicket(tx: Pick<Db, "insert">, userId: string): Promise<string> {
-  const ticket = randomBytes(32).toString("base64url");
+  const ticket = newToken();
   await tx.insert(loginTickets).values({ tokenHash: hashToken(ticket), userId, expiresAt: new Date(Date.now() + 2 * 60 * 1000) });
   return ticket;
 }
 
 /** Auth.js's "saml" provider: a ticket works once, within its two minutes, and never for a deleted organization. */
 export async function redeemLoginTicket(db: Db, ticket: unknown) {
-  if (typeof ticket !== "string" || ticket.length < 20 || ticket.length > 100) return null;
+  if (!isTokenShaped(ticket)) return null;
   const [used] = await db
     .update(loginTickets)
     .set({ usedAt: new Date() })

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { chats, messages, organizations, users, type Plan, type Role } from "@/db/schema";
-import { hashPassword } from "@/lib/passwords";
-import { loadSessionUser, type Viewer } from "@/lib/session-user";
+import { hashPassword } from "@/lib/core/passwords";
+import { loadSessionUser, type Viewer } from "@/lib/auth/session-user";
 
 export const testPassword = "correct-horse-battery";
 let passwordHash: Promise<string> | undefined;

@@ -8,12 +8,12 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { isLocale, type AppLocale } from "@/i18n/locales";
-import { signUp } from "@/lib/accounts";
-import { absoluteLink } from "@/lib/email-links";
-import { composeMail, sendMail } from "@/lib/mailer";
-import { signIn, signOut } from "@/lib/auth";
-import { formFields, submittedValues, type FormState } from "@/lib/form-state";
-import { fieldErrors, signInSchema } from "@/lib/schemas";
+import { signUp } from "@/lib/auth/accounts";
+import { absoluteLink } from "@/lib/core/origin";
+import { composeMail, sendMail } from "@/lib/mail/mailer";
+import { signIn, signOut } from "@/lib/auth/next-auth";
+import { formFields, submittedValues, type FormState } from "@/lib/core/form-state";
+import { fieldErrors, signInSchema } from "@/lib/core/schemas";
 import { ssoConnectionForEmail } from "@/lib/sso/connections";
 
 /** A same-site path to return to after sign-in, in the person's saved language. */

@@ -4,7 +4,7 @@ import { Link } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/locales";
 import { LocaleSwitcher } from "@/components/layout/locale-switcher";
 import { SignOutButton } from "@/components/layout/sign-out-button";
-import { requireViewer } from "@/lib/viewer";
+import { requireViewer } from "@/lib/auth/viewer";
 
 export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
   const locale = (await getLocale()) as AppLocale;

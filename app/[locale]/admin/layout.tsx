@@ -5,8 +5,8 @@ import type { AppLocale } from "@/i18n/locales";
 import { ConsoleNav, type ConsoleNavItem } from "@/components/console/console-nav";
 import { LocaleSwitcher } from "@/components/layout/locale-switcher";
 import { SignOutButton } from "@/components/layout/sign-out-button";
-import { canOpenSection } from "@/lib/permissions";
-import { requireViewer } from "@/lib/viewer";
+import { canOpenSection } from "@/lib/core/permissions";
+import { requireViewer } from "@/lib/auth/viewer";
 
 const sections: (ConsoleNavItem & { section: string })[] = [
   { href: "/admin", label: "overview", section: "" },

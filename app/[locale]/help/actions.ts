@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
-import { recordHelpFeedback, voterCookie, voterSchema } from "@/lib/help-feedback";
+import { recordHelpFeedback, voterCookie, voterSchema } from "@/lib/help/feedback";
 
 export type HelpFeedbackState = { status: "idle" | "thanks" | "error"; helpful?: "yes" | "no" };
 

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { LocaleSwitcher } from "@/components/layout/locale-switcher";
 import { buttonClass } from "@/components/ui/button";
-import { getViewer } from "@/lib/viewer";
+import { getViewer } from "@/lib/auth/viewer";
 
 /** The help center's frame: readable signed in or out, with the way back to the console or to sign-in. */
 export default async function HelpLayout({ children }: { children: ReactNode }) {

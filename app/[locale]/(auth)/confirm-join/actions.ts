@@ -6,8 +6,8 @@ import { AuthError } from "next-auth";
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { isLocale, type AppLocale } from "@/i18n/locales";
-import { signIn } from "@/lib/auth";
-import { confirmJoin } from "@/lib/join-confirmation";
+import { signIn } from "@/lib/auth/next-auth";
+import { confirmJoin } from "@/lib/domains/join-confirmation";
 
 /** The button on the confirmation page (a GET never confirms: mail scanners open links). */
 export async function confirmJoinAction(formData: FormData): Promise<void> {

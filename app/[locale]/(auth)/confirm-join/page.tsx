@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { Link } from "@/i18n/navigation";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { lookupJoinConfirmation, type ConfirmJoinError } from "@/lib/join-confirmation";
+import { lookupJoinConfirmation, type ConfirmJoinError } from "@/lib/domains/join-confirmation";
 import { confirmJoinAction } from "./actions";
 
 type SearchParams = Promise<{ token?: string | string[]; outcome?: string | string[] }>;

@@ -2,11 +2,11 @@
 
 import { headers } from "next/headers";
 import { getDb } from "@/db";
-import { clientAddressFrom } from "@/lib/auth";
-import { absoluteLink } from "@/lib/email-links";
-import { submittedValues, type FormState } from "@/lib/form-state";
-import { mailDelivery, sendMail } from "@/lib/mailer";
-import { requestPasswordReset } from "@/lib/password-reset";
+import { clientAddressFrom } from "@/lib/core/client-address";
+import { absoluteLink } from "@/lib/core/origin";
+import { submittedValues, type FormState } from "@/lib/core/form-state";
+import { mailDelivery, sendMail } from "@/lib/mail/mailer";
+import { requestPasswordReset } from "@/lib/auth/password-reset";
 
 const deliveryNotice = { smtp: "sent", outbox: "sent", console: "logged", none: "notConfigured" } as const;
 

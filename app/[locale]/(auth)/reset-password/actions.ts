@@ -4,8 +4,8 @@ import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { isLocale, type AppLocale } from "@/i18n/locales";
-import { type FormState } from "@/lib/form-state";
-import { resetPassword } from "@/lib/password-reset";
+import { type FormState } from "@/lib/core/form-state";
+import { resetPassword } from "@/lib/auth/password-reset";
 
 export async function resetPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const requested = await getLocale();

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { Link } from "@/i18n/navigation";
-import { lookupPasswordReset } from "@/lib/password-reset";
+import { lookupPasswordReset } from "@/lib/auth/password-reset";
 import { ResetPasswordForm } from "./reset-password-form";
 
 type SearchParams = Promise<{ token?: string | string[] }>;

@@ -6,7 +6,7 @@ import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { useFormErrors } from "@/components/forms/use-form-errors";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idle } from "@/lib/form-state";
+import { idle } from "@/lib/core/form-state";
 import { resetPasswordAction } from "./actions";
 
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {

@@ -4,8 +4,8 @@ import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { isLocale } from "@/i18n/locales";
-import { submittedValues, type FormState } from "@/lib/form-state";
-import { email as emailSchema } from "@/lib/schemas";
+import { submittedValues, type FormState } from "@/lib/core/form-state";
+import { email as emailSchema } from "@/lib/core/schemas";
 import { ssoConnectionForEmail } from "@/lib/sso/connections";
 import { safeReturnPath } from "@/lib/sso/routes";
 

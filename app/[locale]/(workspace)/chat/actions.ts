@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
-import { formFields, submittedValues, type FormState } from "@/lib/form-state";
-import { startChat } from "@/lib/chats";
-import { getViewer } from "@/lib/viewer";
+import { formFields, submittedValues, type FormState } from "@/lib/core/form-state";
+import { startChat } from "@/lib/chats/chats";
+import { getViewer } from "@/lib/auth/viewer";
 
 export async function startChatAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const result = await startChat(await getDb(), await getViewer(), formFields(formData));

@@ -4,8 +4,8 @@ import { getDb } from "@/db";
 import type { AppLocale } from "@/i18n/locales";
 import { ChatList } from "@/components/chat/chat-list";
 import { StartChatForm } from "@/components/chat/start-chat-form";
-import { getChatsForViewer } from "@/lib/chats";
-import { requireViewer } from "@/lib/viewer";
+import { getChatsForViewer } from "@/lib/chats/chats";
+import { requireViewer } from "@/lib/auth/viewer";
 import { startChatAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {

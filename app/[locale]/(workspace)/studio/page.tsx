@@ -5,8 +5,8 @@ import { Link } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/locales";
 import { buttonClass } from "@/components/ui/button";
 import { ChatList } from "@/components/chat/chat-list";
-import { getChatsForViewer } from "@/lib/chats";
-import { requireViewer } from "@/lib/viewer";
+import { getChatsForViewer } from "@/lib/chats/chats";
+import { requireViewer } from "@/lib/auth/viewer";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Studio");

@@ -8,9 +8,9 @@ import { TimeZoneNote } from "@/components/audit/local-time";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
-import { listAuditEvents, parseAuditFilter } from "@/lib/audit-log";
-import { listMembers } from "@/lib/members";
-import { requirePermission } from "@/lib/viewer";
+import { listAuditEvents, parseAuditFilter } from "@/lib/audit/audit-log";
+import { listMembers } from "@/lib/members/members";
+import { requirePermission } from "@/lib/auth/viewer";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("AuditPage");

@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
-import { addDomain, removeDomain, setJoinMode, verifyDomain } from "@/lib/domains";
-import { formFields, submittedValues, type FormState } from "@/lib/form-state";
+import { addDomain, removeDomain, setJoinMode, verifyDomain } from "@/lib/domains/domains";
+import { formFields, submittedValues, type FormState } from "@/lib/core/form-state";
 import { saveConnection, saveConnectionFromMetadata, setSsoRequired } from "@/lib/sso/connections";
-import { getViewer } from "@/lib/viewer";
+import { getViewer } from "@/lib/auth/viewer";
 
 const page = "/[locale]/admin/authentication";
 

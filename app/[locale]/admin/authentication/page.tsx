@@ -7,13 +7,13 @@ import { SsoSettings } from "@/components/authentication/sso-settings";
 import { JoinRequestsSection } from "@/components/join-requests/join-requests-section";
 import { Card, Notice } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { listJoinRequests } from "@/lib/domain-join";
-import { listDomains } from "@/lib/domains";
-import { can } from "@/lib/permissions";
+import { listJoinRequests } from "@/lib/domains/domain-join";
+import { listDomains } from "@/lib/domains/domains";
+import { can } from "@/lib/core/permissions";
 import { getConnection } from "@/lib/sso/connections";
 import { originFrom } from "@/lib/sso/routes";
 import { serviceProviderFor } from "@/lib/sso/saml";
-import { requirePermission } from "@/lib/viewer";
+import { requirePermission } from "@/lib/auth/viewer";
 import { headers } from "next/headers";
 import { decideJoinRequestAction } from "../members/actions";
 import {

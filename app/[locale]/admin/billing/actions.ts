@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
-import { changePlan } from "@/lib/billing";
-import { submittedValues, type FormState } from "@/lib/form-state";
-import { getViewer } from "@/lib/viewer";
+import { changePlan } from "@/lib/billing/billing";
+import { submittedValues, type FormState } from "@/lib/core/form-state";
+import { getViewer } from "@/lib/auth/viewer";
 
 export async function changePlanAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = submittedValues(formData, ["plan"]);

@@ -6,10 +6,10 @@ import { PlanChangePreviewCard } from "@/components/billing/plan-change-preview"
 import { PlanComparison } from "@/components/billing/plan-comparison";
 import { buttonClass } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
-import { previewPlanChange } from "@/lib/billing";
-import { isPlan, plans } from "@/lib/plans";
+import { previewPlanChange } from "@/lib/billing/billing";
+import { isPlan, plans } from "@/lib/core/plans";
 import { HelpLink } from "@/components/help/help-link";
-import { requirePermission } from "@/lib/viewer";
+import { requirePermission } from "@/lib/auth/viewer";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("BillingPage");

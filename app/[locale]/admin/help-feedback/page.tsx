@@ -6,8 +6,8 @@ import { Link } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/locales";
 import { Card } from "@/components/ui/card";
 import { getArticle } from "@/lib/help";
-import { getHelpFeedbackCounts } from "@/lib/help-feedback";
-import { requirePermission } from "@/lib/viewer";
+import { getHelpFeedbackCounts } from "@/lib/help/feedback";
+import { requirePermission } from "@/lib/auth/viewer";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("HelpFeedback");

@@ -5,12 +5,12 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
-import { decideJoinRequest } from "@/lib/domain-join";
-import { formFields, submittedValues, type FormState } from "@/lib/form-state";
-import { createInvitation, revokeInvitation } from "@/lib/invitations";
-import { sendInvitationEmail } from "@/lib/mailer";
-import { changeMemberRole, removeMember } from "@/lib/members";
-import { getViewer } from "@/lib/viewer";
+import { decideJoinRequest } from "@/lib/domains/domain-join";
+import { formFields, submittedValues, type FormState } from "@/lib/core/form-state";
+import { createInvitation, revokeInvitation } from "@/lib/members/invitations";
+import { sendInvitationEmail } from "@/lib/mail/mailer";
+import { changeMemberRole, removeMember } from "@/lib/members/members";
+import { getViewer } from "@/lib/auth/viewer";
 
 async function backToMembers(query: Record<string, string>): Promise<never> {
   const locale = await getLocale();

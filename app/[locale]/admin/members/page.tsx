@@ -11,13 +11,13 @@ import { RemoveMemberForm } from "@/components/members/remove-member-form";
 import { buttonClass } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
 import { Field, TextInput } from "@/components/ui/field";
-import { listJoinRequests } from "@/lib/domain-join";
-import { listPendingInvitations } from "@/lib/invitations";
-import { listMembers } from "@/lib/members";
-import { can, decide } from "@/lib/permissions";
-import { plansWith } from "@/lib/plans";
+import { listJoinRequests } from "@/lib/domains/domain-join";
+import { listPendingInvitations } from "@/lib/members/invitations";
+import { listMembers } from "@/lib/members/members";
+import { can, decide } from "@/lib/core/permissions";
+import { plansWith } from "@/lib/core/plans";
 import { HelpLink } from "@/components/help/help-link";
-import { requirePermission } from "@/lib/viewer";
+import { requirePermission } from "@/lib/auth/viewer";
 import { decideJoinRequestAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -4,11 +4,11 @@ import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { redirect } from "@/i18n/navigation";
-import type { FieldErrors } from "@/lib/result";
-import { formFields, submittedValues, type FormState } from "@/lib/form-state";
-import { renameOrganization, requestChatPurge, requestOrganizationDeletion } from "@/lib/organizations";
-import { getViewer } from "@/lib/viewer";
-import { wakeWorker } from "@/lib/worker";
+import type { FieldErrors } from "@/lib/core/result";
+import { formFields, submittedValues, type FormState } from "@/lib/core/form-state";
+import { renameOrganization, requestChatPurge, requestOrganizationDeletion } from "@/lib/organizations/organizations";
+import { getViewer } from "@/lib/auth/viewer";
+import { wakeWorker } from "@/lib/jobs/worker";
 
 /** Two forms of the page ask for `confirmation`: each gives its field its own ID on the page. */
 function renameFields(fields: FieldErrors | undefined, ids: Record<string, string>): FieldErrors | undefined {

@@ -6,7 +6,7 @@ import { useFormErrors } from "@/components/forms/use-form-errors";
 import { ConfirmByTyping } from "@/components/ui/confirm-by-typing";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, TextInput } from "@/components/ui/field";
-import { idle } from "@/lib/form-state";
+import { idle } from "@/lib/core/form-state";
 import { deleteOrganizationAction } from "./actions";
 
 export function DeleteForm({ name }: { name: string }) {

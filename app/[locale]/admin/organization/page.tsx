@@ -7,10 +7,10 @@ import { DangerAction, DangerZone } from "@/components/organization/danger-zone"
 import { PurgeProgress } from "@/components/organization/purge-progress";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
-import { isActive } from "@/lib/jobs";
-import { getOrganizationSettings } from "@/lib/organizations";
+import { isActive } from "@/lib/jobs/jobs";
+import { getOrganizationSettings } from "@/lib/organizations/organizations";
 import { HelpLink } from "@/components/help/help-link";
-import { requirePermission } from "@/lib/viewer";
+import { requirePermission } from "@/lib/auth/viewer";
 import { DeleteForm } from "./delete-form";
 import { PurgeForm } from "./purge-form";
 import { RenameForm } from "./rename-form";

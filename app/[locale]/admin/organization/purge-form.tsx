@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useFormErrors } from "@/components/forms/use-form-errors";
 import { ConfirmByTyping } from "@/components/ui/confirm-by-typing";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { idle } from "@/lib/form-state";
+import { idle } from "@/lib/core/form-state";
 import { purgeChatsAction } from "./actions";
 
 export function PurgeForm({ name }: { name: string }) {

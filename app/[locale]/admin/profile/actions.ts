@@ -5,11 +5,11 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
-import { signOut } from "@/lib/auth";
-import { leaveOrganization } from "@/lib/members";
-import { formFields, submittedValues, type FormState } from "@/lib/form-state";
-import { changePassword, updateProfile } from "@/lib/profile";
-import { getViewer } from "@/lib/viewer";
+import { signOut } from "@/lib/auth/next-auth";
+import { leaveOrganization } from "@/lib/members/members";
+import { formFields, submittedValues, type FormState } from "@/lib/core/form-state";
+import { changePassword, updateProfile } from "@/lib/members/profile";
+import { getViewer } from "@/lib/auth/viewer";
 
 export async function updateProfileAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = submittedValues(formData, ["name", "locale"]);

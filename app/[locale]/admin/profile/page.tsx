@@ -6,7 +6,7 @@ import { users } from "@/db/schema";
 import type { AppLocale } from "@/i18n/locales";
 import { Card } from "@/components/ui/card";
 import { HelpLink } from "@/components/help/help-link";
-import { requirePermission } from "@/lib/viewer";
+import { requirePermission } from "@/lib/auth/viewer";
 import { LeaveForm } from "./leave-form";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";

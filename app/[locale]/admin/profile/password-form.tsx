@@ -8,7 +8,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, TextInput } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idle } from "@/lib/form-state";
+import { idle } from "@/lib/core/form-state";
 import { changePasswordAction } from "./actions";
 
 export function PasswordForm() {

@@ -7,7 +7,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, TextInput, describedBy, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idle } from "@/lib/form-state";
+import { idle } from "@/lib/core/form-state";
 import { updateProfileAction } from "./actions";
 
 export function ProfileForm({ name, locale, justSaved }: { name: string; locale: "fr" | "en"; justSaved: boolean }) {

@@ -12,7 +12,7 @@ import { NextSteps } from "@/components/help/next-steps";
 import { TableOfContents } from "@/components/help/table-of-contents";
 import { getArticle, isHelpSlug, tableOfContents } from "@/lib/help";
 import { helpMetadata } from "@/lib/help/metadata";
-import { hasAnswered, voterCookie } from "@/lib/help-feedback";
+import { hasAnswered, voterCookie } from "@/lib/help/feedback";
 
 type Params = { params: Promise<{ locale: string; article: string }> };
 

@@ -6,7 +6,7 @@ import { useFormErrors } from "@/components/forms/use-form-errors";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idle } from "@/lib/form-state";
+import { idle } from "@/lib/core/form-state";
 import { acceptInvitationAction } from "./actions";
 
 export function AcceptInvitationForm({ token, organization }: { token: string; organization: string }) {

@@ -6,11 +6,10 @@ import { AuthError } from "next-auth";
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { isLocale, type AppLocale } from "@/i18n/locales";
-import { signIn, signOut } from "@/lib/auth";
-import { formFields, submittedValues, type FormState } from "@/lib/form-state";
-import { acceptInvitation } from "@/lib/invitations";
-
-const tokenShape = /^[A-Za-z0-9_-]{20,100}$/;
+import { signIn, signOut } from "@/lib/auth/next-auth";
+import { formFields, submittedValues, type FormState } from "@/lib/core/form-state";
+import { isTokenShaped } from "@/lib/core/tokens";
+import { acceptInvitation } from "@/lib/members/invitations";
 
 export async function acceptInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = submittedValues(formData, ["name"]);
@@ -34,5 +33,5 @@ export async function acceptInvitationAction(_previous: FormState, formData: For
 export async function signOutAndContinueAction(formData: FormData): Promise<void> {
   const locale = await getLocale();
   const token = String(formData.get("token") ?? "");
-  await signOut({ redirectTo: tokenShape.test(token) ? `/${locale}/invite/${token}` : `/${locale}/sign-in` });
+  await signOut({ redirectTo: isTokenShaped(token) ? `/${locale}/invite/${token}` : `/${locale}/sign-in` });
 }

@@ -4,8 +4,8 @@ import { getDb } from "@/db";
 import { Link } from "@/i18n/navigation";
 import { Notice } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { lookupInvitation } from "@/lib/invitations";
-import { getViewer } from "@/lib/viewer";
+import { lookupInvitation } from "@/lib/members/invitations";
+import { getViewer } from "@/lib/auth/viewer";
 import { AcceptInvitationForm } from "./accept-form";
 import { signOutAndContinueAction } from "./actions";
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db";
-import { signIn } from "@/lib/auth";
+import { signIn } from "@/lib/auth/next-auth";
 import { completeSsoSignIn, databaseStores, getActiveConnection, identityProviderOf } from "@/lib/sso/connections";
 import { isUuid, localeOf, publicOrigin, safeReturnPath } from "@/lib/sso/routes";
 import { serviceProviderFor, validateSignInResponse } from "@/lib/sso/saml";

@@ -1,0 +1,79 @@
+import { and, count, desc, eq, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { auditEvents, users } from "@/db/schema";
+import type { Db } from "@/db";
+import { can } from "@/lib/core/permissions";
+import { fail, type Result } from "@/lib/core/result";
+import type { Viewer } from "@/lib/core/actor";
+
+export const auditPageSize = 25;
+
+export type AuditEntry = {
+  id: number;
+  action: string;
+  target: string | null;
+  data: Record<string, unknown>;
+  createdAt: Date;
+  actor: { id: string; name: string; email: string } | null;
+};
+
+export type AuditFilter = { action?: string; actorId?: string; page?: number };
+
+const filterSchema = z.object({
+  action: z.string().max(64).regex(/^[a-zA-Z]+\.[a-zA-Z]+$/).optional().catch(undefined),
+  actorId: z.uuid().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+/** Reads a filter from query parameters; anything malformed is ignored rather than refused. */
+export function parseAuditFilter(params: Record<string, string | string[] | undefined>): Required<Pick<AuditFilter, "page">> & AuditFilter {
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+  return filterSchema.parse({ action: first(params.action), actorId: first(params.member), page: first(params.page) ?? 1 });
+}
+
+/** The organization's events, newest first, a page at a time, filtered by action and by member. */
+export async function listAuditEvents(
+  db: Db,
+  actor: Viewer | null,
+  input: AuditFilter = {},
+): Promise<Result<{ entries: AuditEntry[]; total: number; page: number; pageCount: number; actions: string[] }, "forbidden">> {
+  if (!actor || !can(actor, "audit.view")) return fail("forbidden");
+  const filter = filterSchema.parse({ action: input.action, actorId: input.actorId, page: input.page ?? 1 });
+  const conditions: SQL[] = [eq(auditEvents.organizationId, actor.organization.id)];
+  if (filter.action) conditions.push(eq(auditEvents.action, filter.action));
+  if (filter.actorId) conditions.push(eq(auditEvents.actorId, filter.actorId));
+  const where = and(...conditions);
+  const [totalRow] = await db.select({ value: count() }).from(auditEvents).where(where);
+  const total = totalRow?.value ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / auditPageSize));
+  const page = Math.min(filter.page, pageCount);
+  const rows = await db
+    .select({ event: auditEvents, actorName: users.name, actorEmail: users.email })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(where)
+    .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
+    .limit(auditPageSize)
+    .offset((page - 1) * auditPageSize);
+  const actionRows = await db
+    .selectDistinct({ action: auditEvents.action })
+    .from(auditEvents)
+    .where(eq(auditEvents.organizationId, actor.organization.id))
+    .orderBy(auditEvents.action);
+  return {
+    ok: true,
+    total,
+    page,
+    pageCount,
+    actions: actionRows.map((row) => row.action),
+    entries: rows.map(({ event, actorName, actorEmail }) => ({
+      id: event.id,
+      action: event.action,
+      target: event.target,
+      data: event.data,
+      createdAt: event.createdAt,
+      actor: event.actorId && actorName && actorEmail ? { id: event.actorId, name: actorName, email: actorEmail } : null,
+    })),
+  };
+}
+

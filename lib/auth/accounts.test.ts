@@ -1,0 +1,109 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db";
+import { auditEvents, signInAttempts, users } from "@/db/schema";
+import { openTestDatabase } from "@/tests/support/db";
+import { createOrganization, createUser, testPassword } from "@/tests/support/factories";
+import { authenticate, signUp } from "./accounts";
+import { throttlePolicy } from "@/lib/core/throttle";
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+
+describe("sign-in", () => {
+  it("accepts the right password, whatever the case of the email", async () => {
+    const organization = await createOrganization(database.db);
+    const user = await createUser(database.db, organization.id, { email: "ada@example.test" });
+    const result = await authenticate(database.db, { email: "  ADA@Example.test ", password: testPassword });
+    expect(result).toMatchObject({ ok: true, user: { id: user.id, organizationId: organization.id } });
+  });
+
+  it("answers the same for an unknown email and a wrong password", async () => {
+    const organization = await createOrganization(database.db);
+    await createUser(database.db, organization.id, { email: "bob@example.test" });
+    const wrongPassword = await authenticate(database.db, { email: "bob@example.test", password: "not-the-password" });
+    const unknownEmail = await authenticate(database.db, { email: "nobody@example.test", password: "not-the-password" });
+    expect(wrongPassword).toEqual({ ok: false, error: "invalid" });
+    expect(unknownEmail).toEqual(wrongPassword);
+  });
+
+  it("refuses malformed input without raising", async () => {
+    for (const input of [{}, { email: 42, password: null }, { email: "a".repeat(5000), password: "x" }]) {
+      await expect(authenticate(database.db, input as never)).resolves.toEqual({ ok: false, error: "invalid" });
+    }
+  });
+
+  it("locks an email after repeated failures, even for the right password, then lets it in again", async () => {
+    const organization = await createOrganization(database.db);
+    await createUser(database.db, organization.id, { email: "carol@example.test" });
+    for (let attempt = 0; attempt < throttlePolicy.email.maxFailures; attempt += 1) {
+      expect(await authenticate(database.db, { email: "carol@example.test", password: "wrong" })).toMatchObject({ error: "invalid" });
+    }
+    const locked = await authenticate(database.db, { email: "carol@example.test", password: testPassword });
+    expect(locked).toMatchObject({ ok: false, error: "throttled" });
+    expect(locked.retryAfter).toBeGreaterThan(0);
+
+    // The lock lives in the database, so every instance sees it; once it has passed, sign-in works.
+    await database.db.update(signInAttempts).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(signInAttempts.key, "email:carol@example.test"));
+    expect(await authenticate(database.db, { email: "carol@example.test", password: testPassword })).toMatchObject({ ok: true });
+  });
+
+  it("locks a client address that tries many emails", async () => {
+    for (let attempt = 0; attempt < throttlePolicy.address.maxFailures; attempt += 1) {
+      await authenticate(database.db, { email: `spray${attempt}@example.test`, password: "wrong", clientAddress: "203.0.113.9" });
+    }
+    const organization = await createOrganization(database.db);
+    await createUser(database.db, organization.id, { email: "dave@example.test" });
+    expect(await authenticate(database.db, { email: "dave@example.test", password: testPassword, clientAddress: "203.0.113.9" })).toMatchObject({
+      error: "throttled",
+    });
+    expect(await authenticate(database.db, { email: "dave@example.test", password: testPassword, clientAddress: "198.51.100.1" })).toMatchObject({
+      ok: true,
+    });
+  });
+});
+
+describe("sign-up", () => {
+  it("creates an organization whose creator is Admin with the Billing role", async () => {
+    const result = await signUp(
+      database.db,
+      { organizationName: "  Initech  ", name: "Peter", email: "Peter@Initech.test", password: "a-long-password" },
+      { locale: "fr" },
+    );
+    expect(result.ok).toBe(true);
+    const [user] = await database.db.select().from(users).where(eq(users.email, "peter@initech.test"));
+    expect(user).toMatchObject({ role: "admin", billing: true, locale: "fr", name: "Peter" });
+    const events = await database.db.select().from(auditEvents).where(eq(auditEvents.organizationId, user!.organizationId));
+    expect(events.map((event) => event.action)).toEqual(["organization.created"]);
+  });
+
+  it("refuses an email that already has an account, and creates nothing", async () => {
+    await signUp(database.db, { organizationName: "First", name: "Eve", email: "eve@example.test", password: "a-long-password" }, { locale: "en" });
+    const before = await database.db.select().from(users);
+    const result = await signUp(
+      database.db,
+      { organizationName: "Second", name: "Eve", email: "EVE@example.test", password: "a-long-password" },
+      { locale: "en" },
+    );
+    expect(result).toEqual({ ok: false, error: "emailTaken", fields: { email: ["emailTaken"] } });
+    expect(await database.db.select().from(users)).toHaveLength(before.length);
+  });
+
+  it("reports every invalid field at once", async () => {
+    const result = await signUp(database.db, { organizationName: "", name: "\u202Eevil", email: "nope", password: "short" }, { locale: "en" });
+    expect(result).toEqual({
+      ok: false,
+      error: "validation",
+      fields: {
+        organizationName: ["required"],
+        name: ["invalidCharacters"],
+        email: ["invalidEmail"],
+        password: ["passwordTooShort"],
+      },
+    });
+  });
+});

@@ -1,0 +1,35 @@
+import "server-only";
+import { cache } from "react";
+import { forbidden } from "next/navigation";
+import { getDb } from "@/db";
+import { redirect } from "@/i18n/navigation";
+import type { AppLocale } from "@/i18n/locales";
+import { auth } from "./next-auth";
+import { can, type Action } from "@/lib/core/permissions";
+import { loadSessionUser, type Viewer } from "./session-user";
+
+export type { Viewer };
+
+/** The signed-in person, read from the database once per request; null when signed out or gone. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await auth();
+  if (!session?.user?.id) return null;
+  const lookup = await loadSessionUser(await getDb(), session.user.id, session.user.organizationId, session.issuedAt ?? 0);
+  return lookup.status === "ok" ? lookup.viewer : null;
+});
+
+/** For pages: the viewer, or a redirect to sign-in that comes back here. */
+export async function requireViewer(locale: AppLocale, returnTo: string): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) {
+    return redirect({ href: { pathname: "/sign-in", query: { callbackUrl: `/${locale}${returnTo}` } }, locale });
+  }
+  return viewer;
+}
+
+/** For pages: the viewer if the matrix allows the action, else the 403 page. */
+export async function requirePermission(locale: AppLocale, returnTo: string, action: Action): Promise<Viewer> {
+  const viewer = await requireViewer(locale, returnTo);
+  if (!can(viewer, action)) forbidden();
+  return viewer;
+}

@@ -1,0 +1,13 @@
+import type { Locale, Plan, Role } from "@/db/schema";
+
+/** The signed-in person and their organization, as the database says now. */
+export type Viewer = {
+  id: string;
+  email: string;
+  name: string;
+  locale: Locale;
+  role: Role;
+  billing: boolean;
+  plan: Plan;
+  organization: { id: string; name: string; plan: Plan; createdAt: Date };
+};

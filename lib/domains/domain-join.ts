@@ -1,0 +1,227 @@
+import { and, asc, eq, inArray, lte, or, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { auditEvents, joinRequests, organizationDomains, organizations, samlConnections, users, type JoinRequest, type Locale, type Plan } from "@/db/schema";
+import type { Db, Reader, Tx } from "@/lib/core/db";
+import { recordAudit } from "@/lib/audit/record";
+import { isUniqueViolation } from "@/lib/core/db";
+import { claimedStatuses, checkRecord } from "./domains";
+import { createTxtLookup, verificationRecordName, type TxtLookup } from "./dns";
+import { deleteSpentEmailTokens } from "@/lib/mail/email-tokens";
+import { can, decide } from "@/lib/core/permissions";
+import { planIncludes } from "@/lib/core/plans";
+import { fail, type Result } from "@/lib/core/result";
+import type { Viewer } from "@/lib/core/actor";
+
+
+export type DomainJoin = {
+  mode: "auto" | "approval";
+  domainId: string;
+  domain: string;
+  organizationId: string;
+  organizationName: string;
+};
+
+/** The organization an email joins by its domain: verified, join mode on, plan Team or Enterprise. */
+export async function findJoinableDomain(db: Pick<Db, "select">, email: string): Promise<DomainJoin | null> {
+  const domain = email.slice(email.lastIndexOf("@") + 1).toLowerCase();
+  const [row] = await db
+    .select({ domain: organizationDomains, organization: organizations })
+    .from(organizationDomains)
+    .innerJoin(organizations, eq(organizationDomains.organizationId, organizations.id))
+    .where(and(eq(organizationDomains.domain, domain), inArray(organizationDomains.status, [...claimedStatuses])));
+  if (!row || row.domain.joinMode === "off") return null;
+  if (row.organization.status !== "active" || !planIncludes(row.organization.plan, "emailDomainSignIn")) return null;
+  return {
+    mode: row.domain.joinMode,
+    domainId: row.domain.id,
+    domain,
+    organizationId: row.organization.id,
+    organizationName: row.organization.name,
+  };
+}
+
+type Person = { email: string; name: string; passwordHash: string; locale: Locale };
+
+/** Inside sign-up's transaction: joins as Member (auto) or files a request for the Admins (approval). */
+export async function joinThroughDomain(tx: Tx, join: DomainJoin, person: Person) {
+  if (join.mode === "approval") {
+    await tx.insert(joinRequests).values({ organizationId: join.organizationId, domainId: join.domainId, ...person });
+    await recordAudit(tx, { organizationId: join.organizationId, actorId: null, action: "joinRequest.created", target: person.email, data: { domain: join.domain } });
+    return { ok: true as const, joinRequested: { organizationName: join.organizationName } };
+  }
+  const [user] = await tx
+    .insert(users)
+    .values({ organizationId: join.organizationId, ...person, role: "member", billing: false })
+    .returning();
+  await recordAudit(tx, { organizationId: join.organizationId, actorId: user!.id, action: "member.joined", target: person.email, data: { via: "emailDomain", domain: join.domain } });
+  return { ok: true as const, user: { id: user!.id, organizationId: user!.organizationId, locale: user!.locale } };
+}
+
+export async function listJoinRequests(db: Db, actor: Viewer | null): Promise<JoinRequest[] | null> {
+  if (!actor || !can(actor, "authentication.manage")) return null;
+  return db.select().from(joinRequests).where(eq(joinRequests.organizationId, actor.organization.id)).orderBy(asc(joinRequests.createdAt));
+}
+
+export type JoinRequestError = "forbidden" | "planRequired" | "notFound" | "emailTaken";
+
+const requestIdSchema = z.object({ requestId: z.uuid() });
+
+/** Approving needs the plan's email-domain sign-in; refusing never does, so no request is stuck. */
+export async function decideJoinRequest(
+  db: Db,
+  actor: Viewer | null,
+  input: Record<string, unknown>,
+  decision: "approve" | "reject",
+): Promise<Result<{ email: string }, JoinRequestError>> {
+  if (!actor || !can(actor, "authentication.manage")) return fail("forbidden");
+  if (decision === "approve" && !can(actor, "authentication.emailDomain")) {
+    return fail(decide(actor, "authentication.emailDomain").allowed ? "forbidden" : "planRequired");
+  }
+  const parsed = requestIdSchema.safeParse(input);
+  if (!parsed.success) return fail("notFound");
+  const organizationId = actor.organization.id;
+  try {
+    return await db.transaction(async (tx) => {
+      const [request] = await tx
+        .delete(joinRequests)
+        .where(and(eq(joinRequests.id, parsed.data.requestId), eq(joinRequests.organizationId, organizationId)))
+        .returning();
+      if (!request) return fail("notFound");
+      if (decision === "approve") {
+        const { email, name, passwordHash, locale } = request;
+        await tx.insert(users).values({ organizationId, email, name, passwordHash, locale, role: "member", billing: false });
+        await recordAudit(tx, { organizationId, actorId: actor.id, action: "member.joined", target: email, data: { via: "emailDomain" } });
+      }
+      await recordAudit(tx, { organizationId, actorId: actor.id, action: decision === "approve" ? "joinRequest.approved" : "joinRequest.rejected", target: request.email });
+      return { ok: true as const, email: request.email };
+    });
+  } catch (error) {
+    // The address got an account elsewhere meanwhile: the request can only be refused.
+    if (isUniqueViolation(error)) return fail("emailTaken");
+    throw error;
+  }
+}
+
+
+const emailDomain = sql<string>`split_part(${users.email}, '@', 2)`;
+
+/** Verified (or failing) domains of an organization: the ones SSO and joining by email apply to. */
+async function claimedDomains(db: Reader, organizationId: string) {
+  return db
+    .select()
+    .from(organizationDomains)
+    .where(and(eq(organizationDomains.organizationId, organizationId), inArray(organizationDomains.status, [...claimedStatuses])));
+}
+
+/**
+ * People who can sign in through SSO today: an SSO configuration exists and their address is in a
+ * claimed domain. `withoutPassword`: those whose account SSO created, so no password they know.
+ */
+export async function countSsoUsers(
+  db: Reader,
+  organizationId: string,
+  /** The organization's claimed domains, when the caller has already read them. */
+  claimed?: { domain: string }[],
+): Promise<{ people: number; withoutPassword: number }> {
+  const [connection] = await db.select({ id: samlConnections.organizationId }).from(samlConnections).where(eq(samlConnections.organizationId, organizationId));
+  const domains = (claimed ?? (await claimedDomains(db, organizationId))).map((domain) => domain.domain);
+  if (!connection || domains.length === 0) return { people: 0, withoutPassword: 0 };
+  const createdBySso = sql<boolean>`exists (select 1 from ${auditEvents} where ${auditEvents.organizationId} = ${users.organizationId}
+    and ${auditEvents.action} = 'member.joined' and ${auditEvents.target} = ${users.email} and ${auditEvents.data}->>'via' = 'sso')`;
+  const [row] = await db
+    .select({ people: sql<number>`count(*)::int`, withoutPassword: sql<number>`count(*) filter (where ${createdBySso})::int` })
+    .from(users)
+    .where(and(eq(users.organizationId, organizationId), inArray(emailDomain, domains)));
+  return { people: row?.people ?? 0, withoutPassword: row?.withoutPassword ?? 0 };
+}
+
+export async function countPendingJoinRequests(db: Reader, organizationId: string): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(joinRequests).where(eq(joinRequests.organizationId, organizationId));
+  return row?.count ?? 0;
+}
+
+export type PlanChangeImpact = {
+  /** Domains whose people must sign in with SSO today; on the new plan they use their password again. */
+  ssoDomains: string[];
+  /** People who can sign in through SSO today, and how many of them have no password they know. */
+  ssoUsers: number;
+  ssoUsersWithoutPassword: number;
+  /** Domains that let people join by their email; on the new plan nobody joins that way. */
+  joinDomains: string[];
+  /** Waiting requests, which the new plan only lets Admins refuse. */
+  pendingJoinRequests: number;
+};
+
+/**
+ * What moving between plans does to SSO and joining by email domain, for the plan-change
+ * confirmation and its audit event. Nothing is deleted: settings stay and work again after an upgrade.
+ */
+export async function describePlanChangeImpact(db: Reader, organizationId: string, from: Plan, to: Plan): Promise<PlanChangeImpact> {
+  const losesSso = planIncludes(from, "ssoSaml") && !planIncludes(to, "ssoSaml");
+  const losesJoin = planIncludes(from, "emailDomainSignIn") && !planIncludes(to, "emailDomainSignIn");
+  const domains = losesSso || losesJoin ? await claimedDomains(db, organizationId) : [];
+  const sso = losesSso ? await countSsoUsers(db, organizationId, domains) : { people: 0, withoutPassword: 0 };
+  return {
+    ssoDomains: losesSso ? domains.filter((domain) => domain.ssoRequired).map((domain) => domain.domain) : [],
+    ssoUsers: sso.people,
+    ssoUsersWithoutPassword: sso.withoutPassword,
+    joinDomains: losesJoin ? domains.filter((domain) => domain.joinMode !== "off").map((domain) => domain.domain) : [],
+    pendingJoinRequests: losesJoin ? await countPendingJoinRequests(db, organizationId) : 0,
+  };
+}
+
+/**
+ * Background re-check of verified domains. A vanished record turns the domain "failing" (Admins see
+ * a warning, nothing stops working yet); a record back turns it verified again.
+ */
+export async function recheckDomains(
+  db: Db,
+  options: { lookup?: TxtLookup; now?: Date; interval?: number; limit?: number } = {},
+): Promise<{ checked: number; failing: number }> {
+  const now = options.now ?? new Date();
+  const lookup = options.lookup ?? createTxtLookup();
+  const due = new Date(now.getTime() - (options.interval ?? 24 * 60 * 60 * 1000));
+  const rows = await db
+    .select()
+    .from(organizationDomains)
+    .where(and(inArray(organizationDomains.status, [...claimedStatuses]), or(isNull(organizationDomains.lastCheckedAt), lte(organizationDomains.lastCheckedAt, due))))
+    .limit(options.limit ?? 100);
+  let failing = 0;
+  for (const row of rows) {
+    const check = checkRecord(await lookup(verificationRecordName(row.domain)), row.verificationToken);
+    if (check.outcome === "lookupFailed") {
+      await db.update(organizationDomains).set({ lastCheckedAt: now, lastCheckResult: check.outcome }).where(eq(organizationDomains.id, row.id));
+      continue;
+    }
+    const status = check.outcome === "verified" ? "verified" : "failing";
+    if (status === "failing") failing += 1;
+    await db.transaction(async (tx) => {
+      await tx.update(organizationDomains).set({ status, lastCheckedAt: now, lastCheckResult: check.outcome }).where(eq(organizationDomains.id, row.id));
+      if (status === "failing" && row.status === "verified") {
+        await recordAudit(tx, { organizationId: row.organizationId, actorId: null, action: "domain.recordMissing", target: row.domain });
+      }
+    });
+  }
+  return { checked: rows.length, failing };
+}
+
+/**
+ * Re-checks verified domains in the background: every hour it looks at the domains not checked
+ * for a day, so Admins see a warning soon after a record disappears. Several instances may run it;
+ * a check is idempotent.
+ */
+export function startDomainRechecks(db: Db, everyMs = 60 * 60 * 1000): { stop: () => void } {
+  const run = async () => {
+    await recheckDomains(db).catch((error: unknown) => {
+      console.error("[domains] re-check failed", error);
+    });
+    // The same hourly round forgets emailed links used or expired more than a week ago.
+    await deleteSpentEmailTokens(db).catch((error: unknown) => {
+      console.error("[email links] clean-up failed", error);
+    });
+  };
+  const timer = setInterval(run, everyMs);
+  timer.unref();
+  void run();
+  return { stop: () => clearInterval(timer) };
+}

@@ -1,0 +1,211 @@
+import { randomBytes } from "node:crypto";
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { z } from "zod";
+import { organizationDomains, type JoinMode, type OrganizationDomain } from "@/db/schema";
+import type { Db } from "@/db";
+import { recordAudit } from "@/lib/audit/record";
+import { isConsumerDomain } from "./consumer-domains";
+import { isUniqueViolation } from "@/lib/core/db";
+import { createTxtLookup, domainName, verificationRecordName, verificationRecordValue, type TxtLookup } from "./dns";
+import { can, decide } from "@/lib/core/permissions";
+import { fail, type Result } from "@/lib/core/result";
+import { fieldErrors } from "@/lib/core/schemas";
+import type { Viewer } from "@/lib/core/actor";
+
+export type DomainError =
+  | "forbidden"
+  | "planRequired"
+  | "validation"
+  | "notFound"
+  | "consumerDomain"
+  | "alreadyAdded"
+  | "takenByAnotherOrganization"
+  | "notVerified";
+
+/** What "Verify" found, precisely: the page says it to the Admin. */
+export type VerificationCheck =
+  | { outcome: "verified" }
+  | { outcome: "notFound" }
+  | { outcome: "wrongValue"; found: string[] }
+  | { outcome: "lookupFailed"; code: string }
+  | { outcome: "takenByAnotherOrganization" };
+
+export const joinModes = ["off", "auto", "approval"] as const satisfies readonly JoinMode[];
+
+export const addDomainSchema = z.object({ domain: domainName });
+const domainIdSchema = z.object({ domainId: z.uuid({ error: "notFound" }) });
+export const joinModeSchema = z.object({
+  domainId: z.uuid({ error: "notFound" }),
+  joinMode: z.enum(joinModes, { error: "invalidJoinMode" }),
+});
+
+/** Verified and failing domains both belong to their organization; failing ones await a fixed record. */
+export const claimedStatuses = ["verified", "failing"] as const;
+
+export function isClaimed(domain: Pick<OrganizationDomain, "status">): boolean {
+  return (claimedStatuses as readonly string[]).includes(domain.status);
+}
+
+export async function listDomains(db: Db, actor: Viewer | null): Promise<OrganizationDomain[] | null> {
+  if (!actor || !can(actor, "authentication.manage")) return null;
+  return db
+    .select()
+    .from(organizationDomains)
+    .where(eq(organizationDomains.organizationId, actor.organization.id))
+    .orderBy(asc(organizationDomains.domain));
+}
+
+async function verifiedElsewhere(db: Pick<Db, "select">, domain: string, organizationId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: organizationDomains.id })
+    .from(organizationDomains)
+    .where(
+      and(
+        eq(organizationDomains.domain, domain),
+        ne(organizationDomains.organizationId, organizationId),
+        inArray(organizationDomains.status, [...claimedStatuses]),
+      ),
+    );
+  return Boolean(row);
+}
+
+/** Claims a domain for the actor's organization; it stays pending until its TXT record is found. */
+export async function addDomain(
+  db: Db,
+  actor: Viewer | null,
+  input: Record<string, unknown>,
+): Promise<Result<{ domain: OrganizationDomain }, DomainError>> {
+  if (!actor || !can(actor, "authentication.manage")) return fail("forbidden");
+  const parsed = addDomainSchema.safeParse(input);
+  if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
+  const { domain } = parsed.data;
+  if (isConsumerDomain(domain)) return fail("consumerDomain", { domain: ["consumerDomain"] });
+  const organizationId = actor.organization.id;
+  try {
+    return await db.transaction(async (tx) => {
+      if (await verifiedElsewhere(tx, domain, organizationId)) {
+        return fail("takenByAnotherOrganization", { domain: ["domainTaken"] });
+      }
+      const [row] = await tx
+        .insert(organizationDomains)
+        .values({ organizationId, domain, verificationToken: randomBytes(16).toString("hex"), createdBy: actor.id })
+        .returning();
+      await recordAudit(tx, { organizationId, actorId: actor.id, action: "domain.added", target: domain });
+      return { ok: true as const, domain: row! };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return fail("alreadyAdded", { domain: ["domainAlreadyAdded"] });
+    throw error;
+  }
+}
+
+async function findOwnDomain(db: Pick<Db, "select">, actor: Viewer, domainId: string) {
+  const [row] = await db
+    .select()
+    .from(organizationDomains)
+    .where(and(eq(organizationDomains.id, domainId), eq(organizationDomains.organizationId, actor.organization.id)));
+  return row;
+}
+
+/** Compares what DNS answered with the record the domain needs. */
+export function checkRecord(answer: Awaited<ReturnType<TxtLookup>>, token: string): VerificationCheck {
+  if (answer.status === "failed") return { outcome: "lookupFailed", code: answer.code };
+  if (answer.status === "notFound" || answer.values.length === 0) return { outcome: "notFound" };
+  const expected = verificationRecordValue(token);
+  if (answer.values.some((value) => value.trim() === expected)) return { outcome: "verified" };
+  return { outcome: "wrongValue", found: answer.values.slice(0, 5).map((value) => value.slice(0, 200)) };
+}
+
+/** Looks the TXT record up and records the result; verified only when the exact value is there. */
+export async function verifyDomain(
+  db: Db,
+  actor: Viewer | null,
+  input: Record<string, unknown>,
+  lookup: TxtLookup = createTxtLookup(),
+): Promise<Result<{ domain: OrganizationDomain; check: VerificationCheck }, DomainError>> {
+  if (!actor || !can(actor, "authentication.manage")) return fail("forbidden");
+  const parsed = domainIdSchema.safeParse(input);
+  if (!parsed.success) return fail("notFound");
+  const before = await findOwnDomain(db, actor, parsed.data.domainId);
+  if (!before) return fail("notFound");
+  // The network call happens outside the transaction: a slow DNS server never holds a connection.
+  let check = checkRecord(await lookup(verificationRecordName(before.domain)), before.verificationToken);
+  const now = new Date();
+  try {
+    return await db.transaction(async (tx) => {
+      if (check.outcome === "verified" && (await verifiedElsewhere(tx, before.domain, actor.organization.id))) {
+        check = { outcome: "takenByAnotherOrganization" };
+      }
+      const verified = check.outcome === "verified";
+      const status = verified ? "verified" : isClaimed(before) && check.outcome !== "lookupFailed" ? "failing" : before.status;
+      const [domain] = await tx
+        .update(organizationDomains)
+        .set({
+          status,
+          lastCheckedAt: now,
+          lastCheckResult: check.outcome,
+          ...(verified && !before.verifiedAt ? { verifiedAt: now } : {}),
+        })
+        .where(eq(organizationDomains.id, before.id))
+        .returning();
+      if (verified && before.status !== "verified") {
+        await recordAudit(tx, { organizationId: actor.organization.id, actorId: actor.id, action: "domain.verified", target: before.domain });
+      }
+      return { ok: true as const, domain: domain!, check };
+    });
+  } catch (error) {
+    // Another organization verified the same domain at the same moment: the unique index decides.
+    if (isUniqueViolation(error)) return { ok: true, domain: before, check: { outcome: "takenByAnotherOrganization" } };
+    throw error;
+  }
+}
+
+export async function removeDomain(
+  db: Db,
+  actor: Viewer | null,
+  input: Record<string, unknown>,
+): Promise<Result<{ domain: string }, DomainError>> {
+  if (!actor || !can(actor, "authentication.manage")) return fail("forbidden");
+  const parsed = domainIdSchema.safeParse(input);
+  if (!parsed.success) return fail("notFound");
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(organizationDomains)
+      .where(and(eq(organizationDomains.id, parsed.data.domainId), eq(organizationDomains.organizationId, actor.organization.id)))
+      .returning();
+    if (!row) return fail("notFound");
+    await recordAudit(tx, { organizationId: actor.organization.id, actorId: actor.id, action: "domain.removed", target: row.domain });
+    return { ok: true as const, domain: row.domain };
+  });
+}
+
+/** Off, join as Member automatically, or ask an Admin: only for verified domains, on Team and Enterprise. */
+export async function setJoinMode(
+  db: Db,
+  actor: Viewer | null,
+  input: Record<string, unknown>,
+): Promise<Result<{ domain: OrganizationDomain }, DomainError>> {
+  if (!actor || !can(actor, "authentication.manage")) return fail("forbidden");
+  if (!can(actor, "authentication.emailDomain")) {
+    return fail(decide(actor, "authentication.emailDomain").allowed ? "forbidden" : "planRequired");
+  }
+  const parsed = joinModeSchema.safeParse(input);
+  if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
+  const { domainId, joinMode } = parsed.data;
+  return db.transaction(async (tx) => {
+    const before = await findOwnDomain(tx, actor, domainId);
+    if (!before) return fail("notFound");
+    if (!isClaimed(before)) return fail("notVerified");
+    const [domain] = await tx.update(organizationDomains).set({ joinMode }).where(eq(organizationDomains.id, domainId)).returning();
+    if (before.joinMode !== joinMode) {
+      await recordAudit(tx, {
+        organizationId: actor.organization.id,
+        actorId: actor.id,
+        action: "domain.joinModeChanged",
+        target: before.domain,
+        data: { from: before.joinMode, to: joinMode },
+      });
+    }
+    return { ok: true as const, domain: domain! };
+  });
+}

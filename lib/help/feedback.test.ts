@@ -1,0 +1,72 @@
+import { count } from "drizzle-orm";
+import type { Database } from "@/db";
+import { helpFeedback } from "@/db/schema";
+import { openTestDatabase } from "@/tests/support/db";
+import { createCast, viewerOf } from "@/tests/support/factories";
+import { getHelpFeedbackCounts, hasAnswered, recordHelpFeedback } from "./feedback";
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+
+const voter = (tag: string) => `voter-${tag}-0123456789abcdef`;
+
+async function rowCount(): Promise<number> {
+  const [row] = await database.db.select({ value: count() }).from(helpFeedback);
+  return Number(row?.value ?? 0);
+}
+
+describe("help feedback", () => {
+  it("a visitor's answer is stored once: a second answer from the same browser changes nothing", async () => {
+    const first = await recordHelpFeedback(database.db, { article: "basic-setup", locale: "fr", helpful: "yes", voter: voter("a") });
+    const second = await recordHelpFeedback(database.db, { article: "basic-setup", locale: "fr", helpful: "no", voter: voter("a") });
+    expect(first).toEqual({ ok: true, recorded: true, article: "basic-setup" });
+    expect(second).toEqual({ ok: true, recorded: false, article: "basic-setup" });
+    expect(await hasAnswered(database.db, "basic-setup", voter("a"))).toBe(true);
+    expect(await hasAnswered(database.db, "authentication", voter("a"))).toBe(false);
+  });
+
+  it("the same browser may answer for each article", async () => {
+    const result = await recordHelpFeedback(database.db, { article: "authentication", locale: "en", helpful: "no", voter: voter("a") });
+    expect(result).toMatchObject({ ok: true, recorded: true });
+  });
+
+  it("an unknown article, locale, answer or a malformed voter id is refused and stores nothing", async () => {
+    const before = await rowCount();
+    const inputs = [
+      { article: "no-such-article", locale: "en", helpful: "yes", voter: voter("b") },
+      { article: "basic-setup", locale: "de", helpful: "yes", voter: voter("b") },
+      { article: "basic-setup", locale: "en", helpful: "maybe", voter: voter("b") },
+      { article: "basic-setup", locale: "en", helpful: "yes", voter: "short" },
+      { article: "basic-setup", locale: "en", helpful: "yes", voter: "x'; drop table help_feedback; --aaaaaaaaaaaa" },
+      {},
+    ];
+    for (const input of inputs) expect(await recordHelpFeedback(database.db, input)).toEqual({ ok: false, error: "validation" });
+    expect(await rowCount()).toBe(before);
+  });
+
+  it("an Admin sees the counts per article, every article listed", async () => {
+    const cast = await createCast(database.db);
+    await recordHelpFeedback(database.db, { article: "basic-setup", locale: "en", helpful: "no", voter: voter("c") });
+    const result = await getHelpFeedbackCounts(database.db, await viewerOf(database.db, cast.admin.id));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.counts).toEqual([
+      { article: "basic-setup", helpful: 1, notHelpful: 1 },
+      { article: "roles-and-permissions", helpful: 0, notHelpful: 0 },
+      { article: "plans-and-features", helpful: 0, notHelpful: 0 },
+      { article: "authentication", helpful: 0, notHelpful: 1 },
+    ]);
+  });
+
+  it("a Billing-only member, a Member and a signed-out visitor cannot see the counts", async () => {
+    const cast = await createCast(database.db, "enterprise");
+    for (const id of [cast.billing.id, cast.member.id]) {
+      expect(await getHelpFeedbackCounts(database.db, await viewerOf(database.db, id))).toEqual({ ok: false, error: "forbidden" });
+    }
+    expect(await getHelpFeedbackCounts(database.db, null)).toEqual({ ok: false, error: "forbidden" });
+  });
+});

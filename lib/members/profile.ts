@@ -1,0 +1,61 @@
+import { eq } from "drizzle-orm";
+import { users } from "@/db/schema";
+import type { Db } from "@/db";
+import { recordAudit } from "@/lib/audit/record";
+import { hashPassword, verifyPassword } from "@/lib/core/passwords";
+import { can } from "@/lib/core/permissions";
+import { fail, type Result } from "@/lib/core/result";
+import { fieldErrors, passwordChangeSchema, profileSchema } from "@/lib/core/schemas";
+import type { Viewer } from "@/lib/core/actor";
+
+export type ProfileError = "forbidden" | "validation" | "wrongPassword";
+
+/** Saves one's own display name and language. */
+export async function updateProfile(
+  db: Db,
+  actor: Viewer | null,
+  input: Record<string, unknown>,
+): Promise<Result<{ name: string; locale: "fr" | "en"; changed: boolean }, ProfileError>> {
+  if (!actor || !can(actor, "profile.edit")) return fail("forbidden");
+  const parsed = profileSchema.safeParse(input);
+  if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
+  const { name, locale } = parsed.data;
+  if (name === actor.name && locale === actor.locale) return { ok: true, name, locale, changed: false };
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ name, locale }).where(eq(users.id, actor.id));
+    await recordAudit(tx, {
+      organizationId: actor.organization.id,
+      actorId: actor.id,
+      action: "profile.updated",
+      target: actor.email,
+      data: { from: { name: actor.name, locale: actor.locale }, to: { name, locale } },
+    });
+  });
+  return { ok: true, name, locale, changed: true };
+}
+
+/** Changes one's own password after checking the current one. */
+export async function changePassword(
+  db: Db,
+  actor: Viewer | null,
+  input: Record<string, unknown>,
+): Promise<Result<object, ProfileError>> {
+  if (!actor || !can(actor, "profile.edit")) return fail("forbidden");
+  const parsed = passwordChangeSchema.safeParse(input);
+  if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
+  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id));
+  if (!user || !(await verifyPassword(parsed.data.currentPassword, user.passwordHash))) {
+    return fail("wrongPassword", { currentPassword: ["wrongPassword"] });
+  }
+  const passwordHash = await hashPassword(parsed.data.newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, actor.id));
+    await recordAudit(tx, {
+      organizationId: actor.organization.id,
+      actorId: actor.id,
+      action: "profile.passwordChanged",
+      target: actor.email,
+    });
+  });
+  return { ok: true };
+}
