@@ -1,31 +1,20 @@
 import { and, asc, count, eq, ilike, ne, or } from "drizzle-orm";
-import { z } from "zod";
 import { organizations, users, type Role } from "@/db/schema";
 import type { Db, Tx } from "@/lib/core/db";
 import { recordAudit } from "@/lib/audit/record";
 import { verifyPassword } from "@/lib/core/passwords";
+import { guard } from "@/lib/core/guard";
 import { can, type Action } from "@/lib/core/permissions";
-import { fail, type Result } from "@/lib/core/result";
-import { fieldErrors } from "@/lib/core/schemas";
+import { fail, type FieldErrors, type Result } from "@/lib/core/result";
+import { leaveOrganizationSchema, memberRoleSchema, removeMemberSchema } from "./schemas";
 import type { Viewer } from "@/lib/core/actor";
 
 export type MemberError = "forbidden" | "validation" | "notFound" | "lastAdmin" | "memberEmailMismatch";
 
 export type Member = { id: string; name: string; email: string; role: Role; billing: boolean; createdAt: Date };
 
-const uuid = z.uuid({ error: "notFound" });
-const checkbox = z.union([z.literal("on"), z.literal("true"), z.literal(true)]).optional().transform(Boolean);
-
-export const memberRoleSchema = z.object({
-  userId: uuid,
-  role: z.enum(["admin", "member"], { error: "invalidRole" }),
-  billing: checkbox,
-});
-
-export const removeMemberSchema = z.object({
-  userId: uuid,
-  confirmation: z.string({ error: "required" }).trim().toLowerCase().min(1, { error: "required" }).max(254, { error: "memberEmailMismatch" }),
-});
+/** A malformed person ID answers as a person not found; other fields answer `validation`. */
+const unknownPerson = (fields: FieldErrors) => (fields.userId ? fail("notFound") : fail("validation", fields));
 
 /**
  * Locks the actor's organization row for the rest of the transaction, then asks the matrix again
@@ -58,10 +47,12 @@ async function otherAdmins(tx: Tx, organizationId: string, userId: string): Prom
 /** The organization's people, oldest first, optionally filtered by a piece of name or email. */
 export async function listMembers(
   db: Db,
-  actor: Viewer | null,
+  caller: Viewer | null,
   input: { query?: string } = {},
 ): Promise<Result<{ members: Member[]; adminCount: number }, "forbidden">> {
-  if (!actor || !can(actor, "members.view")) return fail("forbidden");
+  const door = guard(caller, "members.view");
+  if (!door.ok) return door;
+  const { actor } = door;
   const text = (input.query ?? "").trim().slice(0, 100);
   const pattern = `%${text.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
   const organizationId = eq(users.organizationId, actor.organization.id);
@@ -77,16 +68,13 @@ export async function listMembers(
 /** Sets a member's role and Billing flag; the organization always keeps one Admin. */
 export async function changeMemberRole(
   db: Db,
-  actor: Viewer | null,
+  caller: Viewer | null,
   input: Record<string, unknown>,
 ): Promise<Result<{ member: Member; changed: boolean }, MemberError>> {
-  if (!actor || !can(actor, "members.manage")) return fail("forbidden");
-  const parsed = memberRoleSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields = fieldErrors(parsed.error);
-    return fields.userId ? fail("notFound") : fail("validation", fields);
-  }
-  const { userId, role, billing } = parsed.data;
+  const door = guard(caller, "members.manage", memberRoleSchema, input, { invalid: unknownPerson });
+  if (!door.ok) return door;
+  const { actor } = door;
+  const { userId, role, billing } = door.input;
   return db.transaction(async (tx) => {
     const fresh = await lockOrganizationAs(tx, actor, "members.manage");
     if (!fresh) return fail("forbidden");
@@ -108,16 +96,13 @@ export async function changeMemberRole(
 /** Removes a person and, by cascade, their chats, after the Admin typed that person's email. */
 export async function removeMember(
   db: Db,
-  actor: Viewer | null,
+  caller: Viewer | null,
   input: Record<string, unknown>,
 ): Promise<Result<{ removed: { email: string; name: string } }, MemberError>> {
-  if (!actor || !can(actor, "members.manage")) return fail("forbidden");
-  const parsed = removeMemberSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields = fieldErrors(parsed.error);
-    return fields.userId ? fail("notFound") : fail("validation", fields);
-  }
-  const { userId, confirmation } = parsed.data;
+  const door = guard(caller, "members.manage", removeMemberSchema, input, { invalid: unknownPerson });
+  if (!door.ok) return door;
+  const { actor } = door;
+  const { userId, confirmation } = door.input;
   return db.transaction(async (tx) => {
     const fresh = await lockOrganizationAs(tx, actor, "members.manage");
     if (!fresh) return fail("forbidden");
@@ -137,24 +122,19 @@ export async function removeMember(
   });
 }
 
-export const leaveOrganizationSchema = z.object({
-  confirmation: z.string({ error: "required" }).trim().toLowerCase().min(1, { error: "required" }).max(254, { error: "ownEmailMismatch" }),
-  password: z.string({ error: "required" }).min(1, { error: "required" }).max(200, { error: "wrongPassword" }),
-});
-
 /**
  * Anyone may leave: their account and their chats go, after they typed their own email and
  * password. The last Admin stays until someone else is Admin.
  */
 export async function leaveOrganization(
   db: Db,
-  actor: Viewer | null,
+  caller: Viewer | null,
   input: Record<string, unknown>,
 ): Promise<Result<object, MemberError | "wrongPassword" | "ownEmailMismatch">> {
-  if (!actor || !can(actor, "organization.leave")) return fail("forbidden");
-  const parsed = leaveOrganizationSchema.safeParse(input);
-  if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
-  const { confirmation, password } = parsed.data;
+  const door = guard(caller, "organization.leave", leaveOrganizationSchema, input);
+  if (!door.ok) return door;
+  const { actor } = door;
+  const { confirmation, password } = door.input;
   if (confirmation !== actor.email) return fail("ownEmailMismatch", { confirmation: ["ownEmailMismatch"] });
   const [self] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id));
   if (!self || !(await verifyPassword(password, self.passwordHash))) return fail("wrongPassword", { password: ["wrongPassword"] });
