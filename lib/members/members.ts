@@ -1,6 +1,7 @@
-import { and, asc, count, eq, ilike, ne, or } from "drizzle-orm";
+import "server-only";
+import { and, asc, count, eq, ilike, or } from "drizzle-orm";
 import { organizations, users, type Role } from "@/db/schema";
-import type { Db, Tx } from "@/lib/core/db";
+import type { Db, Reader, Tx } from "@/lib/core/db";
 import { recordAudit } from "@/lib/audit/record";
 import { verifyPassword } from "@/lib/core/passwords";
 import { guard } from "@/lib/core/guard";
@@ -36,11 +37,23 @@ export async function lockOrganizationAs(tx: Tx, actor: Viewer, action: Action):
   return can(fresh, action) ? fresh : null;
 }
 
-async function otherAdmins(tx: Tx, organizationId: string, userId: string): Promise<number> {
-  const [row] = await tx
-    .select({ value: count() })
-    .from(users)
-    .where(and(eq(users.organizationId, organizationId), eq(users.role, "admin"), ne(users.id, userId)));
+/**
+ * The organization never loses its last Admin: its only Admin may not be demoted, removed or
+ * leave. Domain functions, pages and components all ask this one rule.
+ */
+export function isLastAdmin(person: { role: Role }, adminCount: number): boolean {
+  return person.role === "admin" && adminCount <= 1;
+}
+
+/** How many Admins the organization has (inside a transaction that locked it, the count holds). */
+export async function countAdmins(db: Reader, organizationId: string): Promise<number> {
+  const [row] = await db.select({ value: count() }).from(users).where(and(eq(users.organizationId, organizationId), eq(users.role, "admin")));
+  return row?.value ?? 0;
+}
+
+/** How many people the organization has. */
+export async function countMembers(db: Reader, organizationId: string): Promise<number> {
+  const [row] = await db.select({ value: count() }).from(users).where(eq(users.organizationId, organizationId));
   return row?.value ?? 0;
 }
 
@@ -49,7 +62,7 @@ export async function listMembers(
   db: Db,
   caller: Viewer | null,
   input: { query?: string } = {},
-): Promise<Result<{ members: Member[]; adminCount: number }, "forbidden">> {
+): Promise<Result<{ members: (Member & { lastAdmin: boolean })[]; adminCount: number }, "forbidden">> {
   const door = guard(caller, "members.view");
   if (!door.ok) return door;
   const { actor } = door;
@@ -61,8 +74,8 @@ export async function listMembers(
     .from(users)
     .where(text ? and(organizationId, or(ilike(users.name, pattern), ilike(users.email, pattern))) : organizationId)
     .orderBy(asc(users.createdAt), asc(users.email));
-  const [admins] = await db.select({ value: count() }).from(users).where(and(organizationId, eq(users.role, "admin")));
-  return { ok: true, members: rows, adminCount: admins?.value ?? 0 };
+  const adminCount = await countAdmins(db, actor.organization.id);
+  return { ok: true, members: rows.map((member) => ({ ...member, lastAdmin: isLastAdmin(member, adminCount) })), adminCount };
 }
 
 /** Sets a member's role and Billing flag; the organization always keeps one Admin. */
@@ -80,7 +93,7 @@ export async function changeMemberRole(
     if (!fresh) return fail("forbidden");
     const [target] = await tx.select().from(users).where(and(eq(users.id, userId), eq(users.organizationId, actor.organization.id)));
     if (!target) return fail("notFound");
-    if (target.role === "admin" && role !== "admin" && (await otherAdmins(tx, actor.organization.id, target.id)) === 0) {
+    if (role !== "admin" && isLastAdmin(target, await countAdmins(tx, actor.organization.id))) {
       return fail("lastAdmin", { role: ["lastAdmin"] });
     }
     const member = { id: target.id, name: target.name, email: target.email, role, billing, createdAt: target.createdAt };
@@ -109,7 +122,7 @@ export async function removeMember(
     const [target] = await tx.select().from(users).where(and(eq(users.id, userId), eq(users.organizationId, actor.organization.id)));
     if (!target) return fail("notFound");
     if (confirmation !== target.email) return fail("memberEmailMismatch", { confirmation: ["memberEmailMismatch"] });
-    if (target.role === "admin" && (await otherAdmins(tx, actor.organization.id, target.id)) === 0) return fail("lastAdmin");
+    if (isLastAdmin(target, await countAdmins(tx, actor.organization.id))) return fail("lastAdmin");
     await tx.delete(users).where(eq(users.id, target.id));
     await recordAudit(tx, {
       organizationId: actor.organization.id,
@@ -141,7 +154,7 @@ export async function leaveOrganization(
   return db.transaction(async (tx) => {
     const fresh = await lockOrganizationAs(tx, actor, "organization.leave");
     if (!fresh) return fail("forbidden");
-    if (fresh.role === "admin" && (await otherAdmins(tx, actor.organization.id, actor.id)) === 0) return fail("lastAdmin");
+    if (isLastAdmin(fresh, await countAdmins(tx, actor.organization.id))) return fail("lastAdmin");
     await tx.delete(users).where(eq(users.id, actor.id));
     await recordAudit(tx, {
       organizationId: actor.organization.id,
