@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { auditEvents, users } from "@/db/schema";

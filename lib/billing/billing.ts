@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { organizations, type Plan } from "@/db/schema";
 import type { Db, Tx } from "@/lib/core/db";

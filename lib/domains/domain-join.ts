@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, lte, or, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { auditEvents, joinRequests, organizationDomains, organizations, samlConnections, users, type JoinRequest, type Locale, type Plan } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { invitations, organizations, users, type Locale, type Role } from "@/db/schema";
 import type { Db, Tx } from "@/lib/core/db";

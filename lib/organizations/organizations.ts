@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, eq } from "drizzle-orm";
 import { organizations, users, type Job } from "@/db/schema";
 import type { Db, Tx } from "@/lib/core/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { hashToken, isTokenShaped, newToken } from "@/lib/core/tokens";
 import { and, eq, gt, inArray, isNull, lt } from "drizzle-orm";
 import { z } from "zod";
