@@ -132,8 +132,3 @@ export async function getOrganizationSettings(db: Db, organizationId: string) {
   ]);
   return organization ? { organization, members: members?.value ?? 0, chats: content.chats, messages: content.messages, jobs } : null;
 }
-
-/** True while a purge or deletion of the organization is queued or running. */
-export function hasActiveJob(jobs: Partial<Record<Job["kind"], Job>>): boolean {
-  return Object.values(jobs).some((job) => job?.state === "queued" || job?.state === "running");
-}
