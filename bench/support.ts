@@ -105,7 +105,8 @@ function treeRssKb(rootPid: number): number {
 
 /** The worker on its own (`npm run worker`), as when the web tier is scaled out. */
 export function startSeparateWorker(databaseUrl: string): { peakRssMb: () => number; stop: () => Promise<void> } {
-  const child = spawn("node_modules/.bin/tsx", ["lib/jobs/worker-cli.ts"], {
+  // react-server: the lib/ files that start with `import "server-only"` load outside Next too.
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/jobs/worker-cli.ts"], {
     env: { ...process.env, DATABASE_URL: databaseUrl, JOB_POLL_MS: "100" },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,

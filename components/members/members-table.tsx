@@ -6,7 +6,7 @@ import { inputClass } from "@/components/ui/field";
 import type { Member } from "@/lib/members/members";
 
 /** One row per person: role and Billing flag editable in place, removal behind a typed confirmation. */
-export async function MembersTable({ members, adminCount, viewerId, organizationName }: { members: Member[]; adminCount: number; viewerId: string; organizationName: string }) {
+export async function MembersTable({ members, viewerId, organizationName }: { members: (Member & { lastAdmin: boolean })[]; viewerId: string; organizationName: string }) {
   const t = await getTranslations("MembersPage");
   const tRoles = await getTranslations("Roles");
   const format = await getFormatter();
@@ -25,7 +25,7 @@ export async function MembersTable({ members, adminCount, viewerId, organization
         </thead>
         <tbody>
           {members.map((member) => {
-            const lastAdmin = member.role === "admin" && adminCount <= 1;
+            const { lastAdmin } = member;
             const formId = `role-${member.id}`;
             return (
               <tr key={member.id} className="border-b border-slate-200 align-top" data-testid={`member-${member.email}`}>

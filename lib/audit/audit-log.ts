@@ -1,9 +1,10 @@
+import "server-only";
 import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { auditEvents, users } from "@/db/schema";
 import type { Db } from "@/db";
-import { can } from "@/lib/core/permissions";
-import { fail, type Result } from "@/lib/core/result";
+import { guard } from "@/lib/core/guard";
+import type { Result } from "@/lib/core/result";
 import type { Viewer } from "@/lib/core/actor";
 
 export const auditPageSize = 25;
@@ -34,10 +35,13 @@ export function parseAuditFilter(params: Record<string, string | string[] | unde
 /** The organization's events, newest first, a page at a time, filtered by action and by member. */
 export async function listAuditEvents(
   db: Db,
-  actor: Viewer | null,
+  caller: Viewer | null,
   input: AuditFilter = {},
 ): Promise<Result<{ entries: AuditEntry[]; total: number; page: number; pageCount: number; actions: string[] }, "forbidden">> {
-  if (!actor || !can(actor, "audit.view")) return fail("forbidden");
+  const door = guard(caller, "audit.view");
+  if (!door.ok) return door;
+  const { actor } = door;
+  // The filter schema never refuses: a malformed filter is ignored.
   const filter = filterSchema.parse({ action: input.action, actorId: input.actorId, page: input.page ?? 1 });
   const conditions: SQL[] = [eq(auditEvents.organizationId, actor.organization.id)];
   if (filter.action) conditions.push(eq(auditEvents.action, filter.action));

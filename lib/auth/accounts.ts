@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { organizations, users, type Locale } from "@/db/schema";
 import type { Db } from "@/db";
@@ -6,9 +7,10 @@ import { isUniqueViolation } from "@/lib/core/db";
 import { findJoinableDomain } from "@/lib/domains/domain-join";
 import { startJoinConfirmation } from "@/lib/domains/join-confirmation";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "@/lib/core/passwords";
-import { passwordRefusedBySso } from "@/lib/sso/connections";
+import { mandatorySsoFor } from "@/lib/sso/connections";
 import { fail, type Result } from "@/lib/core/result";
-import { fieldErrors, signInSchema, signUpSchema } from "@/lib/core/schemas";
+import { validate } from "@/lib/core/guard";
+import { signInSchema, signUpSchema } from "./schemas";
 import { clearFailures, lockedFor, recordFailure, throttleKey } from "@/lib/core/throttle";
 
 export type SignedInUser = { id: string; organizationId: string; locale: Locale };
@@ -23,9 +25,9 @@ export async function authenticate(
   db: Db,
   input: { email: unknown; password: unknown; clientAddress?: string | null },
 ): Promise<Result<{ user: SignedInUser; retryAfter?: never }, AuthenticateError> & { retryAfter?: number }> {
-  const parsed = signInSchema.safeParse(input);
-  if (!parsed.success) return fail("invalid");
-  const { email, password } = parsed.data;
+  const parsed = validate(signInSchema, input, () => fail("invalid"));
+  if (!parsed.ok) return parsed;
+  const { email, password } = parsed.input;
   const emailKey = throttleKey("email", email);
   const addressKey = input.clientAddress ? throttleKey("address", input.clientAddress) : null;
 
@@ -46,7 +48,7 @@ export async function authenticate(
     return fail("invalid");
   }
   if (row.organization.status !== "active") return fail("organizationDeleted");
-  if (await passwordRefusedBySso(db, row.user)) return fail("invalid");
+  if (await mandatorySsoFor(db, row.user.email)) return fail("invalid");
   await clearFailures(db, emailKey);
   return { ok: true, user: { id: row.user.id, organizationId: row.user.organizationId, locale: row.user.locale } };
 }
@@ -67,9 +69,9 @@ export async function signUp(
   input: Record<string, unknown>,
   options: { locale: Locale },
 ): Promise<Result<SignUpOutcome, SignUpError>> {
-  const parsed = signUpSchema.safeParse(input);
-  if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
-  const { organizationName, name, email, password } = parsed.data;
+  const parsed = validate(signUpSchema, input);
+  if (!parsed.ok) return parsed;
+  const { organizationName, name, email, password } = parsed.input;
   const passwordHash = await hashPassword(password);
 
   try {
@@ -111,4 +113,10 @@ export async function signUp(
     if (isUniqueViolation(error)) return fail("emailTaken", { email: ["emailTaken"] });
     throw error;
   }
+}
+
+/** The language a person chose, to open the console in it after sign-in; null for an unknown email. */
+export async function savedLocaleOf(db: Db, email: string): Promise<Locale | null> {
+  const [user] = await db.select({ locale: users.locale }).from(users).where(eq(users.email, email.trim().toLowerCase()));
+  return user?.locale ?? null;
 }

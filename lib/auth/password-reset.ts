@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { organizations, users, type Locale } from "@/db/schema";
 import type { Db } from "@/db";
@@ -6,8 +7,9 @@ import { consumeEmailToken, issueEmailToken, lookupEmailToken, type EmailTokenLo
 import { composeMail, type Mail } from "@/lib/mail/mailer";
 import { hashPassword } from "@/lib/core/passwords";
 import { fail, type Result } from "@/lib/core/result";
-import { fieldErrors, forgotPasswordSchema, resetPasswordSchema } from "@/lib/core/schemas";
-import { passwordRefusedBySso } from "@/lib/sso/connections";
+import { validate } from "@/lib/core/guard";
+import { forgotPasswordSchema, resetPasswordSchema } from "./schemas";
+import { mandatorySsoFor } from "@/lib/sso/connections";
 import { clearFailures, lockedFor, recordFailure, throttleKey } from "@/lib/core/throttle";
 
 async function accountOf(db: Db, address: string) {
@@ -29,10 +31,10 @@ export async function requestPasswordReset(
   input: { email: unknown; clientAddress?: string | null },
   options: { linkFor: (token: string, locale: Locale) => string; now?: Date },
 ): Promise<Result<{ mail: Mail | null }, "validation" | "throttled">> {
-  const parsed = forgotPasswordSchema.safeParse({ email: input.email });
-  if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
+  const parsed = validate(forgotPasswordSchema, { email: input.email });
+  if (!parsed.ok) return parsed;
   const now = options.now ?? new Date();
-  const address = parsed.data.email;
+  const address = parsed.input.email;
   const emailKey = throttleKey("resetEmail", address);
   const addressKey = input.clientAddress ? throttleKey("resetAddress", input.clientAddress) : null;
   const waits = await Promise.all([lockedFor(db, emailKey, now), addressKey ? lockedFor(db, addressKey, now) : 0]);
@@ -42,7 +44,7 @@ export async function requestPasswordReset(
 
   const account = await accountOf(db, address);
   if (!account) return { ok: true, mail: null };
-  if (await passwordRefusedBySso(db, account)) {
+  if (await mandatorySsoFor(db, account.email)) {
     return { ok: true, mail: composeMail(address, account.locale, "passwordResetSso", { name: account.name }) };
   }
   const token = await issueEmailToken(db, { purpose: "passwordReset", email: address }, now);
@@ -57,7 +59,7 @@ export async function lookupPasswordReset(db: Db, token: unknown, now = new Date
   if (link.status !== "valid") return link;
   const account = await accountOf(db, link.email);
   if (!account) return { status: "unknown" };
-  if (await passwordRefusedBySso(db, account)) return { status: "ssoRequired" };
+  if (await mandatorySsoFor(db, account.email)) return { status: "ssoRequired" };
   return link;
 }
 
@@ -72,11 +74,11 @@ export async function resetPassword(
   input: { token: unknown } & Record<string, unknown>,
   now = new Date(),
 ): Promise<Result<{ email: string; locale: "fr" | "en" }, ResetPasswordError>> {
-  const parsed = resetPasswordSchema.safeParse(input);
-  if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
+  const parsed = validate(resetPasswordSchema, input);
+  if (!parsed.ok) return parsed;
   const link = await lookupPasswordReset(db, input.token, now);
   if (link.status !== "valid") return fail(link.status);
-  const passwordHash = await hashPassword(parsed.data.newPassword);
+  const passwordHash = await hashPassword(parsed.input.newPassword);
   return db.transaction(async (tx) => {
     const claimed = await consumeEmailToken(tx, "passwordReset", input.token, now);
     if (claimed.status !== "valid") return fail(claimed.status);

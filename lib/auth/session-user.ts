@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { deletedOrganizations, organizations, users } from "@/db/schema";
 import type { Db } from "@/db";

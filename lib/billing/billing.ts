@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { organizations, type Plan } from "@/db/schema";
 import type { Db, Tx } from "@/lib/core/db";
@@ -5,12 +6,15 @@ import { recordAudit } from "@/lib/audit/record";
 import { countPendingJoinRequests, countSsoUsers, describePlanChangeImpact, type PlanChangeImpact } from "@/lib/domains/domain-join";
 import { countPending, revokePending } from "@/lib/members/invitations";
 import { lockOrganizationAs } from "@/lib/members/members";
-import { can } from "@/lib/core/permissions";
-import { featuresLost, isPlan, plans, type Feature } from "@/lib/core/plans";
+import { z } from "zod";
+import { guard } from "@/lib/core/guard";
+import { featuresLost, plans, type Feature } from "@/lib/core/plans";
 import { fail, type Result } from "@/lib/core/result";
 import type { Viewer } from "@/lib/core/actor";
 
 export type BillingError = "forbidden" | "validation" | "samePlan";
+
+export const planChoiceSchema = z.object({ plan: z.enum(plans, { error: "invalidPlan" }) });
 
 /**
  * What leaving a feature does to an organization's data. One entry per feature that owns data;
@@ -59,11 +63,12 @@ export type PlanChangePreview = {
 };
 
 /** The confirmation step: what a change to this plan would do, without doing it. */
-export async function previewPlanChange(db: Db, actor: Viewer | null, input: { plan: unknown }): Promise<Result<{ preview: PlanChangePreview }, BillingError>> {
-  if (!actor || !can(actor, "billing.changePlan")) return fail("forbidden");
-  if (!isPlan(input.plan)) return fail("validation", { plan: ["invalidPlan"] });
+export async function previewPlanChange(db: Db, caller: Viewer | null, input: { plan: unknown }): Promise<Result<{ preview: PlanChangePreview }, BillingError>> {
+  const door = guard(caller, "billing.changePlan", planChoiceSchema, input);
+  if (!door.ok) return door;
+  const { actor } = door;
   const from = actor.organization.plan;
-  const to = input.plan;
+  const to = door.input.plan;
   if (from === to) return fail("samePlan", { plan: ["samePlan"] });
   const [losses, authentication] = await Promise.all([
     planChangeDisables(db, actor.organization.id, from, to),
@@ -78,13 +83,14 @@ export async function previewPlanChange(db: Db, actor: Viewer | null, input: { p
  */
 export async function changePlan(
   db: Db,
-  actor: Viewer | null,
+  caller: Viewer | null,
   input: { plan: unknown },
   now = new Date(),
 ): Promise<Result<{ from: Plan; to: Plan; disabled: PlanChangeLoss[] }, BillingError>> {
-  if (!actor || !can(actor, "billing.changePlan")) return fail("forbidden");
-  if (!isPlan(input.plan)) return fail("validation", { plan: ["invalidPlan"] });
-  const to = input.plan;
+  const door = guard(caller, "billing.changePlan", planChoiceSchema, input);
+  if (!door.ok) return door;
+  const { actor } = door;
+  const to = door.input.plan;
   return db.transaction(async (tx) => {
     const fresh = await lockOrganizationAs(tx, actor, "billing.changePlan");
     if (!fresh) return fail("forbidden");

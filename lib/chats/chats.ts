@@ -1,10 +1,12 @@
+import "server-only";
 import { and, count, desc, eq } from "drizzle-orm";
 import { chats, messages } from "@/db/schema";
 import type { Db } from "@/db";
 import { forgetContentCounts } from "@/lib/jobs/jobs";
-import { can } from "@/lib/core/permissions";
-import { fail, type Result } from "@/lib/core/result";
-import { fieldErrors, graphemes, normalizeDisplayText, startChatSchema } from "@/lib/core/schemas";
+import { guard } from "@/lib/core/guard";
+import type { Result } from "@/lib/core/result";
+import { graphemes, normalizeDisplayText } from "@/lib/core/schemas";
+import { startChatSchema } from "./schemas";
 import type { Viewer } from "@/lib/core/actor";
 
 /** A chat is named after the start of its first message: one line, 60 visible characters at most. */
@@ -19,16 +21,16 @@ export function chatTitle(message: string): string {
  */
 export async function startChat(
   db: Db,
-  actor: Viewer | null,
+  caller: Viewer | null,
   input: Record<string, unknown>,
 ): Promise<Result<{ chatId: number; title: string }, "forbidden" | "validation">> {
-  if (!actor || !can(actor, "chats.own")) return fail("forbidden");
-  const parsed = startChatSchema.safeParse(input);
-  if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
-  const title = chatTitle(parsed.data.message);
+  const door = guard(caller, "chats.own", startChatSchema, input);
+  if (!door.ok) return door;
+  const { actor, input: parsed } = door;
+  const title = chatTitle(parsed.message);
   const chatId = await db.transaction(async (tx) => {
     const [chat] = await tx.insert(chats).values({ organizationId: actor.organization.id, userId: actor.id, title }).returning({ id: chats.id });
-    await tx.insert(messages).values({ chatId: chat!.id, author: "user", body: parsed.data.message });
+    await tx.insert(messages).values({ chatId: chat!.id, author: "user", body: parsed.message });
     return chat!.id;
   });
   forgetContentCounts(actor.organization.id);
@@ -38,8 +40,10 @@ export async function startChat(
 export type ChatSummary = { id: number; title: string; updatedAt: Date; messageCount: number };
 
 /** The viewer's own chats, newest first. Nobody reads another person's chats. */
-export async function getChatsForViewer(db: Db, actor: Viewer | null, options: { limit?: number } = {}): Promise<ChatSummary[]> {
-  if (!actor || !can(actor, "chats.own")) return [];
+export async function getChatsForViewer(db: Db, caller: Viewer | null, options: { limit?: number } = {}): Promise<ChatSummary[]> {
+  const door = guard(caller, "chats.own");
+  if (!door.ok) return [];
+  const { actor } = door;
   return db
     .select({ id: chats.id, title: chats.title, updatedAt: chats.updatedAt, messageCount: count(messages.id) })
     .from(chats)

@@ -1,4 +1,4 @@
-import type { FieldErrors } from "./result";
+import type { FieldErrors, Result } from "./result";
 
 /**
  * What a form's server action answers. With JavaScript off the page renders it after the POST;
@@ -34,4 +34,31 @@ export function formFields(formData: FormData): Record<string, string> {
     if (typeof value === "string" && !(name in fields) && !name.startsWith("$ACTION")) fields[name] = value;
   }
   return fields;
+}
+
+/** What a form shows on success: a code it knows, and what to keep or add. */
+export type Answer = Omit<FormState, "status"> & { status?: FormState["status"] };
+
+export type FormStateOptions<T> = {
+  /** The typed values sent back on a refusal (see `submittedValues`). */
+  values?: Record<string, string>;
+  /** Field IDs on the page when two forms share a field name (`confirmation` → `purgeConfirmation`). */
+  fieldIds?: Record<string, string>;
+  /** A refusal code the form says differently (e.g. a vanished row answers `missing`). */
+  errorCode?: (error: string) => string;
+  /** The answer to a success. */
+  success?: (value: T) => Answer;
+};
+
+/** The one adapter from a domain function's result to what a server action answers its form. */
+export function formState<T extends object>(result: Result<T>, options: FormStateOptions<{ ok: true } & T> = {}): FormState {
+  if (result.ok) return { status: "success", ...options.success?.(result) };
+  const state: FormState = { status: "error", code: options.errorCode ? options.errorCode(result.error) : result.error };
+  if (result.fields) state.fields = renameFields(result.fields, options.fieldIds);
+  if (options.values) state.values = options.values;
+  return state;
+}
+
+function renameFields(fields: FieldErrors, ids: Record<string, string> = {}): FieldErrors {
+  return Object.fromEntries(Object.entries(fields).map(([field, codes]) => [ids[field] ?? field, codes]));
 }

@@ -57,11 +57,6 @@ export function can(subject: PermissionSubject | null | undefined, action: Actio
   return subject != null && decide(subject, action).allowed;
 }
 
-/** Holders of an action, for explanations such as "ask an Admin". */
-export function holdersOf(action: Action): readonly Holder[] {
-  return permissionMatrix[action].holders;
-}
-
 /** Console sections and the permission that opens each; the middleware and the navigation use it. */
 export const consoleSections = {
   "": "console.open",
@@ -73,8 +68,6 @@ export const consoleSections = {
   profile: "profile.edit",
   "help-feedback": "helpFeedback.view",
 } as const satisfies Record<string, Action>;
-
-export type ConsoleSection = keyof typeof consoleSections;
 
 /** Role-only check for a section: a plan-gated page still opens and explains what the plan lacks. */
 export function canOpenSection(subject: PermissionSubject, section: string): boolean {

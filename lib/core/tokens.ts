@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 
 /** A new secret for a link or a ticket: 32 random bytes, URL-safe. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDatabase } from "@/db";
 import { seedDemo } from "./seed";
 

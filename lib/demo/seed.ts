@@ -1,3 +1,4 @@
+import "server-only";
 import { count, eq } from "drizzle-orm";
 import { hashPassword } from "@/lib/core/passwords";
 import type { Db } from "@/db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, lte, or, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { auditEvents, joinRequests, organizationDomains, organizations, samlConnections, users, type JoinRequest, type Locale, type Plan } from "@/db/schema";
@@ -7,7 +8,7 @@ import { isUniqueViolation } from "@/lib/core/db";
 import { claimedStatuses, checkRecord } from "./domains";
 import { createTxtLookup, verificationRecordName, type TxtLookup } from "./dns";
 import { deleteSpentEmailTokens } from "@/lib/mail/email-tokens";
-import { can, decide } from "@/lib/core/permissions";
+import { guard } from "@/lib/core/guard";
 import { planIncludes } from "@/lib/core/plans";
 import { fail, type Result } from "@/lib/core/result";
 import type { Viewer } from "@/lib/core/actor";
@@ -57,8 +58,10 @@ export async function joinThroughDomain(tx: Tx, join: DomainJoin, person: Person
   return { ok: true as const, user: { id: user!.id, organizationId: user!.organizationId, locale: user!.locale } };
 }
 
-export async function listJoinRequests(db: Db, actor: Viewer | null): Promise<JoinRequest[] | null> {
-  if (!actor || !can(actor, "authentication.manage")) return null;
+export async function listJoinRequests(db: Db, caller: Viewer | null): Promise<JoinRequest[] | null> {
+  const door = guard(caller, "authentication.manage");
+  if (!door.ok) return null;
+  const { actor } = door;
   return db.select().from(joinRequests).where(eq(joinRequests.organizationId, actor.organization.id)).orderBy(asc(joinRequests.createdAt));
 }
 
@@ -69,22 +72,20 @@ const requestIdSchema = z.object({ requestId: z.uuid() });
 /** Approving needs the plan's email-domain sign-in; refusing never does, so no request is stuck. */
 export async function decideJoinRequest(
   db: Db,
-  actor: Viewer | null,
+  caller: Viewer | null,
   input: Record<string, unknown>,
   decision: "approve" | "reject",
 ): Promise<Result<{ email: string }, JoinRequestError>> {
-  if (!actor || !can(actor, "authentication.manage")) return fail("forbidden");
-  if (decision === "approve" && !can(actor, "authentication.emailDomain")) {
-    return fail(decide(actor, "authentication.emailDomain").allowed ? "forbidden" : "planRequired");
-  }
-  const parsed = requestIdSchema.safeParse(input);
-  if (!parsed.success) return fail("notFound");
+  const needed = decision === "approve" ? (["authentication.manage", "authentication.emailDomain"] as const) : (["authentication.manage"] as const);
+  const door = guard(caller, needed, requestIdSchema, input, { planRefusal: "planRequired", invalid: () => fail("notFound") });
+  if (!door.ok) return door;
+  const { actor } = door;
   const organizationId = actor.organization.id;
   try {
     return await db.transaction(async (tx) => {
       const [request] = await tx
         .delete(joinRequests)
-        .where(and(eq(joinRequests.id, parsed.data.requestId), eq(joinRequests.organizationId, organizationId)))
+        .where(and(eq(joinRequests.id, door.input.requestId), eq(joinRequests.organizationId, organizationId)))
         .returning();
       if (!request) return fail("notFound");
       if (decision === "approve") {

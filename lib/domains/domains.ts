@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { z } from "zod";
@@ -7,9 +8,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { isConsumerDomain } from "./consumer-domains";
 import { isUniqueViolation } from "@/lib/core/db";
 import { createTxtLookup, domainName, verificationRecordName, verificationRecordValue, type TxtLookup } from "./dns";
-import { can, decide } from "@/lib/core/permissions";
+import { guard } from "@/lib/core/guard";
 import { fail, type Result } from "@/lib/core/result";
-import { fieldErrors } from "@/lib/core/schemas";
 import type { Viewer } from "@/lib/core/actor";
 
 export type DomainError =
@@ -34,6 +34,8 @@ export const joinModes = ["off", "auto", "approval"] as const satisfies readonly
 
 export const addDomainSchema = z.object({ domain: domainName });
 const domainIdSchema = z.object({ domainId: z.uuid({ error: "notFound" }) });
+/** A malformed domain ID is a domain not found (gone meanwhile, or never ours). */
+const unknownDomain = () => fail("notFound");
 export const joinModeSchema = z.object({
   domainId: z.uuid({ error: "notFound" }),
   joinMode: z.enum(joinModes, { error: "invalidJoinMode" }),
@@ -46,8 +48,10 @@ export function isClaimed(domain: Pick<OrganizationDomain, "status">): boolean {
   return (claimedStatuses as readonly string[]).includes(domain.status);
 }
 
-export async function listDomains(db: Db, actor: Viewer | null): Promise<OrganizationDomain[] | null> {
-  if (!actor || !can(actor, "authentication.manage")) return null;
+export async function listDomains(db: Db, caller: Viewer | null): Promise<OrganizationDomain[] | null> {
+  const door = guard(caller, "authentication.manage");
+  if (!door.ok) return null;
+  const { actor } = door;
   return db
     .select()
     .from(organizationDomains)
@@ -72,13 +76,13 @@ async function verifiedElsewhere(db: Pick<Db, "select">, domain: string, organiz
 /** Claims a domain for the actor's organization; it stays pending until its TXT record is found. */
 export async function addDomain(
   db: Db,
-  actor: Viewer | null,
+  caller: Viewer | null,
   input: Record<string, unknown>,
 ): Promise<Result<{ domain: OrganizationDomain }, DomainError>> {
-  if (!actor || !can(actor, "authentication.manage")) return fail("forbidden");
-  const parsed = addDomainSchema.safeParse(input);
-  if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
-  const { domain } = parsed.data;
+  const door = guard(caller, "authentication.manage", addDomainSchema, input);
+  if (!door.ok) return door;
+  const { actor } = door;
+  const { domain } = door.input;
   if (isConsumerDomain(domain)) return fail("consumerDomain", { domain: ["consumerDomain"] });
   const organizationId = actor.organization.id;
   try {
@@ -119,14 +123,14 @@ export function checkRecord(answer: Awaited<ReturnType<TxtLookup>>, token: strin
 /** Looks the TXT record up and records the result; verified only when the exact value is there. */
 export async function verifyDomain(
   db: Db,
-  actor: Viewer | null,
+  caller: Viewer | null,
   input: Record<string, unknown>,
   lookup: TxtLookup = createTxtLookup(),
 ): Promise<Result<{ domain: OrganizationDomain; check: VerificationCheck }, DomainError>> {
-  if (!actor || !can(actor, "authentication.manage")) return fail("forbidden");
-  const parsed = domainIdSchema.safeParse(input);
-  if (!parsed.success) return fail("notFound");
-  const before = await findOwnDomain(db, actor, parsed.data.domainId);
+  const door = guard(caller, "authentication.manage", domainIdSchema, input, { invalid: unknownDomain });
+  if (!door.ok) return door;
+  const { actor } = door;
+  const before = await findOwnDomain(db, actor, door.input.domainId);
   if (!before) return fail("notFound");
   // The network call happens outside the transaction: a slow DNS server never holds a connection.
   let check = checkRecord(await lookup(verificationRecordName(before.domain)), before.verificationToken);
@@ -162,16 +166,16 @@ export async function verifyDomain(
 
 export async function removeDomain(
   db: Db,
-  actor: Viewer | null,
+  caller: Viewer | null,
   input: Record<string, unknown>,
 ): Promise<Result<{ domain: string }, DomainError>> {
-  if (!actor || !can(actor, "authentication.manage")) return fail("forbidden");
-  const parsed = domainIdSchema.safeParse(input);
-  if (!parsed.success) return fail("notFound");
+  const door = guard(caller, "authentication.manage", domainIdSchema, input, { invalid: unknownDomain });
+  if (!door.ok) return door;
+  const { actor } = door;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .delete(organizationDomains)
-      .where(and(eq(organizationDomains.id, parsed.data.domainId), eq(organizationDomains.organizationId, actor.organization.id)))
+      .where(and(eq(organizationDomains.id, door.input.domainId), eq(organizationDomains.organizationId, actor.organization.id)))
       .returning();
     if (!row) return fail("notFound");
     await recordAudit(tx, { organizationId: actor.organization.id, actorId: actor.id, action: "domain.removed", target: row.domain });
@@ -182,16 +186,13 @@ export async function removeDomain(
 /** Off, join as Member automatically, or ask an Admin: only for verified domains, on Team and Enterprise. */
 export async function setJoinMode(
   db: Db,
-  actor: Viewer | null,
+  caller: Viewer | null,
   input: Record<string, unknown>,
 ): Promise<Result<{ domain: OrganizationDomain }, DomainError>> {
-  if (!actor || !can(actor, "authentication.manage")) return fail("forbidden");
-  if (!can(actor, "authentication.emailDomain")) {
-    return fail(decide(actor, "authentication.emailDomain").allowed ? "forbidden" : "planRequired");
-  }
-  const parsed = joinModeSchema.safeParse(input);
-  if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
-  const { domainId, joinMode } = parsed.data;
+  const door = guard(caller, ["authentication.manage", "authentication.emailDomain"], joinModeSchema, input, { planRefusal: "planRequired" });
+  if (!door.ok) return door;
+  const { actor } = door;
+  const { domainId, joinMode } = door.input;
   return db.transaction(async (tx) => {
     const before = await findOwnDomain(tx, actor, domainId);
     if (!before) return fail("notFound");

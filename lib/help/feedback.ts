@@ -1,10 +1,11 @@
+import "server-only";
 import { and, count, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { helpFeedback } from "@/db/schema";
 import type { Db } from "@/db";
 import { locales } from "@/i18n/locales";
 import { helpSlugs, type HelpSlug } from "./types";
-import { can } from "@/lib/core/permissions";
+import { guard, validate } from "@/lib/core/guard";
 import { fail, type Result } from "@/lib/core/result";
 import type { Viewer } from "@/lib/core/actor";
 
@@ -30,9 +31,9 @@ export async function recordHelpFeedback(
   db: Db,
   input: Record<string, unknown>,
 ): Promise<Result<{ recorded: boolean; article: HelpSlug }, HelpFeedbackError>> {
-  const parsed = helpFeedbackSchema.safeParse(input);
-  if (!parsed.success) return fail("validation");
-  const { article, locale, helpful, voter } = parsed.data;
+  const parsed = validate(helpFeedbackSchema, input, () => fail("validation"));
+  if (!parsed.ok) return parsed;
+  const { article, locale, helpful, voter } = parsed.input;
   const inserted = await db
     .insert(helpFeedback)
     .values({ article, locale, helpful: helpful === "yes", voter })
@@ -59,7 +60,8 @@ export async function getHelpFeedbackCounts(
   db: Db,
   actor: Viewer | null,
 ): Promise<Result<{ counts: HelpFeedbackCount[] }, "forbidden">> {
-  if (!actor || !can(actor, "helpFeedback.view")) return fail("forbidden");
+  const door = guard(actor, "helpFeedback.view");
+  if (!door.ok) return door;
   const rows = await db
     .select({ article: helpFeedback.article, helpful: helpFeedback.helpful, total: count() })
     .from(helpFeedback)

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { jobs, type Job, type JobProgress } from "@/db/schema";
 import { queryRows, type Db } from "@/lib/core/db";

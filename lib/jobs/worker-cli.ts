@@ -1,3 +1,4 @@
+import "server-only";
 // Runs the job worker on its own (`npm run worker`), for deployments where the web tier is scaled out.
 import { getDatabase } from "@/db";
 import { startDomainRechecks } from "@/lib/domains/domain-join";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
 import { emailTokens, type EmailTokenPurpose } from "@/db/schema";
 import type { Db, Tx } from "@/lib/core/db";

@@ -1,5 +1,5 @@
+import "server-only";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import { z } from "zod";
 import { invitations, organizations, users, type Locale, type Role } from "@/db/schema";
 import type { Db, Tx } from "@/lib/core/db";
 import { hashToken, isTokenShaped, newToken } from "@/lib/core/tokens";
@@ -7,10 +7,10 @@ import { recordAudit } from "@/lib/audit/record";
 import { isUniqueViolation } from "@/lib/core/db";
 import { lockOrganizationAs } from "./members";
 import { hashPassword } from "@/lib/core/passwords";
-import { can } from "@/lib/core/permissions";
+import { guard, validate } from "@/lib/core/guard";
 import { planIncludes } from "@/lib/core/plans";
 import { fail, type Result } from "@/lib/core/result";
-import { email, fieldErrors, newPassword, personName } from "@/lib/core/schemas";
+import { acceptInvitationSchema, invitationSchema, revokeInvitationSchema } from "./schemas";
 import type { Viewer } from "@/lib/core/actor";
 
 /** An invitation link works for seven days, once. */
@@ -18,27 +18,19 @@ export const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 
 export type InvitationError = "forbidden" | "validation" | "emailHasAccount" | "notFound";
 
-export const invitationSchema = z.object({
-  email,
-  role: z.enum(["admin", "member"], { error: "invalidRole" }).default("member"),
-  billing: z.union([z.literal("on"), z.literal("true"), z.literal(true)]).optional().transform(Boolean),
-});
-
-export const acceptInvitationSchema = z.object({ name: personName, password: newPassword });
-
 export type PendingInvitation = { id: string; email: string; role: Role; billing: boolean; expiresAt: Date; invitedBy: string | null };
 
 /** Invites someone by email; the token comes back once, for the Admin to copy or to email. */
 export async function createInvitation(
   db: Db,
-  actor: Viewer | null,
+  caller: Viewer | null,
   input: Record<string, unknown>,
   now = new Date(),
 ): Promise<Result<{ token: string; invitation: PendingInvitation }, InvitationError>> {
-  if (!actor || !can(actor, "members.invite")) return fail("forbidden");
-  const parsed = invitationSchema.safeParse(input);
-  if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
-  const { email: address, role, billing } = parsed.data;
+  const door = guard(caller, "members.invite", invitationSchema, input);
+  if (!door.ok) return door;
+  const { actor } = door;
+  const { email: address, role, billing } = door.input;
   const token = newToken();
   const expiresAt = new Date(now.getTime() + invitationLifetimeMs);
   return db.transaction(async (tx) => {
@@ -70,8 +62,10 @@ function pendingAt(now: Date) {
   return and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now));
 }
 
-export async function listPendingInvitations(db: Db, actor: Viewer | null, now = new Date()): Promise<Result<{ invitations: PendingInvitation[] }, "forbidden">> {
-  if (!actor || !can(actor, "members.view")) return fail("forbidden");
+export async function listPendingInvitations(db: Db, caller: Viewer | null, now = new Date()): Promise<Result<{ invitations: PendingInvitation[] }, "forbidden">> {
+  const door = guard(caller, "members.view");
+  if (!door.ok) return door;
+  const { actor } = door;
   const rows = await db
     .select({ id: invitations.id, email: invitations.email, role: invitations.role, billing: invitations.billing, expiresAt: invitations.expiresAt, invitedBy: users.name })
     .from(invitations)
@@ -81,16 +75,16 @@ export async function listPendingInvitations(db: Db, actor: Viewer | null, now =
   return { ok: true, invitations: rows };
 }
 
-export async function revokeInvitation(db: Db, actor: Viewer | null, input: Record<string, unknown>, now = new Date()): Promise<Result<{ email: string }, InvitationError>> {
-  if (!actor || !can(actor, "members.manage")) return fail("forbidden");
-  const id = z.uuid().safeParse(input.invitationId);
-  if (!id.success) return fail("notFound");
+export async function revokeInvitation(db: Db, caller: Viewer | null, input: Record<string, unknown>, now = new Date()): Promise<Result<{ email: string }, InvitationError>> {
+  const door = guard(caller, "members.manage", revokeInvitationSchema, input, { invalid: () => fail("notFound") });
+  if (!door.ok) return door;
+  const { actor } = door;
   return db.transaction(async (tx) => {
     if (!(await lockOrganizationAs(tx, actor, "members.manage"))) return fail("forbidden");
     const [row] = await tx
       .update(invitations)
       .set({ revokedAt: now })
-      .where(and(eq(invitations.id, id.data), eq(invitations.organizationId, actor.organization.id), pendingAt(now)))
+      .where(and(eq(invitations.id, door.input.invitationId), eq(invitations.organizationId, actor.organization.id), pendingAt(now)))
       .returning({ email: invitations.email });
     if (!row) return fail("notFound");
     await recordAudit(tx, { organizationId: actor.organization.id, actorId: actor.id, action: "invitation.revoked", target: row.email });
@@ -139,9 +133,9 @@ export async function acceptInvitation(
   options: { locale: Locale },
   now = new Date(),
 ): Promise<Result<{ user: { id: string; email: string; organizationId: string } }, AcceptError>> {
-  const parsed = acceptInvitationSchema.safeParse(input);
-  if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
-  const passwordHash = await hashPassword(parsed.data.password);
+  const parsed = validate(acceptInvitationSchema, input);
+  if (!parsed.ok) return parsed;
+  const passwordHash = await hashPassword(parsed.input.password);
   try {
     return await db.transaction(async (tx) => {
       const invitation = await lookupInvitation(tx, String(input.token ?? ""), now, true);
@@ -150,7 +144,7 @@ export async function acceptInvitation(
       if (taken) return fail("emailHasAccount");
       const [user] = await tx
         .insert(users)
-        .values({ organizationId: invitation.organizationId!, email: invitation.email, name: parsed.data.name, passwordHash, locale: options.locale, role: invitation.role, billing: invitation.billing })
+        .values({ organizationId: invitation.organizationId!, email: invitation.email, name: parsed.input.name, passwordHash, locale: options.locale, role: invitation.role, billing: invitation.billing })
         .returning();
       await tx.update(invitations).set({ acceptedAt: now }).where(eq(invitations.id, invitation.id!));
       const audit = { organizationId: invitation.organizationId!, actorId: user!.id, target: invitation.email };

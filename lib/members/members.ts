@@ -1,31 +1,21 @@
-import { and, asc, count, eq, ilike, ne, or } from "drizzle-orm";
-import { z } from "zod";
+import "server-only";
+import { and, asc, count, eq, ilike, or } from "drizzle-orm";
 import { organizations, users, type Role } from "@/db/schema";
-import type { Db, Tx } from "@/lib/core/db";
+import type { Db, Reader, Tx } from "@/lib/core/db";
 import { recordAudit } from "@/lib/audit/record";
 import { verifyPassword } from "@/lib/core/passwords";
+import { guard } from "@/lib/core/guard";
 import { can, type Action } from "@/lib/core/permissions";
-import { fail, type Result } from "@/lib/core/result";
-import { fieldErrors } from "@/lib/core/schemas";
+import { fail, type FieldErrors, type Result } from "@/lib/core/result";
+import { leaveOrganizationSchema, memberRoleSchema, removeMemberSchema } from "./schemas";
 import type { Viewer } from "@/lib/core/actor";
 
 export type MemberError = "forbidden" | "validation" | "notFound" | "lastAdmin" | "memberEmailMismatch";
 
 export type Member = { id: string; name: string; email: string; role: Role; billing: boolean; createdAt: Date };
 
-const uuid = z.uuid({ error: "notFound" });
-const checkbox = z.union([z.literal("on"), z.literal("true"), z.literal(true)]).optional().transform(Boolean);
-
-export const memberRoleSchema = z.object({
-  userId: uuid,
-  role: z.enum(["admin", "member"], { error: "invalidRole" }),
-  billing: checkbox,
-});
-
-export const removeMemberSchema = z.object({
-  userId: uuid,
-  confirmation: z.string({ error: "required" }).trim().toLowerCase().min(1, { error: "required" }).max(254, { error: "memberEmailMismatch" }),
-});
+/** A malformed person ID answers as a person not found; other fields answer `validation`. */
+const unknownPerson = (fields: FieldErrors) => (fields.userId ? fail("notFound") : fail("validation", fields));
 
 /**
  * Locks the actor's organization row for the rest of the transaction, then asks the matrix again
@@ -47,21 +37,35 @@ export async function lockOrganizationAs(tx: Tx, actor: Viewer, action: Action):
   return can(fresh, action) ? fresh : null;
 }
 
-async function otherAdmins(tx: Tx, organizationId: string, userId: string): Promise<number> {
-  const [row] = await tx
-    .select({ value: count() })
-    .from(users)
-    .where(and(eq(users.organizationId, organizationId), eq(users.role, "admin"), ne(users.id, userId)));
+/**
+ * The organization never loses its last Admin: its only Admin may not be demoted, removed or
+ * leave. Domain functions, pages and components all ask this one rule.
+ */
+export function isLastAdmin(person: { role: Role }, adminCount: number): boolean {
+  return person.role === "admin" && adminCount <= 1;
+}
+
+/** How many Admins the organization has (inside a transaction that locked it, the count holds). */
+export async function countAdmins(db: Reader, organizationId: string): Promise<number> {
+  const [row] = await db.select({ value: count() }).from(users).where(and(eq(users.organizationId, organizationId), eq(users.role, "admin")));
+  return row?.value ?? 0;
+}
+
+/** How many people the organization has. */
+export async function countMembers(db: Reader, organizationId: string): Promise<number> {
+  const [row] = await db.select({ value: count() }).from(users).where(eq(users.organizationId, organizationId));
   return row?.value ?? 0;
 }
 
 /** The organization's people, oldest first, optionally filtered by a piece of name or email. */
 export async function listMembers(
   db: Db,
-  actor: Viewer | null,
+  caller: Viewer | null,
   input: { query?: string } = {},
-): Promise<Result<{ members: Member[]; adminCount: number }, "forbidden">> {
-  if (!actor || !can(actor, "members.view")) return fail("forbidden");
+): Promise<Result<{ members: (Member & { lastAdmin: boolean })[]; adminCount: number }, "forbidden">> {
+  const door = guard(caller, "members.view");
+  if (!door.ok) return door;
+  const { actor } = door;
   const text = (input.query ?? "").trim().slice(0, 100);
   const pattern = `%${text.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
   const organizationId = eq(users.organizationId, actor.organization.id);
@@ -70,29 +74,26 @@ export async function listMembers(
     .from(users)
     .where(text ? and(organizationId, or(ilike(users.name, pattern), ilike(users.email, pattern))) : organizationId)
     .orderBy(asc(users.createdAt), asc(users.email));
-  const [admins] = await db.select({ value: count() }).from(users).where(and(organizationId, eq(users.role, "admin")));
-  return { ok: true, members: rows, adminCount: admins?.value ?? 0 };
+  const adminCount = await countAdmins(db, actor.organization.id);
+  return { ok: true, members: rows.map((member) => ({ ...member, lastAdmin: isLastAdmin(member, adminCount) })), adminCount };
 }
 
 /** Sets a member's role and Billing flag; the organization always keeps one Admin. */
 export async function changeMemberRole(
   db: Db,
-  actor: Viewer | null,
+  caller: Viewer | null,
   input: Record<string, unknown>,
 ): Promise<Result<{ member: Member; changed: boolean }, MemberError>> {
-  if (!actor || !can(actor, "members.manage")) return fail("forbidden");
-  const parsed = memberRoleSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields = fieldErrors(parsed.error);
-    return fields.userId ? fail("notFound") : fail("validation", fields);
-  }
-  const { userId, role, billing } = parsed.data;
+  const door = guard(caller, "members.manage", memberRoleSchema, input, { invalid: unknownPerson });
+  if (!door.ok) return door;
+  const { actor } = door;
+  const { userId, role, billing } = door.input;
   return db.transaction(async (tx) => {
     const fresh = await lockOrganizationAs(tx, actor, "members.manage");
     if (!fresh) return fail("forbidden");
     const [target] = await tx.select().from(users).where(and(eq(users.id, userId), eq(users.organizationId, actor.organization.id)));
     if (!target) return fail("notFound");
-    if (target.role === "admin" && role !== "admin" && (await otherAdmins(tx, actor.organization.id, target.id)) === 0) {
+    if (role !== "admin" && isLastAdmin(target, await countAdmins(tx, actor.organization.id))) {
       return fail("lastAdmin", { role: ["lastAdmin"] });
     }
     const member = { id: target.id, name: target.name, email: target.email, role, billing, createdAt: target.createdAt };
@@ -108,23 +109,20 @@ export async function changeMemberRole(
 /** Removes a person and, by cascade, their chats, after the Admin typed that person's email. */
 export async function removeMember(
   db: Db,
-  actor: Viewer | null,
+  caller: Viewer | null,
   input: Record<string, unknown>,
 ): Promise<Result<{ removed: { email: string; name: string } }, MemberError>> {
-  if (!actor || !can(actor, "members.manage")) return fail("forbidden");
-  const parsed = removeMemberSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields = fieldErrors(parsed.error);
-    return fields.userId ? fail("notFound") : fail("validation", fields);
-  }
-  const { userId, confirmation } = parsed.data;
+  const door = guard(caller, "members.manage", removeMemberSchema, input, { invalid: unknownPerson });
+  if (!door.ok) return door;
+  const { actor } = door;
+  const { userId, confirmation } = door.input;
   return db.transaction(async (tx) => {
     const fresh = await lockOrganizationAs(tx, actor, "members.manage");
     if (!fresh) return fail("forbidden");
     const [target] = await tx.select().from(users).where(and(eq(users.id, userId), eq(users.organizationId, actor.organization.id)));
     if (!target) return fail("notFound");
     if (confirmation !== target.email) return fail("memberEmailMismatch", { confirmation: ["memberEmailMismatch"] });
-    if (target.role === "admin" && (await otherAdmins(tx, actor.organization.id, target.id)) === 0) return fail("lastAdmin");
+    if (isLastAdmin(target, await countAdmins(tx, actor.organization.id))) return fail("lastAdmin");
     await tx.delete(users).where(eq(users.id, target.id));
     await recordAudit(tx, {
       organizationId: actor.organization.id,
@@ -137,31 +135,26 @@ export async function removeMember(
   });
 }
 
-export const leaveOrganizationSchema = z.object({
-  confirmation: z.string({ error: "required" }).trim().toLowerCase().min(1, { error: "required" }).max(254, { error: "ownEmailMismatch" }),
-  password: z.string({ error: "required" }).min(1, { error: "required" }).max(200, { error: "wrongPassword" }),
-});
-
 /**
  * Anyone may leave: their account and their chats go, after they typed their own email and
  * password. The last Admin stays until someone else is Admin.
  */
 export async function leaveOrganization(
   db: Db,
-  actor: Viewer | null,
+  caller: Viewer | null,
   input: Record<string, unknown>,
 ): Promise<Result<object, MemberError | "wrongPassword" | "ownEmailMismatch">> {
-  if (!actor || !can(actor, "organization.leave")) return fail("forbidden");
-  const parsed = leaveOrganizationSchema.safeParse(input);
-  if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
-  const { confirmation, password } = parsed.data;
+  const door = guard(caller, "organization.leave", leaveOrganizationSchema, input);
+  if (!door.ok) return door;
+  const { actor } = door;
+  const { confirmation, password } = door.input;
   if (confirmation !== actor.email) return fail("ownEmailMismatch", { confirmation: ["ownEmailMismatch"] });
   const [self] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id));
   if (!self || !(await verifyPassword(password, self.passwordHash))) return fail("wrongPassword", { password: ["wrongPassword"] });
   return db.transaction(async (tx) => {
     const fresh = await lockOrganizationAs(tx, actor, "organization.leave");
     if (!fresh) return fail("forbidden");
-    if (fresh.role === "admin" && (await otherAdmins(tx, actor.organization.id, actor.id)) === 0) return fail("lastAdmin");
+    if (isLastAdmin(fresh, await countAdmins(tx, actor.organization.id))) return fail("lastAdmin");
     await tx.delete(users).where(eq(users.id, actor.id));
     await recordAudit(tx, {
       organizationId: actor.organization.id,

@@ -1,11 +1,12 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import type { Db } from "@/db";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword, verifyPassword } from "@/lib/core/passwords";
-import { can } from "@/lib/core/permissions";
+import { guard } from "@/lib/core/guard";
 import { fail, type Result } from "@/lib/core/result";
-import { fieldErrors, passwordChangeSchema, profileSchema } from "@/lib/core/schemas";
+import { passwordChangeSchema, profileSchema } from "./schemas";
 import type { Viewer } from "@/lib/core/actor";
 
 export type ProfileError = "forbidden" | "validation" | "wrongPassword";
@@ -13,13 +14,13 @@ export type ProfileError = "forbidden" | "validation" | "wrongPassword";
 /** Saves one's own display name and language. */
 export async function updateProfile(
   db: Db,
-  actor: Viewer | null,
+  caller: Viewer | null,
   input: Record<string, unknown>,
 ): Promise<Result<{ name: string; locale: "fr" | "en"; changed: boolean }, ProfileError>> {
-  if (!actor || !can(actor, "profile.edit")) return fail("forbidden");
-  const parsed = profileSchema.safeParse(input);
-  if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
-  const { name, locale } = parsed.data;
+  const door = guard(caller, "profile.edit", profileSchema, input);
+  if (!door.ok) return door;
+  const { actor } = door;
+  const { name, locale } = door.input;
   if (name === actor.name && locale === actor.locale) return { ok: true, name, locale, changed: false };
   await db.transaction(async (tx) => {
     await tx.update(users).set({ name, locale }).where(eq(users.id, actor.id));
@@ -37,17 +38,17 @@ export async function updateProfile(
 /** Changes one's own password after checking the current one. */
 export async function changePassword(
   db: Db,
-  actor: Viewer | null,
+  caller: Viewer | null,
   input: Record<string, unknown>,
 ): Promise<Result<object, ProfileError>> {
-  if (!actor || !can(actor, "profile.edit")) return fail("forbidden");
-  const parsed = passwordChangeSchema.safeParse(input);
-  if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
+  const door = guard(caller, "profile.edit", passwordChangeSchema, input);
+  if (!door.ok) return door;
+  const { actor, input: parsed } = door;
   const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id));
-  if (!user || !(await verifyPassword(parsed.data.currentPassword, user.passwordHash))) {
+  if (!user || !(await verifyPassword(parsed.currentPassword, user.passwordHash))) {
     return fail("wrongPassword", { currentPassword: ["wrongPassword"] });
   }
-  const passwordHash = await hashPassword(parsed.data.newPassword);
+  const passwordHash = await hashPassword(parsed.newPassword);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, actor.id));
     await recordAudit(tx, {

@@ -7,7 +7,8 @@ import fr from "@/messages/fr.json";
 import { openTestDatabase } from "@/tests/support/db";
 import { createCast, viewerOf } from "@/tests/support/factories";
 import { renameOrganization } from "./organizations";
-import { nameConfirmation, normalizeDisplayText, organizationName } from "@/lib/core/schemas";
+import { normalizeDisplayText, organizationName } from "@/lib/core/schemas";
+import { nameConfirmation } from "./schemas";
 
 let database: Database;
 beforeAll(async () => {

@@ -1,12 +1,13 @@
+import "server-only";
 import { and, count, eq } from "drizzle-orm";
 import { organizations, users, type Job } from "@/db/schema";
 import type { Db, Tx } from "@/lib/core/db";
 import { recordAudit } from "@/lib/audit/record";
 import { forgetContentCounts, getContentCounts, getLatestJobs, startJob } from "@/lib/jobs/jobs";
 import { verifyPassword } from "@/lib/core/passwords";
-import { can } from "@/lib/core/permissions";
+import { guard } from "@/lib/core/guard";
 import { fail, type Result } from "@/lib/core/result";
-import { deleteOrganizationSchema, fieldErrors, purgeChatsSchema, renameOrganizationSchema } from "@/lib/core/schemas";
+import { deleteOrganizationSchema, purgeChatsSchema, renameOrganizationSchema } from "./schemas";
 import type { Viewer } from "@/lib/core/actor";
 
 export type OrganizationError = "forbidden" | "validation" | "wrongPassword" | "organizationDeleted";
@@ -24,13 +25,13 @@ async function lockActiveOrganization(tx: Tx, organizationId: string) {
 /** Renames the viewer's organization; every member sees the new name on their next page. */
 export async function renameOrganization(
   db: Db,
-  actor: Viewer | null,
+  caller: Viewer | null,
   input: Record<string, unknown>,
 ): Promise<Result<{ name: string; changed: boolean }, OrganizationError>> {
-  if (!actor || !can(actor, "organization.rename")) return fail("forbidden");
-  const parsed = renameOrganizationSchema.safeParse(input);
-  if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
-  const { name } = parsed.data;
+  const door = guard(caller, "organization.rename", renameOrganizationSchema, input);
+  if (!door.ok) return door;
+  const { actor } = door;
+  const { name } = door.input;
   return db.transaction(async (tx) => {
     const organization = await lockActiveOrganization(tx, actor.organization.id);
     if (!organization) return fail("organizationDeleted");
@@ -53,12 +54,12 @@ export async function renameOrganization(
  */
 export async function requestChatPurge(
   db: Db,
-  actor: Viewer | null,
+  caller: Viewer | null,
   input: Record<string, unknown>,
 ): Promise<Result<{ job: Job; created: boolean }, OrganizationError>> {
-  if (!actor || !can(actor, "organization.purgeChats")) return fail("forbidden");
-  const parsed = purgeChatsSchema(actor.organization.name).safeParse(input);
-  if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
+  const door = guard(caller, "organization.purgeChats", (actor) => purgeChatsSchema(actor.organization.name), input);
+  if (!door.ok) return door;
+  const { actor } = door;
   // Totals for the progress bar; the job counts what it really removes.
   const totals = await getContentCounts(db, actor.organization.id);
   const result = await db.transaction(async (tx) => {
@@ -90,14 +91,14 @@ export async function requestChatPurge(
  */
 export async function requestOrganizationDeletion(
   db: Db,
-  actor: Viewer | null,
+  caller: Viewer | null,
   input: Record<string, unknown>,
 ): Promise<Result<{ job: Job }, OrganizationError>> {
-  if (!actor || !can(actor, "organization.delete")) return fail("forbidden");
-  const parsed = deleteOrganizationSchema(actor.organization.name).safeParse(input);
-  if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
+  const door = guard(caller, "organization.delete", (actor) => deleteOrganizationSchema(actor.organization.name), input);
+  if (!door.ok) return door;
+  const { actor } = door;
   const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id));
-  if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) {
+  if (!user || !(await verifyPassword(door.input.password, user.passwordHash))) {
     return fail("wrongPassword", { password: ["wrongPassword"] });
   }
   const totals = await getContentCounts(db, actor.organization.id);
@@ -130,9 +131,4 @@ export async function getOrganizationSettings(db: Db, organizationId: string) {
     getLatestJobs(db, organizationId),
   ]);
   return organization ? { organization, members: members?.value ?? 0, chats: content.chats, messages: content.messages, jobs } : null;
-}
-
-/** True while a purge or deletion of the organization is queued or running. */
-export function hasActiveJob(jobs: Partial<Record<Job["kind"], Job>>): boolean {
-  return Object.values(jobs).some((job) => job?.state === "queued" || job?.state === "running");
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import { hashToken, isTokenShaped, newToken } from "@/lib/core/tokens";
 import { and, eq, gt, inArray, isNull, lt } from "drizzle-orm";
 import { z } from "zod";
@@ -6,9 +7,9 @@ import type { Db } from "@/db";
 import { recordAudit } from "@/lib/audit/record";
 import { claimedStatuses } from "@/lib/domains/domains";
 import { hashPassword } from "@/lib/core/passwords";
-import { can, decide } from "@/lib/core/permissions";
+import { guard } from "@/lib/core/guard";
 import { planIncludes } from "@/lib/core/plans";
-import { fail, type Failure, type Result } from "@/lib/core/result";
+import { fail, type Result } from "@/lib/core/result";
 import { fieldErrors } from "@/lib/core/schemas";
 import type { Viewer } from "@/lib/core/actor";
 import { readCertificates } from "./certificates";
@@ -74,11 +75,7 @@ export function identityProviderOf(connection: SamlConnection): IdentityProvider
 type ConnectionValues = z.output<typeof connectionSchema>;
 
 /** SSO settings are for Admins, on a plan that includes SSO. */
-function ssoRefusal(actor: Viewer): Failure<"forbidden" | "planRequired"> | null {
-  if (!can(actor, "authentication.manage")) return fail("forbidden");
-  if (!can(actor, "authentication.sso")) return fail(decide(actor, "authentication.sso").allowed ? "forbidden" : "planRequired");
-  return null;
-}
+const ssoSettings = ["authentication.manage", "authentication.sso"] as const;
 
 async function storeConnection(db: Db, actor: Viewer, parsed: ConnectionValues, audit: Record<string, unknown> = {}) {
   const values = { ...parsed, updatedBy: actor.id, updatedAt: new Date() };
@@ -101,15 +98,12 @@ async function storeConnection(db: Db, actor: Viewer, parsed: ConnectionValues, 
 /** Saves the identity provider's entity ID, sign-in URL and signing certificate(s) (Enterprise, Admin). */
 export async function saveConnection(
   db: Db,
-  actor: Viewer | null,
+  caller: Viewer | null,
   input: Record<string, unknown>,
 ): Promise<Result<{ connection: SamlConnection }, SsoError>> {
-  if (!actor) return fail("forbidden");
-  const refused = ssoRefusal(actor);
-  if (refused) return refused;
-  const parsed = connectionSchema.safeParse(input);
-  if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
-  return { ok: true, connection: await storeConnection(db, actor, parsed.data) };
+  const door = guard(caller, ssoSettings, connectionSchema, input, { planRefusal: "planRequired" });
+  if (!door.ok) return door;
+  return { ok: true, connection: await storeConnection(db, door.actor, door.input) };
 }
 
 export const metadataSchema = z.object({ idpMetadata: z.string({ error: "metadataRequired" }) });
@@ -130,17 +124,15 @@ const metadataRefusalOf: Record<keyof ConnectionValues, MetadataRefusal> = {
  */
 export async function saveConnectionFromMetadata(
   db: Db,
-  actor: Viewer | null,
+  caller: Viewer | null,
   input: Record<string, unknown>,
   now = new Date(),
 ): Promise<Result<{ connection: SamlConnection; read: IdentityProviderMetadata }, SsoError>> {
-  if (!actor) return fail("forbidden");
-  const refused = ssoRefusal(actor);
-  if (refused) return refused;
   const refuse = (code: MetadataRefusal) => fail("validation" as const, { idpMetadata: [code] });
-  const pasted = metadataSchema.safeParse(input);
-  if (!pasted.success) return refuse("metadataRequired");
-  const read = parseIdentityProviderMetadata(pasted.data.idpMetadata, now);
+  const door = guard(caller, ssoSettings, metadataSchema, input, { planRefusal: "planRequired", invalid: () => refuse("metadataRequired") });
+  if (!door.ok) return door;
+  const { actor } = door;
+  const read = parseIdentityProviderMetadata(door.input.idpMetadata, now);
   if (!read.ok) return refuse(read.error);
   const { metadata } = read;
   const parsed = connectionSchema.safeParse({ idpEntityId: metadata.entityId, idpSsoUrl: metadata.ssoUrl, idpCertificate: metadata.certificates.join("") });
@@ -157,15 +149,13 @@ const ssoRequiredSchema = z.object({ domainId: z.uuid(), ssoRequired: z.enum(["o
 /** Makes SSO mandatory for a verified domain's people (password refused, Admins excepted), or not. */
 export async function setSsoRequired(
   db: Db,
-  actor: Viewer | null,
+  caller: Viewer | null,
   input: Record<string, unknown>,
 ): Promise<Result<{ ssoRequired: boolean }, SsoError | "notFound" | "notConfigured">> {
-  if (!actor) return fail("forbidden");
-  const refused = ssoRefusal(actor);
-  if (refused) return refused;
-  const parsed = ssoRequiredSchema.safeParse(input);
-  if (!parsed.success) return fail("notFound");
-  const ssoRequired = parsed.data.ssoRequired === "on";
+  const door = guard(caller, ssoSettings, ssoRequiredSchema, input, { planRefusal: "planRequired", invalid: () => fail("notFound") });
+  if (!door.ok) return door;
+  const { actor, input: parsed } = door;
+  const ssoRequired = parsed.ssoRequired === "on";
   if (ssoRequired && !(await getConnection(db, actor.organization.id))) return fail("notConfigured");
   return db.transaction(async (tx) => {
     const [domain] = await tx
@@ -173,7 +163,7 @@ export async function setSsoRequired(
       .set({ ssoRequired })
       .where(
         and(
-          eq(organizationDomains.id, parsed.data.domainId),
+          eq(organizationDomains.id, parsed.domainId),
           eq(organizationDomains.organizationId, actor.organization.id),
           inArray(organizationDomains.status, [...claimedStatuses]),
         ),
@@ -199,11 +189,16 @@ export async function ssoConnectionForEmail(db: Db, email: string) {
 }
 
 /**
- * Mandatory SSO: a non-Admin of such a domain signs in at the identity provider only; Admins keep a
- * password as the way back in if the identity provider fails. Password sign-in and reset both ask here.
+ * Mandatory SSO: the organization whose identity provider this email must sign in at, or null when
+ * a password is fine. That organization's Admins keep a password as the way back in if the identity
+ * provider fails. The sign-in form, password sign-in and password reset all ask here.
  */
-export async function passwordRefusedBySso(db: Db, user: { email: string; role: string }): Promise<boolean> {
-  return user.role !== "admin" && Boolean((await ssoConnectionForEmail(db, user.email))?.ssoRequired);
+export async function mandatorySsoFor(db: Db, email: string): Promise<string | null> {
+  const sso = await ssoConnectionForEmail(db, email);
+  if (!sso?.ssoRequired) return null;
+  const [person] = await db.select({ role: users.role, organizationId: users.organizationId }).from(users).where(eq(users.email, email.trim().toLowerCase()));
+  const adminThere = person?.role === "admin" && person.organizationId === sso.organizationId;
+  return adminThere ? null : sso.organizationId;
 }
 
 /** The one-time stores of the SAML exchange, in the database so every instance shares them. */

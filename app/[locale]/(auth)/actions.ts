@@ -1,20 +1,18 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { getLocale } from "next-intl/server";
-import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { users } from "@/db/schema";
 import { isLocale, type AppLocale } from "@/i18n/locales";
-import { signUp } from "@/lib/auth/accounts";
+import { savedLocaleOf, signUp } from "@/lib/auth/accounts";
+import { signInSchema } from "@/lib/auth/schemas";
+import { validate } from "@/lib/core/guard";
 import { absoluteLink } from "@/lib/core/origin";
 import { composeMail, sendMail } from "@/lib/mail/mailer";
 import { signIn, signOut } from "@/lib/auth/next-auth";
-import { formFields, submittedValues, type FormState } from "@/lib/core/form-state";
-import { fieldErrors, signInSchema } from "@/lib/core/schemas";
-import { ssoConnectionForEmail } from "@/lib/sso/connections";
+import { formFields, formState, submittedValues, type FormState } from "@/lib/core/form-state";
+import { mandatorySsoFor } from "@/lib/sso/connections";
 
 /** A same-site path to return to after sign-in, in the person's saved language. */
 function destination(callbackUrl: unknown, locale: AppLocale, fallback: string): string {
@@ -22,15 +20,6 @@ function destination(callbackUrl: unknown, locale: AppLocale, fallback: string):
   const safe = raw.startsWith("/") && !raw.startsWith("//") && !raw.includes("\\") ? raw : fallback;
   const [, first, ...rest] = safe.split("/");
   return isLocale(first) ? `/${[locale, ...rest].join("/")}` : `/${locale}${safe === "/" ? "" : safe}`;
-}
-
-async function isAdminOf(organizationId: string, email: string): Promise<boolean> {
-  const [user] = await (await getDb()).select({ role: users.role, organizationId: users.organizationId }).from(users).where(eq(users.email, email));
-  return user?.role === "admin" && user.organizationId === organizationId;
-}
-
-async function rememberLocale(locale: AppLocale) {
-  (await cookies()).set("NEXT_LOCALE", locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
 }
 
 function refusalCode(error: AuthError): string {
@@ -45,25 +34,25 @@ function refusalCode(error: AuthError): string {
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = submittedValues(formData, ["email", "callbackUrl"]);
-  const parsed = signInSchema.safeParse(formFields(formData));
-  if (!parsed.success) return { status: "error", code: "validation", fields: fieldErrors(parsed.error), values };
-  // A domain with mandatory SSO signs its people in at their identity provider; Admins keep their password to recover.
-  const sso = await ssoConnectionForEmail(await getDb(), parsed.data.email);
-  if (sso?.ssoRequired && !(await isAdminOf(sso.organizationId, parsed.data.email))) {
+  const parsed = validate(signInSchema, formFields(formData));
+  if (!parsed.ok) return formState(parsed, { values });
+  const { email, password } = parsed.input;
+  const db = await getDb();
+  // A domain with mandatory SSO signs its people in at their identity provider.
+  const ssoOrganization = await mandatorySsoFor(db, email);
+  if (ssoOrganization) {
     const requested = await getLocale();
     const target = destination(formData.get("callbackUrl"), isLocale(requested) ? requested : "en", "/studio");
-    redirect(`/api/saml/${sso.organizationId}/start?locale=${requested}&callbackUrl=${encodeURIComponent(target)}`);
+    redirect(`/api/saml/${ssoOrganization}/start?locale=${requested}&callbackUrl=${encodeURIComponent(target)}`);
   }
   try {
-    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+    await signIn("credentials", { email, password, redirect: false });
   } catch (error) {
     if (error instanceof AuthError) return { status: "error", code: refusalCode(error), values };
     throw error;
   }
-  const db = await getDb();
-  const [user] = await db.select({ locale: users.locale }).from(users).where(eq(users.email, parsed.data.email));
-  const locale = user?.locale ?? (await getLocale());
-  await rememberLocale(locale as AppLocale);
+  // The console opens in the person's saved language; next-intl's middleware remembers it from the URL.
+  const locale = (await savedLocaleOf(db, email)) ?? (await getLocale());
   redirect(destination(formData.get("callbackUrl"), locale as AppLocale, "/studio"));
 }
 
@@ -73,7 +62,7 @@ export async function signUpAction(_previous: FormState, formData: FormData): Pr
   const locale: AppLocale = isLocale(requested) ? requested : "en";
   const fields = formFields(formData);
   const result = await signUp(await getDb(), fields, { locale });
-  if (!result.ok) return { status: "error", code: result.error, fields: result.fields, values };
+  if (!result.ok) return formState(result, { values });
   // The email's domain lets people join an organization: first, prove the mailbox is yours.
   if (result.confirmationSent) {
     const { email, token, organizationName } = result.confirmationSent;
@@ -88,7 +77,6 @@ export async function signUpAction(_previous: FormState, formData: FormData): Pr
     if (error instanceof AuthError) return { status: "error", code: refusalCode(error), values };
     throw error;
   }
-  await rememberLocale(locale);
   redirect(`/${locale}/admin`);
 }
 

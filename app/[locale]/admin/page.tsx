@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { count, eq } from "drizzle-orm";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { users } from "@/db/schema";
 import type { AppLocale } from "@/i18n/locales";
 import { Card } from "@/components/ui/card";
 import { HelpLink } from "@/components/help/help-link";
 import { requirePermission } from "@/lib/auth/viewer";
+import { countMembers } from "@/lib/members/members";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Overview");
@@ -19,8 +18,7 @@ export default async function OverviewPage() {
   const t = await getTranslations("Overview");
   const tRoles = await getTranslations("Roles");
   const tPlans = await getTranslations("Plans");
-  const db = await getDb();
-  const [members] = await db.select({ value: count() }).from(users).where(eq(users.organizationId, viewer.organization.id));
+  const members = await countMembers(await getDb(), viewer.organization.id);
   const roles = [tRoles(viewer.role), ...(viewer.billing ? [tRoles("billing")] : [])];
   return (
     <div className="space-y-6">
@@ -41,7 +39,7 @@ export default async function OverviewPage() {
           </div>
           <div>
             <dt className="text-sm text-slate-600">{t("members")}</dt>
-            <dd className="text-lg font-semibold">{members?.value ?? 0}</dd>
+            <dd className="text-lg font-semibold">{members}</dd>
           </div>
           <div>
             <dt className="text-sm text-slate-600">{roles.length > 1 ? t("yourRoles") : t("yourRole")}</dt>

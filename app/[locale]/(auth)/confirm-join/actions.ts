@@ -1,6 +1,5 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { getLocale } from "next-intl/server";
@@ -23,6 +22,5 @@ export async function confirmJoinAction(formData: FormData): Promise<void> {
     if (error instanceof AuthError) redirect(`/${locale}/sign-in`);
     throw error;
   }
-  (await cookies()).set("NEXT_LOCALE", locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
   redirect(`/${locale}/studio`);
 }

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { getDb } from "@/db";
 import { clientAddressFrom } from "@/lib/core/client-address";
 import { absoluteLink } from "@/lib/core/origin";
-import { submittedValues, type FormState } from "@/lib/core/form-state";
+import { formState, submittedValues, type FormState } from "@/lib/core/form-state";
 import { mailDelivery, sendMail } from "@/lib/mail/mailer";
 import { requestPasswordReset } from "@/lib/auth/password-reset";
 
@@ -19,7 +19,7 @@ export async function forgotPasswordAction(_previous: FormState, formData: FormD
     // The link opens in the account's language: the mail is written in it.
     { linkFor: (token, language) => `${origin}/${language}/reset-password?token=${token}` },
   );
-  if (!result.ok) return { status: "error", code: result.error === "throttled" ? "resetThrottled" : result.error, fields: result.fields, values };
+  if (!result.ok) return formState(result, { values, errorCode: (error) => (error === "throttled" ? "resetThrottled" : error) });
   // Sent in the background: waiting for it would tell, by the time taken, that the account exists.
   if (result.mail) void sendMail(result.mail);
   return { status: "success", code: "resetRequested", values, data: { email: values.email?.trim() ?? "", mail: deliveryNotice[mailDelivery()] } };

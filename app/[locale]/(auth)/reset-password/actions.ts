@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { isLocale, type AppLocale } from "@/i18n/locales";
-import { type FormState } from "@/lib/core/form-state";
+import { formState, type FormState } from "@/lib/core/form-state";
 import { resetPassword } from "@/lib/auth/password-reset";
 
 export async function resetPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -15,9 +15,7 @@ export async function resetPasswordAction(_previous: FormState, formData: FormDa
     newPassword: formData.get("newPassword") ?? undefined,
     confirmPassword: formData.get("confirmPassword") ?? undefined,
   });
-  if (!result.ok) {
-    return { status: "error", code: result.error === "validation" ? "validation" : "resetLinkUnavailable", fields: result.fields };
-  }
+  if (!result.ok) return formState(result, { errorCode: (error) => (error === "validation" ? "validation" : "resetLinkUnavailable") });
   // Every session, this browser's included, ended with the reset: sign in with the new password.
   redirect(`/${locale}/sign-in?reset=done`);
 }

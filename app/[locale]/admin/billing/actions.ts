@@ -5,13 +5,12 @@ import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { changePlan } from "@/lib/billing/billing";
-import { submittedValues, type FormState } from "@/lib/core/form-state";
+import { formState, submittedValues, type FormState } from "@/lib/core/form-state";
 import { getViewer } from "@/lib/auth/viewer";
 
 export async function changePlanAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = submittedValues(formData, ["plan"]);
   const result = await changePlan(await getDb(), await getViewer(), { plan: formData.get("plan") });
-  if (!result.ok) return { status: "error", code: result.error, fields: result.fields, values };
+  if (!result.ok) return formState(result, { values: submittedValues(formData, ["plan"]) });
   const locale = await getLocale();
   const revoked = result.disabled.find((loss) => loss.feature === "invitations")?.affected ?? 0;
   revalidatePath(`/${locale}`, "layout");

@@ -1,12 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { decideJoinRequest } from "@/lib/domains/domain-join";
-import { formFields, submittedValues, type FormState } from "@/lib/core/form-state";
+import { formFields, formState, submittedValues, type FormState } from "@/lib/core/form-state";
+import { absoluteLink } from "@/lib/core/origin";
 import { createInvitation, revokeInvitation } from "@/lib/members/invitations";
 import { sendInvitationEmail } from "@/lib/mail/mailer";
 import { changeMemberRole, removeMember } from "@/lib/members/members";
@@ -25,22 +25,17 @@ export async function changeMemberRoleAction(formData: FormData): Promise<void> 
 }
 
 export async function removeMemberAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = submittedValues(formData, ["confirmation"]);
   const result = await removeMember(await getDb(), await getViewer(), formFields(formData));
-  if (!result.ok) return { status: "error", code: result.error, fields: result.fields, values };
+  if (!result.ok) return formState(result, { values: submittedValues(formData, ["confirmation"]) });
   return backToMembers({ notice: "removed", email: result.removed.email });
 }
 
 export async function inviteAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = submittedValues(formData, ["email", "role", "billing"]);
   const viewer = await getViewer();
   const result = await createInvitation(await getDb(), viewer, formFields(formData));
-  if (!result.ok) return { status: "error", code: result.error, fields: result.fields, values };
+  if (!result.ok) return formState(result, { values: submittedValues(formData, ["email", "role", "billing"]) });
   const locale = await getLocale();
-  // The link names this server: APP_URL when set (behind a proxy), else the address the Admin used.
-  const requestHeaders = await headers();
-  const origin = process.env.APP_URL ?? `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("host")}`;
-  const link = `${origin.replace(/\/$/, "")}/${locale}/invite/${result.token}`;
+  const link = await absoluteLink(`/${locale}/invite/${result.token}`);
   const mail = await sendInvitationEmail({
     to: result.invitation.email,
     link,
@@ -63,7 +58,7 @@ export async function decideJoinRequestAction(_previous: FormState, formData: Fo
   const decision = formData.get("decision") === "approve" ? "approve" : "reject";
   const result = await decideJoinRequest(await getDb(), await getViewer(), formFields(formData), decision);
   // "notFound": decided meanwhile (another Admin, another tab).
-  if (!result.ok) return { status: "error", code: result.error === "notFound" ? "missing" : result.error };
+  if (!result.ok) return formState(result, { errorCode: (error) => (error === "notFound" ? "missing" : error) });
   const locale = await getLocale();
   revalidatePath(`/${locale}/admin/members`);
   revalidatePath(`/${locale}/admin/authentication`);

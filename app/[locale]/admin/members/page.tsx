@@ -44,7 +44,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
     listJoinRequests(db, viewer),
   ]);
   if (!everyone.ok || !listed.ok || !pending.ok) return null;
-  const removing = everyone.members.find((member) => member.id === params.remove && !(member.role === "admin" && everyone.adminCount <= 1));
+  const removing = everyone.members.find((member) => member.id === params.remove && !member.lastAdmin);
   const invite = decide(viewer, "members.invite");
   const notice = notices.find((code) => code === params.notice);
   const errorText = params.error ? (tErrors.has(params.error as never) ? tErrors(params.error as never) : tErrors("generic")) : null;
@@ -83,7 +83,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         {listed.members.length === 0 ? (
           <p className="text-sm">{t("noMatch", { query })}</p>
         ) : (
-          <MembersTable members={listed.members} adminCount={everyone.adminCount} viewerId={viewer.id} organizationName={viewer.organization.name} />
+          <MembersTable members={listed.members} viewerId={viewer.id} organizationName={viewer.organization.name} />
         )}
       </Card>
       {requests ? (

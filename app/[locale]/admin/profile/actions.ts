@@ -1,38 +1,35 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { signOut } from "@/lib/auth/next-auth";
 import { leaveOrganization } from "@/lib/members/members";
-import { formFields, submittedValues, type FormState } from "@/lib/core/form-state";
+import { formFields, formState, submittedValues, type FormState } from "@/lib/core/form-state";
 import { changePassword, updateProfile } from "@/lib/members/profile";
 import { getViewer } from "@/lib/auth/viewer";
 
 export async function updateProfileAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = submittedValues(formData, ["name", "locale"]);
   const viewer = await getViewer();
   const result = await updateProfile(await getDb(), viewer, formFields(formData));
-  if (!result.ok) return { status: "error", code: result.error, fields: result.fields, values };
-  (await cookies()).set("NEXT_LOCALE", result.locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
-  // A new language moves the person to the same page in that language.
-  if (viewer && result.locale !== viewer.locale) redirect(`/${result.locale}/admin/profile?saved=1`);
-  revalidatePath("/", "layout");
-  return { status: "success", code: "profileSaved", values: { name: result.name, locale: result.locale } };
+  // A new language moves the person to the same page in that language (next-intl's middleware remembers it).
+  if (result.ok && viewer && result.locale !== viewer.locale) redirect(`/${result.locale}/admin/profile?saved=1`);
+  if (result.ok) revalidatePath("/", "layout");
+  return formState(result, {
+    values: submittedValues(formData, ["name", "locale"]),
+    success: ({ name, locale }) => ({ code: "profileSaved", values: { name, locale } }),
+  });
 }
 
 export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const result = await changePassword(await getDb(), await getViewer(), formFields(formData));
-  if (!result.ok) return { status: "error", code: result.error, fields: result.fields };
-  return { status: "success", code: "passwordChanged" };
+  return formState(result, { success: () => ({ code: "passwordChanged" }) });
 }
 
 export async function leaveOrganizationAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = submittedValues(formData, ["confirmation"]);
   const result = await leaveOrganization(await getDb(), await getViewer(), formFields(formData));
-  if (!result.ok) return { status: "error", code: result.error, fields: result.fields, values };
+  if (!result.ok) return formState(result, { values: submittedValues(formData, ["confirmation"]) });
   const locale = await getLocale();
   await signOut({ redirectTo: `/${locale}/signed-out?reason=left` });
   return { status: "success" };

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { and, count, eq } from "drizzle-orm";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { users } from "@/db/schema";
 import type { AppLocale } from "@/i18n/locales";
 import { Card } from "@/components/ui/card";
 import { HelpLink } from "@/components/help/help-link";
 import { requirePermission } from "@/lib/auth/viewer";
+import { countAdmins, isLastAdmin } from "@/lib/members/members";
 import { LeaveForm } from "./leave-form";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
@@ -21,12 +20,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
   const viewer = await requirePermission(locale, "/admin/profile", "profile.edit");
   const t = await getTranslations("Profile");
   const { saved } = await searchParams;
-  const db = await getDb();
-  const [admins] = await db
-    .select({ value: count() })
-    .from(users)
-    .where(and(eq(users.organizationId, viewer.organization.id), eq(users.role, "admin")));
-  const lastAdmin = viewer.role === "admin" && (admins?.value ?? 0) <= 1;
+  const lastAdmin = isLastAdmin(viewer, await countAdmins(await getDb(), viewer.organization.id));
   return (
     <div className="space-y-6">
       <div className="space-y-1">

@@ -1,23 +1,21 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { isLocale, type AppLocale } from "@/i18n/locales";
 import { signIn, signOut } from "@/lib/auth/next-auth";
-import { formFields, submittedValues, type FormState } from "@/lib/core/form-state";
+import { formFields, formState, submittedValues, type FormState } from "@/lib/core/form-state";
 import { isTokenShaped } from "@/lib/core/tokens";
 import { acceptInvitation } from "@/lib/members/invitations";
 
 export async function acceptInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = submittedValues(formData, ["name"]);
   const requested = await getLocale();
   const locale: AppLocale = isLocale(requested) ? requested : "en";
   const fields = formFields(formData);
   const result = await acceptInvitation(await getDb(), { ...fields, token: fields.token }, { locale });
-  if (!result.ok) return { status: "error", code: result.error, fields: result.fields, values };
+  if (!result.ok) return formState(result, { values: submittedValues(formData, ["name"]) });
   try {
     await signIn("credentials", { email: result.user.email, password: fields.password, redirect: false });
   } catch (error) {
@@ -25,7 +23,6 @@ export async function acceptInvitationAction(_previous: FormState, formData: For
     if (error instanceof AuthError) redirect(`/${locale}/sign-in`);
     throw error;
   }
-  (await cookies()).set("NEXT_LOCALE", locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
   redirect(`/${locale}/studio`);
 }
 
