@@ -71,6 +71,18 @@ describe("the request gate", () => {
     expect(profile.headers.get("x-middleware-rewrite") ?? "").not.toContain("not-allowed");
   });
 
+  it("refuses an address that is not a console section with the not-found page, even to an Admin", async () => {
+    const { admin } = await createCast(database.db);
+    const cookie = await sessionCookie(admin);
+    for (const path of ["/en/admin/whatever", "/fr/admin/not-allowed", "/en/admin/unknown-section"]) {
+      const response = await visit(path, cookie);
+      expect(response.headers.get("x-middleware-rewrite")).toContain("/admin/unknown-section");
+    }
+    for (const path of ["/en/admin", "/en/admin/members", "/fr/admin/help-feedback"]) {
+      expect((await visit(path, cookie)).headers.get("x-middleware-rewrite") ?? "").not.toContain("unknown-section");
+    }
+  });
+
   it("reads the role from the database on every request: a promotion takes effect at once", async () => {
     const { member } = await createCast(database.db);
     const cookie = await sessionCookie(member);

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { count, eq } from "drizzle-orm";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
-import type { AppLocale } from "@/i18n/locales";
 import { Card } from "@/components/ui/card";
 import { HelpLink } from "@/components/help/help-link";
-import { requirePermission } from "@/lib/auth/viewer";
+import { requireSection } from "@/lib/auth/viewer";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Overview");
@@ -14,8 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function OverviewPage() {
-  const locale = (await getLocale()) as AppLocale;
-  const viewer = await requirePermission(locale, "/admin", "console.open");
+  const viewer = await requireSection("overview");
   const t = await getTranslations("Overview");
   const tRoles = await getTranslations("Roles");
   const tPlans = await getTranslations("Plans");

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import type { AppLocale } from "@/i18n/locales";
 import { Link } from "@/i18n/navigation";
 import { AuditTable } from "@/components/audit/audit-table";
 import { TimeZoneNote } from "@/components/audit/local-time";
@@ -10,7 +9,7 @@ import { Card } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { listAuditEvents, parseAuditFilter } from "@/lib/audit/audit-log";
 import { listMembers } from "@/lib/members/members";
-import { requirePermission } from "@/lib/auth/viewer";
+import { requireSection } from "@/lib/auth/viewer";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("AuditPage");
@@ -18,8 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const locale = (await getLocale()) as AppLocale;
-  const viewer = await requirePermission(locale, "/admin/audit", "audit.view");
+  const viewer = await requireSection("audit");
   const t = await getTranslations("AuditPage");
   const tAudit = await getTranslations("Audit");
   const filter = parseAuditFilter(await searchParams);

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
-import type { AppLocale } from "@/i18n/locales";
+import { getTranslations } from "next-intl/server";
 import { AddDomainForm } from "@/components/authentication/add-domain-form";
 import { DomainCard } from "@/components/authentication/domain-card";
 import { SsoSettings } from "@/components/authentication/sso-settings";
@@ -13,7 +12,7 @@ import { can } from "@/lib/core/permissions";
 import { getConnection } from "@/lib/sso/connections";
 import { originFrom } from "@/lib/sso/routes";
 import { serviceProviderFor } from "@/lib/sso/saml";
-import { requirePermission } from "@/lib/auth/viewer";
+import { requireSection } from "@/lib/auth/viewer";
 import { headers } from "next/headers";
 import { decideJoinRequestAction } from "../members/actions";
 import {
@@ -32,8 +31,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AuthenticationPage() {
-  const locale = (await getLocale()) as AppLocale;
-  const viewer = await requirePermission(locale, "/admin/authentication", "authentication.manage");
+  const viewer = await requireSection("authentication");
   const t = await getTranslations("AuthenticationPage");
   const tPlans = await getTranslations("Plans");
   const db = await getDb();

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import type { AppLocale } from "@/i18n/locales";
 import { PlanChangePreviewCard } from "@/components/billing/plan-change-preview";
 import { PlanComparison } from "@/components/billing/plan-comparison";
 import { buttonClass } from "@/components/ui/button";
@@ -9,7 +8,7 @@ import { Card, Notice } from "@/components/ui/card";
 import { previewPlanChange } from "@/lib/billing/billing";
 import { isPlan, plans } from "@/lib/core/plans";
 import { HelpLink } from "@/components/help/help-link";
-import { requirePermission } from "@/lib/auth/viewer";
+import { requireSection } from "@/lib/auth/viewer";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("BillingPage");
@@ -19,8 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Search = { plan?: string; changed?: string; revoked?: string };
 
 export default async function BillingPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const locale = (await getLocale()) as AppLocale;
-  const viewer = await requirePermission(locale, "/admin/billing", "billing.view");
+  const viewer = await requireSection("billing");
   const t = await getTranslations("BillingPage");
   const tPlans = await getTranslations("Plans");
   const tErrors = await getTranslations("Errors");

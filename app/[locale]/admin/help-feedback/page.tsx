@@ -7,7 +7,7 @@ import type { AppLocale } from "@/i18n/locales";
 import { Card } from "@/components/ui/card";
 import { getArticle } from "@/lib/help";
 import { getHelpFeedbackCounts } from "@/lib/help/feedback";
-import { requirePermission } from "@/lib/auth/viewer";
+import { requireSection } from "@/lib/auth/viewer";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("HelpFeedback");
@@ -17,8 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 const cell = "border-b border-slate-200 px-3 py-2";
 
 export default async function HelpFeedbackPage() {
+  const viewer = await requireSection("helpFeedback");
   const locale = (await getLocale()) as AppLocale;
-  const viewer = await requirePermission(locale, "/admin/help-feedback", "helpFeedback.view");
   const result = await getHelpFeedbackCounts(await getDb(), viewer);
   if (!result.ok) forbidden();
   const t = await getTranslations("HelpFeedback");

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import type { AppLocale } from "@/i18n/locales";
 import { Link } from "@/i18n/navigation";
 import { JoinRequestsSection, JoinRequestsWaiting } from "@/components/join-requests/join-requests-section";
 import { InvitationPlanGate, PendingInvitations } from "@/components/members/invitations-panel";
@@ -17,7 +16,7 @@ import { listMembers } from "@/lib/members/members";
 import { can, decide } from "@/lib/core/permissions";
 import { plansWith } from "@/lib/core/plans";
 import { HelpLink } from "@/components/help/help-link";
-import { requirePermission } from "@/lib/auth/viewer";
+import { requireSection } from "@/lib/auth/viewer";
 import { decideJoinRequestAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,8 +28,7 @@ type Search = { q?: string; remove?: string; notice?: string; email?: string; er
 const notices = ["roleSaved", "roleUnchanged", "removed", "revoked"] as const;
 
 export default async function MembersPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const locale = (await getLocale()) as AppLocale;
-  const viewer = await requirePermission(locale, "/admin/members", "members.view");
+  const viewer = await requireSection("members");
   const t = await getTranslations("MembersPage");
   const tErrors = await getTranslations("Errors");
   const params = await searchParams;

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import type { AppLocale } from "@/i18n/locales";
 import { DangerAction, DangerZone } from "@/components/organization/danger-zone";
 import { PurgeProgress } from "@/components/organization/purge-progress";
 import { Card } from "@/components/ui/card";
@@ -10,7 +9,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { isActive } from "@/lib/jobs/jobs";
 import { getOrganizationSettings } from "@/lib/organizations/organizations";
 import { HelpLink } from "@/components/help/help-link";
-import { requirePermission } from "@/lib/auth/viewer";
+import { requireSection } from "@/lib/auth/viewer";
 import { DeleteForm } from "./delete-form";
 import { PurgeForm } from "./purge-form";
 import { RenameForm } from "./rename-form";
@@ -21,8 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function OrganizationPage() {
-  const locale = (await getLocale()) as AppLocale;
-  const viewer = await requirePermission(locale, "/admin/organization", "organization.rename");
+  const viewer = await requireSection("organization");
   const settings = await getOrganizationSettings(await getDb(), viewer.organization.id);
   if (!settings) notFound();
   const { organization, members, chats, messages, jobs } = settings;

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { and, count, eq } from "drizzle-orm";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
-import type { AppLocale } from "@/i18n/locales";
 import { Card } from "@/components/ui/card";
 import { HelpLink } from "@/components/help/help-link";
-import { requirePermission } from "@/lib/auth/viewer";
+import { requireSection } from "@/lib/auth/viewer";
 import { LeaveForm } from "./leave-form";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
@@ -17,8 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
-  const locale = (await getLocale()) as AppLocale;
-  const viewer = await requirePermission(locale, "/admin/profile", "profile.edit");
+  const viewer = await requireSection("profile");
   const t = await getTranslations("Profile");
   const { saved } = await searchParams;
   const db = await getDb();
