@@ -1,10 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import type { PlanChangePreview } from "@/lib/billing/billing";
 import { JoinLoss, SsoLoss } from "./authentication-losses";
+import type { FormAction } from "@/components/forms/form-action";
 import { ConfirmPlanForm } from "./confirm-plan-form";
 
 /** What a plan change will turn off, said before it happens. */
-export async function PlanChangePreviewCard({ preview }: { preview: PlanChangePreview }) {
+export async function PlanChangePreviewCard({ preview, action }: { preview: PlanChangePreview; action: FormAction }) {
   const t = await getTranslations("BillingPage");
   const tPlans = await getTranslations("Plans");
   const names = { from: tPlans(preview.from), to: tPlans(preview.to) };
@@ -33,7 +34,7 @@ export async function PlanChangePreviewCard({ preview }: { preview: PlanChangePr
         </>
       )}
       <p className="font-medium">{t("keepsData")}</p>
-      <ConfirmPlanForm plan={preview.to} current={preview.from} />
+      <ConfirmPlanForm plan={preview.to} current={preview.from} action={action} />
     </div>
   );
 }

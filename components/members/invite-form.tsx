@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { inviteAction } from "@/app/[locale]/admin/members/actions";
+import type { FormAction } from "@/components/forms/form-action";
 import { useFormErrors } from "@/components/forms/use-form-errors";
 import { Notice } from "@/components/ui/card";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -11,10 +11,10 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/core/form-state";
 import { CopyButton } from "./copy-button";
 
-export function InviteForm() {
+export function InviteForm({ action }: { action: FormAction }) {
   const t = useTranslations("MembersPage");
   const tRoles = useTranslations("Roles");
-  const [state, formAction] = useActionState(inviteAction, idle);
+  const [state, formAction] = useActionState(action, idle);
   const errors = useFormErrors(state);
   const created = state.status === "success" ? state.data : undefined;
   const mail = created?.mail as "sent" | "notConfigured" | "failed" | undefined;

@@ -5,6 +5,7 @@ import type { AppLocale } from "@/i18n/locales";
 import { ConsoleNav } from "@/components/console/console-nav";
 import { LocaleSwitcher } from "@/components/layout/locale-switcher";
 import { SignOutButton } from "@/components/layout/sign-out-button";
+import { signOutAction } from "@/app/[locale]/(auth)/actions";
 import { consoleSections, openSections } from "@/lib/core/console-sections";
 import { requireViewer } from "@/lib/auth/viewer";
 
@@ -23,7 +24,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <div className="ml-auto flex flex-wrap items-center gap-x-2">
             <Link href="/studio" className="whitespace-nowrap rounded px-2 py-1 text-sm text-slate-700 hover:underline">{t("backToStudio")}</Link>
             <LocaleSwitcher />
-            <SignOutButton />
+            <SignOutButton action={signOutAction} />
           </div>
         </div>
       </header>

@@ -9,6 +9,7 @@ import { previewPlanChange } from "@/lib/billing/billing";
 import { isPlan, plans } from "@/lib/core/plans";
 import { HelpLink } from "@/components/help/help-link";
 import { requireSection } from "@/lib/auth/viewer";
+import { changePlanAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("BillingPage");
@@ -48,7 +49,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
       </Card>
       {preview?.ok ? (
         <Card title={t("confirmTitle", { plan: tPlans(preview.preview.to) })} id="confirm">
-          <PlanChangePreviewCard preview={preview.preview} />
+          <PlanChangePreviewCard preview={preview.preview} action={changePlanAction} />
         </Card>
       ) : (
         <Card title={t("changeTitle")} id="change">

@@ -17,7 +17,7 @@ import { can, decide } from "@/lib/core/permissions";
 import { plansWith } from "@/lib/core/plans";
 import { HelpLink } from "@/components/help/help-link";
 import { requireSection } from "@/lib/auth/viewer";
-import { decideJoinRequestAction } from "./actions";
+import { changeMemberRoleAction, decideJoinRequestAction, inviteAction, removeMemberAction, revokeInvitationAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("MembersPage");
@@ -63,7 +63,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
       {removing ? (
         <Card title={t("removeTitle", { name: removing.name })} id="remove">
           <p className="mb-4 text-sm text-red-800">{t("removeWarning", { email: removing.email })}</p>
-          <RemoveMemberForm userId={removing.id} email={removing.email} />
+          <RemoveMemberForm userId={removing.id} email={removing.email} action={removeMemberAction} />
           <Link href="/admin/members" className="mt-4 inline-block text-sm underline">{t("backToMembers")}</Link>
         </Card>
       ) : null}
@@ -81,7 +81,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         {listed.members.length === 0 ? (
           <p className="text-sm">{t("noMatch", { query })}</p>
         ) : (
-          <MembersTable members={listed.members} adminCount={everyone.adminCount} viewerId={viewer.id} organizationName={viewer.organization.name} />
+          <MembersTable members={listed.members} adminCount={everyone.adminCount} viewerId={viewer.id} organizationName={viewer.organization.name} changeRoleAction={changeMemberRoleAction} />
         )}
       </Card>
       {requests ? (
@@ -96,7 +96,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         {invite.allowed ? (
           <>
             <p className="mb-4 text-sm text-slate-700">{t("inviteIntro")}</p>
-            <InviteForm />
+            <InviteForm action={inviteAction} />
           </>
         ) : (
           <InvitationPlanGate
@@ -108,7 +108,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         )}
       </Card>
       <Card title={t("pendingTitle")} id="pending">
-        <PendingInvitations invitations={pending.invitations} />
+        <PendingInvitations invitations={pending.invitations} revokeAction={revokeInvitationAction} />
       </Card>
     </div>
   );
