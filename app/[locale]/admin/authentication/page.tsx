@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AddDomainForm } from "@/components/authentication/add-domain-form";
 import { DomainCard } from "@/components/authentication/domain-card";
@@ -15,6 +14,8 @@ import { serviceProviderFor } from "@/lib/sso/saml";
 import { requireSection } from "@/lib/auth/viewer";
 import { headers } from "next/headers";
 import { decideJoinRequestAction } from "../members/actions";
+import { PageHeader } from "@/components/ui/page-header";
+import { titleFrom } from "@/i18n/metadata";
 import {
   addDomainAction,
   removeDomainAction,
@@ -25,10 +26,7 @@ import {
   verifyDomainAction,
 } from "./actions";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("AuthenticationPage");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("AuthenticationPage.title");
 
 export default async function AuthenticationPage() {
   const viewer = await requireSection("authentication");
@@ -41,10 +39,7 @@ export default async function AuthenticationPage() {
   const failing = (domains ?? []).filter((domain) => domain.status === "failing");
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-slate-700">{t("intro")}</p>
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} />
       {failing.length > 0 ? (
         <div role="status" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950">
           {t("failingSummary", { count: failing.length })}

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { PlanChangePreviewCard } from "@/components/billing/plan-change-preview";
@@ -7,14 +6,12 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
 import { previewPlanChange } from "@/lib/billing/billing";
 import { isPlan, plans } from "@/lib/core/plans";
-import { HelpLink } from "@/components/help/help-link";
 import { requireSection } from "@/lib/auth/viewer";
 import { changePlanAction } from "./actions";
+import { PageHeader } from "@/components/ui/page-header";
+import { titleFrom } from "@/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("BillingPage");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("BillingPage.title");
 
 type Search = { plan?: string; changed?: string; revoked?: string };
 
@@ -31,11 +28,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const revoked = Math.max(0, Number.parseInt(params.revoked ?? "0", 10) || 0);
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-slate-700">{t("intro", { organization })}</p>
-        <HelpLink article="plans-and-features" />
-      </div>
+      <PageHeader title={t("title")} intro={t("intro", { organization })} help={{ article: "plans-and-features" }} />
       {changed ? (
         <div role="status">
           <Notice tone="success">

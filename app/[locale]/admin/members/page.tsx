@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { Link } from "@/i18n/navigation";
@@ -15,14 +14,12 @@ import { listPendingInvitations } from "@/lib/members/invitations";
 import { listMembers } from "@/lib/members/members";
 import { can, decide } from "@/lib/core/permissions";
 import { plansWith } from "@/lib/core/plans";
-import { HelpLink } from "@/components/help/help-link";
 import { requireSection } from "@/lib/auth/viewer";
 import { changeMemberRoleAction, decideJoinRequestAction, inviteAction, removeMemberAction, revokeInvitationAction } from "./actions";
+import { PageHeader } from "@/components/ui/page-header";
+import { titleFrom } from "@/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("MembersPage");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("MembersPage.title");
 
 type Search = { q?: string; remove?: string; notice?: string; email?: string; error?: string };
 const notices = ["roleSaved", "roleUnchanged", "removed", "revoked"] as const;
@@ -48,11 +45,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const errorText = params.error ? (tErrors.has(params.error as never) ? tErrors(params.error as never) : tErrors("generic")) : null;
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-slate-700">{t("intro", { organization: viewer.organization.name })}</p>
-        <HelpLink article="roles-and-permissions" />
-      </div>
+      <PageHeader title={t("title")} intro={t("intro", { organization: viewer.organization.name })} help={{ article: "roles-and-permissions" }} />
       {requests ? <JoinRequestsWaiting count={requests.length} /> : null}
       {notice ? (
         <div role="status"><Notice tone="success">{t(notice, { email: params.email ?? "" })}</Notice></div>

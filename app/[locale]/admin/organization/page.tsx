@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
@@ -8,16 +7,14 @@ import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { isActive } from "@/lib/jobs/jobs";
 import { getOrganizationSettings } from "@/lib/organizations/organizations";
-import { HelpLink } from "@/components/help/help-link";
 import { requireSection } from "@/lib/auth/viewer";
 import { DeleteForm } from "./delete-form";
 import { PurgeForm } from "./purge-form";
 import { RenameForm } from "./rename-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { titleFrom } from "@/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("OrganizationPage");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("OrganizationPage.title");
 
 export default async function OrganizationPage() {
   const viewer = await requireSection("organization");
@@ -28,11 +25,7 @@ export default async function OrganizationPage() {
   const purge = jobs.purge_chats;
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-slate-700">{t("intro")}</p>
-        <HelpLink article="basic-setup" section="organization-settings" />
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} help={{ article: "basic-setup", section: "organization-settings" }} />
       <Card title={t("detailsTitle")} id="details">
         <dl className="grid gap-4 sm:grid-cols-2">
           <div>

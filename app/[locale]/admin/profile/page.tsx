@@ -1,19 +1,16 @@
-import type { Metadata } from "next";
 import { and, count, eq } from "drizzle-orm";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { Card } from "@/components/ui/card";
-import { HelpLink } from "@/components/help/help-link";
 import { requireSection } from "@/lib/auth/viewer";
 import { LeaveForm } from "./leave-form";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { titleFrom } from "@/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Profile");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("Profile.title");
 
 export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   const viewer = await requireSection("profile");
@@ -27,11 +24,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
   const lastAdmin = viewer.role === "admin" && (admins?.value ?? 0) <= 1;
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-slate-700">{t("intro")}</p>
-        <HelpLink article="authentication" section="sign-in-today" />
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} help={{ article: "authentication", section: "sign-in-today" }} />
       <Card title={t("detailsTitle")} id="details">
         <p className="mb-4 text-sm text-slate-700">
           {t("emailLine", { email: viewer.email })}
