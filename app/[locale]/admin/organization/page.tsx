@@ -8,8 +8,8 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { isActive } from "@/lib/jobs/jobs";
 import { getOrganizationSettings } from "@/lib/organizations/organizations";
 import { requireSection } from "@/lib/auth/viewer";
-import { DeleteForm } from "./delete-form";
-import { PurgeForm } from "./purge-form";
+import { ConfirmByTypingForm } from "@/components/forms/confirm-by-typing-form";
+import { deleteOrganizationAction, purgeChatsAction } from "./actions";
 import { RenameForm } from "./rename-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { titleFrom } from "@/i18n/metadata";
@@ -58,7 +58,14 @@ export default async function OrganizationPage() {
           irreversible={t("irreversible")}
         >
           {purge ? <PurgeProgress job={purge} /> : null}
-          {isActive(purge) ? null : <PurgeForm name={organization.name} />}
+          {isActive(purge) ? null : (
+            <ConfirmByTypingForm
+              action={purgeChatsAction}
+              expected={organization.name}
+              idPrefix="purge"
+              text={{ label: t("purgeConfirmLabel", { name: organization.name }), hint: t("purgeConfirmHint"), submit: t("purgeButton"), pending: t("purgePending") }}
+            />
+          )}
         </DangerAction>
         <DangerAction
           id="delete"
@@ -67,7 +74,13 @@ export default async function OrganizationPage() {
           whatStays={t("deleteWhatStays")}
           irreversible={t("irreversible")}
         >
-          <DeleteForm name={organization.name} />
+          <ConfirmByTypingForm
+            action={deleteOrganizationAction}
+            expected={organization.name}
+            idPrefix="delete"
+            text={{ label: t("deleteConfirmLabel", { name: organization.name }), hint: t("deleteConfirmHint"), submit: t("deleteButton"), pending: t("deletePending") }}
+            password={{ label: t("password"), hint: t("passwordHint") }}
+          />
         </DangerAction>
       </DangerZone>
     </div>

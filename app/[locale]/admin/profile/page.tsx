@@ -4,7 +4,8 @@ import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { Card } from "@/components/ui/card";
 import { requireSection } from "@/lib/auth/viewer";
-import { LeaveForm } from "./leave-form";
+import { ConfirmByTypingForm } from "@/components/forms/confirm-by-typing-form";
+import { leaveOrganizationAction } from "./actions";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -39,7 +40,14 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
           {t("leaveTitle")}
         </h2>
         <p className="mb-4 text-slate-700">{t("leaveBody", { organization: viewer.organization.name })}</p>
-        {lastAdmin ? <p className="font-medium text-slate-900">{t("leaveLastAdmin")}</p> : <LeaveForm email={viewer.email} />}
+        {lastAdmin ? <p className="font-medium text-slate-900">{t("leaveLastAdmin")}</p> : (
+          <ConfirmByTypingForm
+            action={leaveOrganizationAction}
+            expected={viewer.email}
+            text={{ label: t("leaveConfirmLabel", { email: viewer.email }), hint: t("leaveConfirmHint"), submit: t("leaveButton"), pending: t("leavePending") }}
+            password={{ label: t("leavePassword") }}
+          />
+        )}
       </section>
     </div>
   );
