@@ -7,9 +7,9 @@ import { useFormErrors } from "@/components/forms/use-form-errors";
 import { Notice } from "@/components/ui/card";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, TextInput, describedBy, inputClass } from "@/components/ui/field";
+import { CopyButton } from "@/components/ui/copy-button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/core/form-state";
-import { CopyButton } from "./copy-button";
 
 export function InviteForm({ action }: { action: FormAction }) {
   const t = useTranslations("MembersPage");
@@ -26,7 +26,7 @@ export function InviteForm({ action }: { action: FormAction }) {
           <Field id="invitationLink" label={t("linkLabel")} hint={t("linkHint")}>
             <TextInput id="invitationLink" readOnly hint value={String(created.link)} />
           </Field>
-          <CopyButton text={String(created.link)} />
+          <CopyButton value={String(created.link)} label={t("copy")} copiedLabel={t("copied")} failedLabel={t("copyFailed")} />
           <p className="text-sm text-slate-700">
             {mail === "sent" ? t("emailSent", { email: String(created.email) }) : mail === "failed" ? t("emailFailed") : t("emailNotConfigured")}
           </p>
