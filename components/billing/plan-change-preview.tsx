@@ -8,6 +8,7 @@ import { ConfirmPlanForm } from "./confirm-plan-form";
 export async function PlanChangePreviewCard({ preview, action }: { preview: PlanChangePreview; action: FormAction }) {
   const t = await getTranslations("BillingPage");
   const tPlans = await getTranslations("Plans");
+  const tFeatures = await getTranslations("Features");
   const names = { from: tPlans(preview.from), to: tPlans(preview.to) };
   return (
     <div className="space-y-4" data-testid="plan-change-preview">
@@ -26,7 +27,7 @@ export async function PlanChangePreviewCard({ preview, action }: { preview: Plan
                 <JoinLoss key={loss.feature} impact={preview.authentication} />
               ) : (
                 <li key={loss.feature}>
-                  {loss.feature === "invitations" ? t("lossInvitations", { count: loss.affected }) : t("loss", { feature: t(`features.${loss.feature}`) })}
+                  {loss.feature === "invitations" ? t("lossInvitations", { count: loss.affected }) : t("loss", { feature: tFeatures(loss.feature) })}
                 </li>
               ),
             )}
