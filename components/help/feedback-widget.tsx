@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import type { HelpFeedbackState } from "@/lib/help/feedback-state";
 
 /**
- * "Did you find the answer to your question?" — two submit buttons of one form, so it works as a
+ * "Does this page answer your question?" — two submit buttons of one form, so it works as a
  * plain POST with JavaScript off; a browser that already answered sees the thank-you instead.
  */
 export function FeedbackWidget({
