@@ -1,23 +1,20 @@
 import { eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import { NextRequest, type NextFetchEvent } from "next/server";
-import type { Database } from "@/db";
 import { organizations, users } from "@/db/schema";
-import { openTestDatabase } from "@/tests/support/db";
+import { testDatabaseForThisFile } from "@/tests/support/db";
 import { createCast } from "@/tests/support/factories";
 
-let database: Database;
+const database = testDatabaseForThisFile();
 let middleware: (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
   // The middleware asks getDb(); hand it this test's database.
   (globalThis as Record<string, unknown>).__orgConsoleDb = { opening: Promise.resolve(database) };
   middleware = (await import("@/middleware")).default as unknown as typeof middleware;
 });
 afterAll(async () => {
   delete (globalThis as Record<string, unknown>).__orgConsoleDb;
-  await database.close();
 });
 
 const cookieName = "authjs.session-token";
