@@ -9,17 +9,6 @@ const frameworkAdapters = [
   "^lib/help/metadata[.]ts$", // the help pages' Next Metadata type
 ];
 
-// TEMPORARY: components that still import server actions from app/; the arch-ui branch passes them as props.
-const componentsImportingApp = [
-  "^components/billing/confirm-plan-form[.]tsx$",
-  "^components/help/feedback-widget[.]tsx$",
-  "^components/layout/sign-out-button[.]tsx$",
-  "^components/members/invitations-panel[.]tsx$",
-  "^components/members/invite-form[.]tsx$",
-  "^components/members/members-table[.]tsx$",
-  "^components/members/remove-member-form[.]tsx$",
-];
-
 module.exports = {
   forbidden: [
     {
@@ -54,7 +43,7 @@ module.exports = {
       name: "components-not-to-app",
       severity: "error",
       comment: "Components receive server actions as props; they never import from app/.",
-      from: { path: "^components/", pathNot: componentsImportingApp },
+      from: { path: "^components/" },
       to: { path: "^app/" },
     },
     {

@@ -3,7 +3,7 @@ import createIntlMiddleware from "next-intl/middleware";
 import { getDb } from "@/db";
 import { isLocale, type AppLocale } from "@/i18n/locales";
 import { routing } from "@/i18n/routing";
-import { canOpenSection } from "@/lib/core/permissions";
+import { canOpenSection, sectionOfPath } from "@/lib/core/console-sections";
 import { readSessionCookie } from "@/lib/auth/session-cookie";
 import { loadSessionUser } from "@/lib/auth/session-user";
 
@@ -56,8 +56,10 @@ export default async function middleware(request: NextRequest) {
   if (startsWithSegment(path, signedOutOnly) || path === "/") {
     return NextResponse.redirect(new URL(`/${locale}/studio`, request.url));
   }
-  if (path.startsWith("/admin/")) {
-    const section = path.split("/")[2] ?? "";
+  if (startsWithSegment(path, ["/admin"])) {
+    const section = sectionOfPath(path);
+    // A section missing from the table does not exist: refused before any page is looked up.
+    if (!section) return NextResponse.rewrite(new URL(`/${locale}/admin/unknown-section`, request.url));
     if (!canOpenSection(viewer, section)) {
       return NextResponse.rewrite(new URL(`/${locale}/admin/not-allowed`, request.url));
     }

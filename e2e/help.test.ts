@@ -54,7 +54,7 @@ describe("the help center", () => {
             assert.match(alternate ?? "", new RegExp(`/${other}/help/${slug}$`));
           }
           for (const section of article.sections) assert.equal(await page.locator(`h2#${section.id}`).textContent(), section.heading);
-          assert.equal(await page.getByRole("heading", { name: locale === "en" ? "Did you find the answer to your question?" : "Avez-vous trouvé la réponse à votre question ?" }).count(), 1);
+          assert.equal(await page.getByRole("heading", { name: locale === "en" ? "Does this page answer your question?" : "Cette page répond-elle à votre question\u202f?" }).count(), 1);
           await assertInternalLinksAnswer(page, checked);
           if (js) await assertAccessible(page);
         }
@@ -80,7 +80,7 @@ describe("the help center", () => {
   });
 });
 
-describe("“Did you find the answer to your question?”", () => {
+describe("“Does this page answer your question?”", () => {
   for (const js of [true, false]) {
     it(`an answer is stored once per browser and thanked (JavaScript ${js ? "on" : "off"})`, async () => {
       const admin = await newPage(browser);

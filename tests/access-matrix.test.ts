@@ -1,5 +1,5 @@
 import { asc, inArray } from "drizzle-orm";
-import type { Database, Db } from "@/db";
+import type { Db } from "@/db";
 import { auditEvents, chats, invitations, organizations, users, type Plan } from "@/db/schema";
 import { listAuditEvents } from "@/lib/audit/audit-log";
 import { changePlan, previewPlanChange } from "@/lib/billing/billing";
@@ -9,7 +9,7 @@ import { changeMemberRole, listMembers, removeMember } from "@/lib/members/membe
 import { can, type Action } from "@/lib/core/permissions";
 import { plans } from "@/lib/core/plans";
 import type { Viewer } from "@/lib/auth/session-user";
-import { openTestDatabase } from "@/tests/support/db";
+import { testDatabaseForThisFile } from "@/tests/support/db";
 import { createCast, createChats, createOrganization, createUser, viewerOf } from "@/tests/support/factories";
 
 /**
@@ -40,13 +40,7 @@ function otherPlan(plan: Plan): Plan {
 const subjects = ["Admin with Billing", "Admin without Billing", "Billing-only Member", "Member", "another organization's Admin", "signed-out visitor"] as const;
 type Subject = (typeof subjects)[number];
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = testDatabaseForThisFile();
 
 async function buildWorld(db: Db, plan: Plan): Promise<World & { people: Record<Subject, Viewer | null> }> {
   const cast = await createCast(db, plan);

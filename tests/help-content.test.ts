@@ -4,6 +4,8 @@ import { parityProblems } from "@/lib/help/parity";
 import { linksOf } from "@/lib/help/rich-text";
 import { actions, decide } from "@/lib/core/permissions";
 import { features, planIncludes, plans } from "@/lib/core/plans";
+import en from "@/messages/en.json";
+import fr from "@/messages/fr.json";
 
 const both = [
   { locale: "en", content: helpContent.en },
@@ -83,10 +85,8 @@ describe("the generated articles follow the code", () => {
     for (const row of table) for (const plan of plans) expect([row.feature, plan, row.included[plan]]).toEqual([row.feature, plan, planIncludes(plan, row.feature)]);
   });
 
-  it("every permission and every feature has a name in both languages", () => {
-    for (const { content } of both) {
-      expect(Object.keys(content.labels.actions).sort()).toEqual([...actions].sort());
-      expect(Object.keys(content.labels.features).sort()).toEqual([...features].sort());
-    }
+  it("every permission and every feature has a name in both languages, the features one set for billing and help", () => {
+    for (const { content } of both) expect(Object.keys(content.labels.actions).sort()).toEqual([...actions].sort());
+    for (const messages of [en, fr]) expect(Object.keys(messages.Features).sort()).toEqual([...features].sort());
   });
 });

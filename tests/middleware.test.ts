@@ -1,23 +1,20 @@
 import { eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import { NextRequest, type NextFetchEvent } from "next/server";
-import type { Database } from "@/db";
 import { organizations, users } from "@/db/schema";
-import { openTestDatabase } from "@/tests/support/db";
+import { testDatabaseForThisFile } from "@/tests/support/db";
 import { createCast } from "@/tests/support/factories";
 
-let database: Database;
+const database = testDatabaseForThisFile();
 let middleware: (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
   // The middleware asks getDb(); hand it this test's database.
   (globalThis as Record<string, unknown>).__orgConsoleDb = { opening: Promise.resolve(database) };
   middleware = (await import("@/middleware")).default as unknown as typeof middleware;
 });
 afterAll(async () => {
   delete (globalThis as Record<string, unknown>).__orgConsoleDb;
-  await database.close();
 });
 
 const cookieName = "authjs.session-token";
@@ -69,6 +66,18 @@ describe("the request gate", () => {
     }
     const profile = await visit("/en/admin/profile", cookie);
     expect(profile.headers.get("x-middleware-rewrite") ?? "").not.toContain("not-allowed");
+  });
+
+  it("refuses an address that is not a console section with the not-found page, even to an Admin", async () => {
+    const { admin } = await createCast(database.db);
+    const cookie = await sessionCookie(admin);
+    for (const path of ["/en/admin/whatever", "/fr/admin/not-allowed", "/en/admin/unknown-section"]) {
+      const response = await visit(path, cookie);
+      expect(response.headers.get("x-middleware-rewrite")).toContain("/admin/unknown-section");
+    }
+    for (const path of ["/en/admin", "/en/admin/members", "/fr/admin/help-feedback"]) {
+      expect((await visit(path, cookie)).headers.get("x-middleware-rewrite") ?? "").not.toContain("unknown-section");
+    }
   });
 
   it("reads the role from the database on every request: a promotion takes effect at once", async () => {

@@ -1,16 +1,9 @@
 import { eq, sql } from "drizzle-orm";
-import type { Database } from "@/db";
 import { deletedOrganizations, organizations, users } from "@/db/schema";
-import { openTestDatabase } from "@/tests/support/db";
+import { testDatabaseForThisFile } from "@/tests/support/db";
 import { createCast, createChats } from "@/tests/support/factories";
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = testDatabaseForThisFile();
 
 describe("the database guards the product's rules", () => {
   it("refuses to change an organization's ID", async () => {

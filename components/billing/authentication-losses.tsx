@@ -28,10 +28,11 @@ export async function SsoLoss({ impact }: { impact: PlanChangeImpact }) {
 /** The email-domain line of a downgrade: which domains stop letting people join, what becomes of requests. */
 export async function JoinLoss({ impact }: { impact: PlanChangeImpact }) {
   const t = await getTranslations("BillingPage");
+  const tFeatures = await getTranslations("Features");
   const format = await getFormatter();
   return (
     <li data-testid="loss-email-domain">
-      <p>{impact.joinDomains.length > 0 ? t("lossJoin", { domains: format.list(impact.joinDomains) }) : t("features.emailDomainSignIn")}</p>
+      <p>{impact.joinDomains.length > 0 ? t("lossJoin", { domains: format.list(impact.joinDomains) }) : tFeatures("emailDomainSignIn")}</p>
       <ul className="mt-1 list-[circle] space-y-1 pl-5">
         <li>{t("lossJoinRequests", { count: impact.pendingJoinRequests })}</li>
         {impact.joinDomains.length > 0 ? <li>{t("lossJoinKept")}</li> : null}

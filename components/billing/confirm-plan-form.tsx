@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { changePlanAction } from "@/app/[locale]/admin/billing/actions";
+import type { FormAction } from "@/components/forms/form-action";
 import { useFormErrors } from "@/components/forms/use-form-errors";
 import { Link } from "@/i18n/navigation";
 import { buttonClass } from "@/components/ui/button";
@@ -12,10 +12,10 @@ import { idle } from "@/lib/core/form-state";
 import type { Plan } from "@/lib/core/plans";
 
 /** The second step of a plan change: the consequences are already on screen; this confirms them. */
-export function ConfirmPlanForm({ plan, current }: { plan: Plan; current: Plan }) {
+export function ConfirmPlanForm({ plan, current, action }: { plan: Plan; current: Plan; action: FormAction }) {
   const t = useTranslations("BillingPage");
   const tPlans = useTranslations("Plans");
-  const [state, formAction] = useActionState(changePlanAction, idle);
+  const [state, formAction] = useActionState(action, idle);
   const errors = useFormErrors(state);
   return (
     <form action={formAction} className="space-y-4">

@@ -1,12 +1,14 @@
 import { getTranslations } from "next-intl/server";
 import type { PlanChangePreview } from "@/lib/billing/billing";
 import { JoinLoss, SsoLoss } from "./authentication-losses";
+import type { FormAction } from "@/components/forms/form-action";
 import { ConfirmPlanForm } from "./confirm-plan-form";
 
 /** What a plan change will turn off, said before it happens. */
-export async function PlanChangePreviewCard({ preview }: { preview: PlanChangePreview }) {
+export async function PlanChangePreviewCard({ preview, action }: { preview: PlanChangePreview; action: FormAction }) {
   const t = await getTranslations("BillingPage");
   const tPlans = await getTranslations("Plans");
+  const tFeatures = await getTranslations("Features");
   const names = { from: tPlans(preview.from), to: tPlans(preview.to) };
   return (
     <div className="space-y-4" data-testid="plan-change-preview">
@@ -25,7 +27,7 @@ export async function PlanChangePreviewCard({ preview }: { preview: PlanChangePr
                 <JoinLoss key={loss.feature} impact={preview.authentication} />
               ) : (
                 <li key={loss.feature}>
-                  {loss.feature === "invitations" ? t("lossInvitations", { count: loss.affected }) : t("loss", { feature: t(`features.${loss.feature}`) })}
+                  {loss.feature === "invitations" ? t("lossInvitations", { count: loss.affected }) : t("loss", { feature: tFeatures(loss.feature) })}
                 </li>
               ),
             )}
@@ -33,7 +35,7 @@ export async function PlanChangePreviewCard({ preview }: { preview: PlanChangePr
         </>
       )}
       <p className="font-medium">{t("keepsData")}</p>
-      <ConfirmPlanForm plan={preview.to} current={preview.from} />
+      <ConfirmPlanForm plan={preview.to} current={preview.from} action={action} />
     </div>
   );
 }

@@ -2,8 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { Link, usePathname } from "@/i18n/navigation";
+import type { ConsoleSectionLabel } from "@/lib/core/console-sections";
 
-export type ConsoleNavItem = { href: string; label: "overview" | "organization" | "members" | "billing" | "audit" | "authentication" | "profile" | "helpFeedback" | "help" };
+export type ConsoleNavItem = { href: string; label: ConsoleSectionLabel | "help" };
 
 /** The console's sections the viewer may open; the current one is marked for screen readers. */
 export function ConsoleNav({ items }: { items: ConsoleNavItem[] }) {

@@ -2,7 +2,8 @@ import type { AppLocale } from "@/i18n/locales";
 import type { Article, Block } from "@/lib/help";
 import { Callout } from "./callout";
 import { Figure } from "./figure";
-import { PlansTable, RolesTable } from "./generated-tables";
+import { PlanComparison } from "@/components/billing/plan-comparison";
+import { RolesTable } from "./generated-tables";
 import { RichText } from "./rich-text";
 
 function BlockView({ block, locale }: { block: Block; locale: AppLocale }) {
@@ -22,7 +23,7 @@ function BlockView({ block, locale }: { block: Block; locale: AppLocale }) {
     case "figure":
       return <Figure locale={locale} image={block.image} alt={block.alt} caption={block.caption} />;
     case "generated":
-      return block.table === "roles" ? <RolesTable /> : <PlansTable />;
+      return block.table === "roles" ? <RolesTable /> : <PlanComparison captionVisible />;
   }
 }
 

@@ -3,16 +3,24 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { sendHelpFeedbackAction, type HelpFeedbackState } from "@/app/[locale]/help/actions";
+import type { HelpFeedbackState } from "@/lib/help/feedback-state";
 
 /**
- * "Did you find the answer to your question?" — two submit buttons of one form, so it works as a
+ * "Does this page answer your question?" — two submit buttons of one form, so it works as a
  * plain POST with JavaScript off; a browser that already answered sees the thank-you instead.
  */
-export function FeedbackWidget({ article, alreadyAnswered }: { article: string; alreadyAnswered: boolean }) {
+export function FeedbackWidget({
+  article,
+  alreadyAnswered,
+  action: sendFeedback,
+}: {
+  article: string;
+  alreadyAnswered: boolean;
+  action: (previous: HelpFeedbackState, formData: FormData) => Promise<HelpFeedbackState>;
+}) {
   const t = useTranslations("HelpFeedback");
   const initial: HelpFeedbackState = alreadyAnswered ? { status: "thanks" } : { status: "idle" };
-  const [state, action] = useActionState(sendHelpFeedbackAction, initial);
+  const [state, action] = useActionState(sendFeedback, initial);
   return (
     <section aria-labelledby="feedback-title" className="rounded-lg border border-slate-200 bg-white p-5 print:hidden" data-testid="help-feedback">
       <h2 id="feedback-title" className="text-lg font-semibold">{t("question")}</h2>

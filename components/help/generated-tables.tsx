@@ -1,8 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/i18n/locales";
 import { helpContent } from "@/lib/help";
-import { plansTable, roleColumns, rolesTable } from "@/lib/help/generated";
-import { plans } from "@/lib/core/plans";
+import { roleColumns, rolesTable } from "@/lib/help/generated";
 
 const cell = "border-b border-slate-200 px-3 py-2";
 
@@ -43,39 +42,6 @@ export async function RolesTable() {
                 </td>
               ))}
               <td className={cell}>{row.plans ? list.format(row.plans.map((plan) => tPlans(plan))) : t("allPlans")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-/** Which plan includes which feature, built from lib/plans.ts. */
-export async function PlansTable() {
-  const locale = (await getLocale()) as AppLocale;
-  const t = await getTranslations("Help");
-  const tPlans = await getTranslations("Plans");
-  const labels = helpContent[locale].labels.features;
-  return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse bg-white text-left text-sm" data-testid="plans-table">
-        <caption className="mb-2 text-left text-slate-700">{t("plansCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={cell}>{t("feature")}</th>
-            {plans.map((plan) => <th key={plan} scope="col" className={`${cell} text-center`}>{tPlans(plan)}</th>)}
-          </tr>
-        </thead>
-        <tbody>
-          {plansTable().map((row) => (
-            <tr key={row.feature} data-feature={row.feature}>
-              <th scope="row" className={`${cell} font-normal`}>{labels[row.feature]}</th>
-              {plans.map((plan) => (
-                <td key={plan} className={`${cell} text-center`} data-plan={plan} data-included={row.included[plan]}>
-                  <Check yes={row.included[plan]} yesLabel={t("included")} noLabel={t("notIncluded")} />
-                </td>
-              ))}
             </tr>
           ))}
         </tbody>

@@ -1,12 +1,12 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { revokeInvitationAction } from "@/app/[locale]/admin/members/actions";
 import { Link } from "@/i18n/navigation";
 import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
+import type { PlainFormAction } from "@/components/forms/form-action";
 import type { PendingInvitation } from "@/lib/members/invitations";
 import type { Plan } from "@/lib/core/plans";
 
-export async function PendingInvitations({ invitations }: { invitations: PendingInvitation[] }) {
+export async function PendingInvitations({ invitations, revokeAction }: { invitations: PendingInvitation[]; revokeAction: PlainFormAction }) {
   const t = await getTranslations("MembersPage");
   const tRoles = await getTranslations("Roles");
   const format = await getFormatter();
@@ -23,7 +23,7 @@ export async function PendingInvitations({ invitations }: { invitations: Pending
               {invitation.invitedBy ? ` · ${t("invitedBy")} ${invitation.invitedBy}` : ""}
             </p>
           </div>
-          <form action={revokeInvitationAction}>
+          <form action={revokeAction}>
             <input type="hidden" name="invitationId" value={invitation.id} />
             <button type="submit" className={buttonClass("secondary")} aria-label={t("revokeFor", { email: invitation.email })}>
               {t("revoke")}

@@ -2,19 +2,19 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { inviteAction } from "@/app/[locale]/admin/members/actions";
+import type { FormAction } from "@/components/forms/form-action";
 import { useFormErrors } from "@/components/forms/use-form-errors";
 import { Notice } from "@/components/ui/card";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, TextInput, describedBy, inputClass } from "@/components/ui/field";
+import { CopyButton } from "@/components/ui/copy-button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/core/form-state";
-import { CopyButton } from "./copy-button";
 
-export function InviteForm() {
+export function InviteForm({ action }: { action: FormAction }) {
   const t = useTranslations("MembersPage");
   const tRoles = useTranslations("Roles");
-  const [state, formAction] = useActionState(inviteAction, idle);
+  const [state, formAction] = useActionState(action, idle);
   const errors = useFormErrors(state);
   const created = state.status === "success" ? state.data : undefined;
   const mail = created?.mail as "sent" | "notConfigured" | "failed" | undefined;
@@ -26,7 +26,7 @@ export function InviteForm() {
           <Field id="invitationLink" label={t("linkLabel")} hint={t("linkHint")}>
             <TextInput id="invitationLink" readOnly hint value={String(created.link)} />
           </Field>
-          <CopyButton text={String(created.link)} />
+          <CopyButton value={String(created.link)} label={t("copy")} copiedLabel={t("copied")} failedLabel={t("copyFailed")} />
           <p className="text-sm text-slate-700">
             {mail === "sent" ? t("emailSent", { email: String(created.email) }) : mail === "failed" ? t("emailFailed") : t("emailNotConfigured")}
           </p>

@@ -1,12 +1,12 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { changeMemberRoleAction } from "@/app/[locale]/admin/members/actions";
 import { Link } from "@/i18n/navigation";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import type { PlainFormAction } from "@/components/forms/form-action";
 import type { Member } from "@/lib/members/members";
 
 /** One row per person: role and Billing flag editable in place, removal behind a typed confirmation. */
-export async function MembersTable({ members, viewerId, organizationName }: { members: (Member & { lastAdmin: boolean })[]; viewerId: string; organizationName: string }) {
+export async function MembersTable({ members, viewerId, organizationName, changeRoleAction }: { members: (Member & { lastAdmin: boolean })[]; viewerId: string; organizationName: string; changeRoleAction: PlainFormAction }) {
   const t = await getTranslations("MembersPage");
   const tRoles = await getTranslations("Roles");
   const format = await getFormatter();
@@ -35,7 +35,7 @@ export async function MembersTable({ members, viewerId, organizationName }: { me
                 </th>
                 <td className="py-3 pr-3 break-all">{member.email}</td>
                 <td className="py-3 pr-3">
-                  <form id={formId} action={changeMemberRoleAction} className="flex flex-wrap items-center gap-2">
+                  <form id={formId} action={changeRoleAction} className="flex flex-wrap items-center gap-2">
                     <input type="hidden" name="userId" value={member.id} />
                     {lastAdmin ? (
                       <>

@@ -2,7 +2,7 @@
 
 import { useActionState, useState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
-import { removeMemberAction } from "@/app/[locale]/admin/members/actions";
+import type { FormAction } from "@/components/forms/form-action";
 import { useFormErrors } from "@/components/forms/use-form-errors";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, TextInput } from "@/components/ui/field";
@@ -12,9 +12,9 @@ import { idle } from "@/lib/core/form-state";
 const subscribeNothing = () => () => {};
 
 /** Typed confirmation: the button enables once the email matches (with JavaScript); the server checks again. */
-export function RemoveMemberForm({ userId, email }: { userId: string; email: string }) {
+export function RemoveMemberForm({ userId, email, action }: { userId: string; email: string; action: FormAction }) {
   const t = useTranslations("MembersPage");
-  const [state, formAction] = useActionState(removeMemberAction, idle);
+  const [state, formAction] = useActionState(action, idle);
   const errors = useFormErrors(state);
   const [typed, setTyped] = useState(state.values?.confirmation ?? "");
   // Before hydration (or with JavaScript off) the button stays enabled and the server decides.

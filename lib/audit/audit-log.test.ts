@@ -1,20 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Database } from "@/db";
 import { auditEvents } from "@/db/schema";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
-import { openTestDatabase } from "@/tests/support/db";
+import { testDatabaseForThisFile } from "@/tests/support/db";
 import { createCast, viewerOf } from "@/tests/support/factories";
 import { auditPageSize, listAuditEvents, parseAuditFilter } from "./audit-log";
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = testDatabaseForThisFile();
 
 describe("audit log", () => {
   it("lists the organization's events newest first, a page at a time, filtered by action and member", async () => {

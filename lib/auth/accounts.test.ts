@@ -1,18 +1,11 @@
 import { eq } from "drizzle-orm";
-import type { Database } from "@/db";
 import { auditEvents, signInAttempts, users } from "@/db/schema";
-import { openTestDatabase } from "@/tests/support/db";
+import { testDatabaseForThisFile } from "@/tests/support/db";
 import { createOrganization, createUser, testPassword } from "@/tests/support/factories";
 import { authenticate, signUp } from "./accounts";
 import { throttlePolicy } from "@/lib/core/throttle";
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = testDatabaseForThisFile();
 
 describe("sign-in", () => {
   it("accepts the right password, whatever the case of the email", async () => {

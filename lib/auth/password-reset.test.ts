@@ -1,19 +1,12 @@
 import { and, eq } from "drizzle-orm";
-import type { Database } from "@/db";
 import { auditEvents, emailTokens, organizationDomains, samlConnections, users } from "@/db/schema";
-import { openTestDatabase } from "@/tests/support/db";
+import { testDatabaseForThisFile } from "@/tests/support/db";
 import { createOrganization, createUser, testPassword } from "@/tests/support/factories";
 import { authenticate } from "./accounts";
 import { requestPasswordReset, resetPassword } from "./password-reset";
 import { loadSessionUser } from "./session-user";
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = testDatabaseForThisFile();
 
 let sequence = 0;
 const linkFor = (token: string, locale: string) => `http://console.test/${locale}/reset-password?token=${token}`;

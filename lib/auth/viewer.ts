@@ -1,11 +1,13 @@
 import "server-only";
 import { cache } from "react";
 import { forbidden } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { redirect } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/locales";
 import { auth } from "./next-auth";
 import { can, type Action } from "@/lib/core/permissions";
+import { consoleSections, type ConsoleSection } from "@/lib/core/console-sections";
 import { loadSessionUser, type Viewer } from "./session-user";
 
 export type { Viewer };
@@ -32,4 +34,10 @@ export async function requirePermission(locale: AppLocale, returnTo: string, act
   const viewer = await requireViewer(locale, returnTo);
   if (!can(viewer, action)) forbidden();
   return viewer;
+}
+
+/** For console pages: the viewer if the matrix allows the section's action, read from the sections table. */
+export async function requireSection(section: ConsoleSection): Promise<Viewer> {
+  const { path, action } = consoleSections[section];
+  return requirePermission((await getLocale()) as AppLocale, path, action);
 }

@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { Database } from "@/db";
 import { auditEvents, chats, joinRequests, organizationDomains, organizations, samlConnections, users } from "@/db/schema";
-import { openTestDatabase } from "@/tests/support/db";
+import { testDatabaseForThisFile } from "@/tests/support/db";
 import { createCast, createChats, testPassword, viewerOf } from "@/tests/support/factories";
 import { changePlan, planChangeDisables, previewPlanChange } from "./billing";
 import { authenticate, signUp } from "@/lib/auth/accounts";
@@ -12,13 +11,7 @@ import { hashPassword } from "@/lib/core/passwords";
 import { completeSsoSignIn, getActiveConnection, ssoConnectionForEmail } from "@/lib/sso/connections";
 import { confirmJoin } from "@/lib/domains/join-confirmation";
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = testDatabaseForThisFile();
 
 describe("plans and billing", () => {
   it("a downgrade that removes invitations says beforehand how many pending ones it revokes, then revokes them", async () => {

@@ -1,16 +1,9 @@
-import type { Database } from "@/db";
-import { openTestDatabase } from "@/tests/support/db";
+import { testDatabaseForThisFile } from "@/tests/support/db";
 import { createCast, viewerOf } from "@/tests/support/factories";
 import { chatTitle, getChatsForViewer, startChat } from "./chats";
 import { getContentCounts } from "@/lib/jobs/jobs";
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = testDatabaseForThisFile();
 
 describe("starting a chat", () => {
   it("stores the first message and names the chat after its first line, for its author only", async () => {

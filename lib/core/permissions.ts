@@ -56,23 +56,3 @@ export function decide(subject: PermissionSubject, action: Action): Decision {
 export function can(subject: PermissionSubject | null | undefined, action: Action): boolean {
   return subject != null && decide(subject, action).allowed;
 }
-
-/** Console sections and the permission that opens each; the middleware and the navigation use it. */
-export const consoleSections = {
-  "": "console.open",
-  organization: "organization.rename",
-  members: "members.view",
-  billing: "billing.view",
-  audit: "audit.view",
-  authentication: "authentication.manage",
-  profile: "profile.edit",
-  "help-feedback": "helpFeedback.view",
-} as const satisfies Record<string, Action>;
-
-/** Role-only check for a section: a plan-gated page still opens and explains what the plan lacks. */
-export function canOpenSection(subject: PermissionSubject, section: string): boolean {
-  const action = (consoleSections as Record<string, Action | undefined>)[section];
-  if (!action) return true;
-  const decision = decide(subject, action);
-  return decision.allowed || decision.reason === "plan";
-}

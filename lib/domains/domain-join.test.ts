@@ -1,27 +1,18 @@
 import { eq } from "drizzle-orm";
-import type { Database } from "@/db";
 import { emailTokens, joinRequests, organizationDomains, organizations, samlConnections, users } from "@/db/schema";
-import { openTestDatabase } from "@/tests/support/db";
-import { startDnsServer } from "@/tests/support/dns-server";
+import { testDatabaseForThisFile } from "@/tests/support/db";
+import { dnsServerForThisFile } from "@/tests/support/dns-server";
 import { createCast, getUserById, viewerOf } from "@/tests/support/factories";
 import { authenticate, signUp } from "@/lib/auth/accounts";
-import { createTxtLookup, verificationRecordName, verificationRecordValue } from "./dns";
+import { verificationRecordName, verificationRecordValue } from "./dns";
 import { decideJoinRequest, describePlanChangeImpact, listJoinRequests, recheckDomains } from "./domain-join";
 import { addDomain, setJoinMode, verifyDomain } from "./domains";
 import { confirmJoin, lookupJoinConfirmation } from "./join-confirmation";
 import { completeSsoSignIn, redeemLoginTicket } from "@/lib/sso/connections";
 
-let database: Database;
-let dns: Awaited<ReturnType<typeof startDnsServer>>;
-let lookup: ReturnType<typeof createTxtLookup>;
+const database = testDatabaseForThisFile();
+const dns = dnsServerForThisFile();
 let sequence = 0;
-beforeAll(async () => {
-  [database, dns] = await Promise.all([openTestDatabase(), startDnsServer()]);
-  lookup = createTxtLookup([dns.address], 1000);
-});
-afterAll(async () => {
-  await Promise.all([database.close(), dns.close()]);
-});
 
 type Mode = "off" | "auto" | "approval";
 
@@ -34,7 +25,7 @@ async function organizationWithDomain(options: { plan?: "free" | "pro" | "team" 
   if (!added.ok) throw new Error(added.error);
   if (options.verify !== false) {
     dns.setTxt(verificationRecordName(name), [verificationRecordValue(added.domain.verificationToken)]);
-    await verifyDomain(database.db, admin, { domainId: added.domain.id }, lookup);
+    await verifyDomain(database.db, admin, { domainId: added.domain.id }, dns.lookup);
   }
   if (options.mode && options.mode !== "off") {
     if (options.verify === false || options.plan === "free" || options.plan === "pro") {
@@ -231,14 +222,14 @@ describe("background re-check and plan changes", () => {
     const { domain, name, organization } = await organizationWithDomain({ mode: "auto" });
     dns.clear(verificationRecordName(name));
     const later = new Date(Date.now() + 2 * 24 * 60 * 60 * 1000);
-    await recheckDomains(database.db, { lookup, now: later });
+    await recheckDomains(database.db, { lookup: dns.lookup, now: later });
     const [failing] = await database.db.select().from(organizationDomains).where(eq(organizationDomains.id, domain.id));
     expect(failing).toMatchObject({ status: "failing", lastCheckResult: "notFound" });
     expect(await signUpAndConfirm(person(`gina@${name}`))).toMatchObject({ ok: true, joined: { organizationName: organization.name } });
     expect(await getUserById(database.db, await userIdOf(`gina@${name}`))).toMatchObject({ organizationId: organization.id });
 
     dns.setTxt(verificationRecordName(name), [verificationRecordValue(domain.verificationToken)]);
-    await recheckDomains(database.db, { lookup, now: new Date(later.getTime() + 2 * 24 * 60 * 60 * 1000) });
+    await recheckDomains(database.db, { lookup: dns.lookup, now: new Date(later.getTime() + 2 * 24 * 60 * 60 * 1000) });
     const [restored] = await database.db.select().from(organizationDomains).where(eq(organizationDomains.id, domain.id));
     expect(restored?.status).toBe("verified");
   });

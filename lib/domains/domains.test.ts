@@ -1,24 +1,15 @@
 import { eq } from "drizzle-orm";
-import type { Database } from "@/db";
 import { auditEvents, organizationDomains } from "@/db/schema";
-import { openTestDatabase } from "@/tests/support/db";
-import { startDnsServer } from "@/tests/support/dns-server";
+import { testDatabaseForThisFile } from "@/tests/support/db";
+import { dnsServerForThisFile } from "@/tests/support/dns-server";
 import { createCast, createOrganization, createUser, viewerOf } from "@/tests/support/factories";
-import { createTxtLookup, verificationRecordName, verificationRecordValue } from "./dns";
+import { verificationRecordName, verificationRecordValue } from "./dns";
 import { addDomain, listDomains, removeDomain, setJoinMode, verifyDomain } from "./domains";
 import type { Viewer } from "@/lib/core/actor";
 
-let database: Database;
-let dns: Awaited<ReturnType<typeof startDnsServer>>;
-let lookup: ReturnType<typeof createTxtLookup>;
+const database = testDatabaseForThisFile();
+const dns = dnsServerForThisFile();
 let sequence = 0;
-beforeAll(async () => {
-  [database, dns] = await Promise.all([openTestDatabase(), startDnsServer()]);
-  lookup = createTxtLookup([dns.address], 1000);
-});
-afterAll(async () => {
-  await Promise.all([database.close(), dns.close()]);
-});
 
 const uniqueDomain = () => `corp${++sequence}-${Date.now().toString(36)}.example`;
 
@@ -88,7 +79,7 @@ describe("verifying a domain against a DNS server on loopback", () => {
     const { viewer, organization } = await adminOf();
     const domain = await added(viewer, uniqueDomain());
     dns.setTxt(verificationRecordName(domain.domain), ["v=spf1 -all", verificationRecordValue(domain.verificationToken)]);
-    const result = await verifyDomain(database.db, viewer, { domainId: domain.id }, lookup);
+    const result = await verifyDomain(database.db, viewer, { domainId: domain.id }, dns.lookup);
     expect(result).toMatchObject({ ok: true, check: { outcome: "verified" }, domain: { status: "verified" } });
     const [row] = await domainRows(organization.id);
     expect(row?.verifiedAt).toBeInstanceOf(Date);
@@ -100,7 +91,7 @@ describe("verifying a domain against a DNS server on loopback", () => {
   it("says when no record exists", async () => {
     const { viewer } = await adminOf();
     const domain = await added(viewer, uniqueDomain());
-    const result = await verifyDomain(database.db, viewer, { domainId: domain.id }, lookup);
+    const result = await verifyDomain(database.db, viewer, { domainId: domain.id }, dns.lookup);
     expect(result).toMatchObject({ ok: true, check: { outcome: "notFound" }, domain: { status: "pending", lastCheckResult: "notFound" } });
   });
 
@@ -108,7 +99,7 @@ describe("verifying a domain against a DNS server on loopback", () => {
     const { viewer } = await adminOf();
     const domain = await added(viewer, uniqueDomain());
     dns.setTxt(verificationRecordName(domain.domain), ["org-console-verification=not-the-token"]);
-    const result = await verifyDomain(database.db, viewer, { domainId: domain.id }, lookup);
+    const result = await verifyDomain(database.db, viewer, { domainId: domain.id }, dns.lookup);
     expect(result).toMatchObject({ ok: true, check: { outcome: "wrongValue", found: ["org-console-verification=not-the-token"] }, domain: { status: "pending" } });
   });
 
@@ -116,7 +107,7 @@ describe("verifying a domain against a DNS server on loopback", () => {
     const { viewer } = await adminOf();
     const domain = await added(viewer, uniqueDomain());
     dns.setTxt(verificationRecordName(domain.domain), "servfail");
-    const result = await verifyDomain(database.db, viewer, { domainId: domain.id }, lookup);
+    const result = await verifyDomain(database.db, viewer, { domainId: domain.id }, dns.lookup);
     expect(result).toMatchObject({ ok: true, check: { outcome: "lookupFailed" }, domain: { status: "pending" } });
   });
 
@@ -127,8 +118,8 @@ describe("verifying a domain against a DNS server on loopback", () => {
     const theirs = await added(first.viewer, name);
     const ours = await added(second.viewer, name);
     dns.setTxt(verificationRecordName(name), [verificationRecordValue(theirs.verificationToken), verificationRecordValue(ours.verificationToken)]);
-    expect(await verifyDomain(database.db, first.viewer, { domainId: theirs.id }, lookup)).toMatchObject({ check: { outcome: "verified" } });
-    expect(await verifyDomain(database.db, second.viewer, { domainId: ours.id }, lookup)).toMatchObject({ ok: true, check: { outcome: "takenByAnotherOrganization" } });
+    expect(await verifyDomain(database.db, first.viewer, { domainId: theirs.id }, dns.lookup)).toMatchObject({ check: { outcome: "verified" } });
+    expect(await verifyDomain(database.db, second.viewer, { domainId: ours.id }, dns.lookup)).toMatchObject({ ok: true, check: { outcome: "takenByAnotherOrganization" } });
     expect((await domainRows(second.organization.id))[0]?.status).toBe("pending");
     // Adding it afresh elsewhere is refused up front.
     const third = await adminOf();
@@ -140,7 +131,7 @@ describe("verifying a domain against a DNS server on loopback", () => {
     const stranger = await adminOf();
     const domain = await added(owner.viewer, uniqueDomain());
     dns.setTxt(verificationRecordName(domain.domain), [verificationRecordValue(domain.verificationToken)]);
-    expect(await verifyDomain(database.db, stranger.viewer, { domainId: domain.id }, lookup)).toEqual({ ok: false, error: "notFound" });
+    expect(await verifyDomain(database.db, stranger.viewer, { domainId: domain.id }, dns.lookup)).toEqual({ ok: false, error: "notFound" });
     expect(await removeDomain(database.db, stranger.viewer, { domainId: domain.id })).toEqual({ ok: false, error: "notFound" });
     expect(await setJoinMode(database.db, stranger.viewer, { domainId: domain.id, joinMode: "auto" })).toEqual({ ok: false, error: "notFound" });
     expect((await domainRows(owner.organization.id))[0]).toMatchObject({ status: "pending", joinMode: "off" });
@@ -149,8 +140,8 @@ describe("verifying a domain against a DNS server on loopback", () => {
   it("a Member cannot verify a domain", async () => {
     const { viewer, member } = await adminOf();
     const domain = await added(viewer, uniqueDomain());
-    expect(await verifyDomain(database.db, await viewerOf(database.db, member.id), { domainId: domain.id }, lookup)).toEqual({ ok: false, error: "forbidden" });
-    expect(await verifyDomain(database.db, null, { domainId: "not-an-id" }, lookup)).toEqual({ ok: false, error: "forbidden" });
+    expect(await verifyDomain(database.db, await viewerOf(database.db, member.id), { domainId: domain.id }, dns.lookup)).toEqual({ ok: false, error: "forbidden" });
+    expect(await verifyDomain(database.db, null, { domainId: "not-an-id" }, dns.lookup)).toEqual({ ok: false, error: "forbidden" });
   });
 });
 
@@ -159,7 +150,7 @@ describe("join mode and removal", () => {
     const cast = await adminOf(plan);
     const domain = await added(cast.viewer, uniqueDomain());
     dns.setTxt(verificationRecordName(domain.domain), [verificationRecordValue(domain.verificationToken)]);
-    await verifyDomain(database.db, cast.viewer, { domainId: domain.id }, lookup);
+    await verifyDomain(database.db, cast.viewer, { domainId: domain.id }, dns.lookup);
     return { ...cast, domain };
   }
 

@@ -329,15 +329,5 @@ export const en: HelpContent = {
       "billing.view": "See the plan and billing",
       "billing.changePlan": "Change the plan",
     },
-    features: {
-      chat: "Chat",
-      studio: "Studio",
-      adminConsole: "Admin Console",
-      organizationSettings: "Organization settings (rename, delete chats, delete the organization)",
-      auditLog: "Audit log",
-      invitations: "Invitations",
-      emailDomainSignIn: "Joining by email domain",
-      ssoSaml: "SAML single sign-on (SSO)",
-    },
   },
 };

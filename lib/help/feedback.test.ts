@@ -1,17 +1,10 @@
 import { count } from "drizzle-orm";
-import type { Database } from "@/db";
 import { helpFeedback } from "@/db/schema";
-import { openTestDatabase } from "@/tests/support/db";
+import { testDatabaseForThisFile } from "@/tests/support/db";
 import { createCast, viewerOf } from "@/tests/support/factories";
 import { getHelpFeedbackCounts, hasAnswered, recordHelpFeedback } from "./feedback";
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = testDatabaseForThisFile();
 
 const voter = (tag: string) => `voter-${tag}-0123456789abcdef`;
 

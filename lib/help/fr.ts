@@ -329,15 +329,5 @@ export const fr: HelpContent = {
       "billing.view": "Voir la formule et la facturation",
       "billing.changePlan": "Changer de formule",
     },
-    features: {
-      chat: "Chat",
-      studio: "Studio",
-      adminConsole: "Console d’administration",
-      organizationSettings: "Paramètres de l’organisation (renommer, supprimer les chats, supprimer l’organisation)",
-      auditLog: "Journal d’audit",
-      invitations: "Invitations",
-      emailDomainSignIn: "Adhésion par domaine e-mail",
-      ssoSaml: "Authentification unique SAML (SSO)",
-    },
   },
 };

@@ -1,5 +1,4 @@
 import type { Action } from "@/lib/core/permissions";
-import type { Feature } from "@/lib/core/plans";
 
 /** Every article of the help center; a page exists for each, in every language. */
 export const helpSlugs = ["basic-setup", "roles-and-permissions", "plans-and-features", "authentication"] as const;
@@ -40,7 +39,7 @@ export type Article = {
   next: { slug: HelpSlug; text: RichText }[];
 };
 
-/** The names the generated tables give to each permission and feature, in one language. */
-export type HelpLabels = { actions: Record<Action, string>; features: Record<Feature, string> };
+/** The names the generated roles table gives to each permission, in one language (features are named in messages, `Features`). */
+export type HelpLabels = { actions: Record<Action, string> };
 
 export type HelpContent = { articles: Record<HelpSlug, Article>; labels: HelpLabels };

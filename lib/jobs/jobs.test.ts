@@ -1,20 +1,13 @@
 import { eq, sql } from "drizzle-orm";
-import type { Database } from "@/db";
 import { chats, jobs } from "@/db/schema";
-import { openTestDatabase } from "@/tests/support/db";
+import { testDatabaseForThisFile } from "@/tests/support/db";
 import { createCast, createChats, viewerOf } from "@/tests/support/factories";
 import { queryRows } from "@/lib/core/db";
 import { claimJob, getJob, startJob } from "./jobs";
 import { requestChatPurge, requestOrganizationDeletion } from "@/lib/organizations/organizations";
 import { defaultWorkerOptions, drainJobs, nextBatchSize, processJob, startWorker } from "./worker";
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = testDatabaseForThisFile();
 
 const options = { ...defaultWorkerOptions, batchSize: 2, batchTargetMs: 0, leaseMs: 60_000, pollMs: 20 };
 

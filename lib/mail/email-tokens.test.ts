@@ -1,17 +1,10 @@
 import { eq } from "drizzle-orm";
-import type { Database } from "@/db";
 import { emailTokens } from "@/db/schema";
-import { openTestDatabase } from "@/tests/support/db";
+import { testDatabaseForThisFile } from "@/tests/support/db";
 import { consumeEmailToken, deleteSpentEmailTokens, emailTokenLifetimeMs, issueEmailToken, lookupEmailToken, spentTokenRetentionMs } from "./email-tokens";
 import { hashToken } from "@/lib/core/tokens";
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = testDatabaseForThisFile();
 
 let sequence = 0;
 const address = () => `token${++sequence}@example.test`;

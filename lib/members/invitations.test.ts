@@ -1,19 +1,12 @@
 import { eq } from "drizzle-orm";
-import type { Database } from "@/db";
 import { auditEvents, invitations, users } from "@/db/schema";
-import { openTestDatabase } from "@/tests/support/db";
+import { testDatabaseForThisFile } from "@/tests/support/db";
 import { createCast, createUser, viewerOf } from "@/tests/support/factories";
 import { hashToken } from "@/lib/core/tokens";
 import { acceptInvitation, createInvitation, invitationLifetimeMs, listPendingInvitations, lookupInvitation, revokeInvitation } from "./invitations";
 import { invitationEmail } from "@/lib/mail/mailer";
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = testDatabaseForThisFile();
 
 async function invite(email: string, plan: "team" | "enterprise" = "team", extra: Record<string, unknown> = {}) {
   const cast = await createCast(database.db, plan);

@@ -1,17 +1,10 @@
 import { eq } from "drizzle-orm";
-import type { Database } from "@/db";
 import { auditEvents, chats, users } from "@/db/schema";
-import { openTestDatabase } from "@/tests/support/db";
+import { testDatabaseForThisFile } from "@/tests/support/db";
 import { createCast, createChats, createUser, getUserById, testPassword, viewerOf } from "@/tests/support/factories";
 import { leaveOrganization } from "./members";
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = testDatabaseForThisFile();
 
 describe("leaving the organization", () => {
   it.each(["billing", "member"] as const)("a %s leaves: their account and chats go, the others' stay", async (who) => {

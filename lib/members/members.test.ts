@@ -1,19 +1,12 @@
 import { eq } from "drizzle-orm";
-import type { Database } from "@/db";
 import { auditEvents, chats, users } from "@/db/schema";
-import { openTestDatabase } from "@/tests/support/db";
+import { testDatabaseForThisFile } from "@/tests/support/db";
 import { createCast, createChats, createUser, getUserById, viewerOf } from "@/tests/support/factories";
 import { can } from "@/lib/core/permissions";
 import { changeMemberRole, listMembers, removeMember } from "./members";
 import { loadSessionUser } from "@/lib/auth/session-user";
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = testDatabaseForThisFile();
 
 describe("members", () => {
   it("an Admin sees every member, and can filter them by name or email", async () => {

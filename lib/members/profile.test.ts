@@ -1,18 +1,11 @@
 import { eq } from "drizzle-orm";
-import type { Database } from "@/db";
 import { auditEvents, users } from "@/db/schema";
-import { openTestDatabase } from "@/tests/support/db";
+import { testDatabaseForThisFile } from "@/tests/support/db";
 import { createCast, testPassword, viewerOf } from "@/tests/support/factories";
 import { authenticate } from "@/lib/auth/accounts";
 import { changePassword, updateProfile } from "./profile";
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = testDatabaseForThisFile();
 
 describe("profile", () => {
   it.each(["admin", "billing", "member"] as const)("a %s edits their own name and language", async (who) => {

@@ -1,22 +1,15 @@
 import fc from "fast-check";
 import { eq } from "drizzle-orm";
-import type { Database } from "@/db";
 import { organizations } from "@/db/schema";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
-import { openTestDatabase } from "@/tests/support/db";
+import { testDatabaseForThisFile } from "@/tests/support/db";
 import { createCast, viewerOf } from "@/tests/support/factories";
 import { renameOrganization } from "./organizations";
 import { normalizeDisplayText, organizationName } from "@/lib/core/schemas";
 import { nameConfirmation } from "./schemas";
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = testDatabaseForThisFile();
 
 /** Any text a person could paste: every code point, emoji, invisible marks, long runs of space. */
 const anyText = fc.oneof(

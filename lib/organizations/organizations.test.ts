@@ -1,20 +1,13 @@
 import { eq, sql } from "drizzle-orm";
-import type { Database } from "@/db";
 import { auditEvents, chats, deletedOrganizations, invitations, jobs, messages, organizations, users } from "@/db/schema";
-import { openTestDatabase } from "@/tests/support/db";
+import { testDatabaseForThisFile } from "@/tests/support/db";
 import { createCast, createChats, createOrganization, createUser, testPassword, viewerOf } from "@/tests/support/factories";
 import { queryRows } from "@/lib/core/db";
 import { renameOrganization, requestChatPurge, requestOrganizationDeletion } from "./organizations";
 import { loadSessionUser, type Viewer } from "@/lib/auth/session-user";
 import { drainJobs, defaultWorkerOptions } from "@/lib/jobs/worker";
 
-let database: Database;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const database = testDatabaseForThisFile();
 
 const options = { ...defaultWorkerOptions, batchSize: 3, batchTargetMs: 0 };
 

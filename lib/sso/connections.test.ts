@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import type { Database } from "@/db";
 import { auditEvents, loginTickets, organizationDomains, organizations, samlConnections, users } from "@/db/schema";
-import { openTestDatabase } from "@/tests/support/db";
+import { testDatabaseForThisFile } from "@/tests/support/db";
 import { identityProviderMetadata, signedResponse, testIdpEntityId, throwawayCertificate } from "@/tests/support/saml-idp";
 import { createCast, createUser, viewerOf } from "@/tests/support/factories";
 import { authenticate } from "@/lib/auth/accounts";
@@ -22,14 +21,8 @@ import { createSignInRequest, serviceProviderFor, validateSignInResponse } from 
 const idpKeys = throwawayCertificate();
 const idpSettings = { idpEntityId: "https://idp.test.example/metadata", idpSsoUrl: "http://127.0.0.1:9/sso", idpCertificate: idpKeys.certificate };
 
-let database: Database;
+const database = testDatabaseForThisFile();
 let sequence = 0;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
 
 /** An Enterprise organization with a verified domain and its identity provider configured. */
 async function enterprise(plan: "team" | "enterprise" = "enterprise") {

@@ -37,3 +37,18 @@ export async function openTestDatabase(): Promise<Database> {
   if (!serverUrl) return openDatabase({ dataDir: "memory://" });
   return createScratchDatabase(serverUrl, "org_console_test");
 }
+
+/**
+ * This test file's database, opened before its tests and closed after them:
+ * `const database = testDatabaseForThisFile();` at the top of the file, then `database.db` in each test.
+ */
+export function testDatabaseForThisFile(): Database {
+  const database = {} as Database;
+  beforeAll(async () => {
+    Object.assign(database, await openTestDatabase());
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+  return database;
+}

@@ -1,4 +1,5 @@
 import dns2 from "dns2";
+import { createTxtLookup, type TxtLookup } from "@/lib/domains/dns";
 
 /**
  * A DNS server on loopback that answers TXT questions from a table the test controls.
@@ -35,4 +36,20 @@ export async function startDnsServer(options: { port?: number } = {}) {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * This test file's DNS server and a resolver that asks it, started before its tests and stopped
+ * after them: `const dns = dnsServerForThisFile();`, then `dns.setTxt(…)` and `dns.lookup`.
+ */
+export function dnsServerForThisFile() {
+  const handle = {} as Awaited<ReturnType<typeof startDnsServer>> & { lookup: TxtLookup };
+  beforeAll(async () => {
+    const server = await startDnsServer();
+    Object.assign(handle, server, { lookup: createTxtLookup([server.address], 1000) });
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+  return handle;
 }

@@ -4,6 +4,7 @@ import { Link } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/locales";
 import { LocaleSwitcher } from "@/components/layout/locale-switcher";
 import { SignOutButton } from "@/components/layout/sign-out-button";
+import { signOutAction } from "@/app/[locale]/(auth)/actions";
 import { requireViewer } from "@/lib/auth/viewer";
 
 export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
@@ -32,7 +33,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
           <div className="ml-auto flex items-center gap-2">
             <span className="hidden text-sm text-slate-600 sm:inline">{t("signedInAs", { name: viewer.name })}</span>
             <LocaleSwitcher />
-            <SignOutButton />
+            <SignOutButton action={signOutAction} />
           </div>
         </div>
       </header>

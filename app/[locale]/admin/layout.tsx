@@ -2,28 +2,18 @@ import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/locales";
-import { ConsoleNav, type ConsoleNavItem } from "@/components/console/console-nav";
+import { ConsoleNav } from "@/components/console/console-nav";
 import { LocaleSwitcher } from "@/components/layout/locale-switcher";
 import { SignOutButton } from "@/components/layout/sign-out-button";
-import { canOpenSection } from "@/lib/core/permissions";
+import { signOutAction } from "@/app/[locale]/(auth)/actions";
+import { consoleSections, openSections } from "@/lib/core/console-sections";
 import { requireViewer } from "@/lib/auth/viewer";
-
-const sections: (ConsoleNavItem & { section: string })[] = [
-  { href: "/admin", label: "overview", section: "" },
-  { href: "/admin/organization", label: "organization", section: "organization" },
-  { href: "/admin/members", label: "members", section: "members" },
-  { href: "/admin/billing", label: "billing", section: "billing" },
-  { href: "/admin/audit", label: "audit", section: "audit" },
-  { href: "/admin/authentication", label: "authentication", section: "authentication" },
-  { href: "/admin/profile", label: "profile", section: "profile" },
-  { href: "/admin/help-feedback", label: "helpFeedback", section: "help-feedback" },
-];
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const locale = (await getLocale()) as AppLocale;
-  const viewer = await requireViewer(locale, "/admin");
+  const viewer = await requireViewer(locale, consoleSections.overview.path);
   const t = await getTranslations("Console");
-  const items = sections.filter((item) => canOpenSection(viewer, item.section)).map(({ href, label }) => ({ href, label }));
+  const items = openSections(viewer).map((section) => ({ href: consoleSections[section].path, label: consoleSections[section].label }));
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-slate-200 bg-white">
@@ -34,7 +24,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <div className="ml-auto flex flex-wrap items-center gap-x-2">
             <Link href="/studio" className="whitespace-nowrap rounded px-2 py-1 text-sm text-slate-700 hover:underline">{t("backToStudio")}</Link>
             <LocaleSwitcher />
-            <SignOutButton />
+            <SignOutButton action={signOutAction} />
           </div>
         </div>
       </header>

@@ -1,20 +1,15 @@
-import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import type { AppLocale } from "@/i18n/locales";
 import { Card } from "@/components/ui/card";
-import { HelpLink } from "@/components/help/help-link";
-import { requirePermission } from "@/lib/auth/viewer";
+import { requireSection } from "@/lib/auth/viewer";
 import { countMembers } from "@/lib/members/members";
+import { PageHeader } from "@/components/ui/page-header";
+import { titleFrom } from "@/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Overview");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("Overview.title");
 
 export default async function OverviewPage() {
-  const locale = (await getLocale()) as AppLocale;
-  const viewer = await requirePermission(locale, "/admin", "console.open");
+  const viewer = await requireSection("overview");
   const t = await getTranslations("Overview");
   const tRoles = await getTranslations("Roles");
   const tPlans = await getTranslations("Plans");
@@ -22,11 +17,7 @@ export default async function OverviewPage() {
   const roles = [tRoles(viewer.role), ...(viewer.billing ? [tRoles("billing")] : [])];
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-slate-700">{t("intro", { organization: viewer.organization.name })}</p>
-        <HelpLink article="basic-setup" />
-      </div>
+      <PageHeader title={t("title")} intro={t("intro", { organization: viewer.organization.name })} help={{ article: "basic-setup" }} />
       <Card>
         <dl className="grid gap-4 sm:grid-cols-2">
           <div>

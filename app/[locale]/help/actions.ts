@@ -5,8 +5,7 @@ import { cookies } from "next/headers";
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { recordHelpFeedback, voterCookie, voterSchema } from "@/lib/help/feedback";
-
-export type HelpFeedbackState = { status: "idle" | "thanks" | "error"; helpful?: "yes" | "no" };
+import type { HelpFeedbackState } from "@/lib/help/feedback-state";
 
 /** Stores a yes/no answer once per browser and article; the random cookie is the browser's only identity. */
 export async function sendHelpFeedbackAction(_previous: HelpFeedbackState, formData: FormData): Promise<HelpFeedbackState> {

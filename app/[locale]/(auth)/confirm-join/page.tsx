@@ -5,6 +5,7 @@ import { Link } from "@/i18n/navigation";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { lookupJoinConfirmation, type ConfirmJoinError } from "@/lib/domains/join-confirmation";
 import { confirmJoinAction } from "./actions";
+import { PageHeader } from "@/components/ui/page-header";
 
 type SearchParams = Promise<{ token?: string | string[]; outcome?: string | string[] }>;
 
@@ -31,8 +32,7 @@ export default async function ConfirmJoinPage({ searchParams }: { searchParams: 
   if (state.status !== "valid") {
     return (
       <div className="space-y-4" data-testid={`confirm-join-${state.status}`}>
-        <h1 className="text-2xl font-bold">{t(`${state.status}.title`)}</h1>
-        <p className="text-slate-700">{t(`${state.status}.body`)}</p>
+        <PageHeader title={t(`${state.status}.title`)} intro={t(`${state.status}.body`)} />
         <div className="flex flex-wrap gap-4">
           <Link href="/sign-in" className="font-semibold text-indigo-700 underline">{t("signIn")}</Link>
           <Link href="/sign-up" className="font-semibold text-indigo-700 underline">{t("signUp")}</Link>
@@ -43,10 +43,7 @@ export default async function ConfirmJoinPage({ searchParams }: { searchParams: 
   const values = { email: state.email, organization: state.organizationName };
   return (
     <div className="space-y-6">
-      <div className="space-y-2">
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-slate-700">{state.mode === "auto" ? t("bodyAuto", values) : t("bodyApproval", values)}</p>
-      </div>
+      <PageHeader title={t("title")} intro={state.mode === "auto" ? t("bodyAuto", values) : t("bodyApproval", values)} />
       <form action={confirmJoinAction} className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <input type="hidden" name="token" value={state.token} />
         <SubmitButton pendingLabel={t("pending")}>{state.mode === "auto" ? t("submitAuto", values) : t("submitApproval", values)}</SubmitButton>

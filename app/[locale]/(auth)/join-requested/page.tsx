@@ -1,11 +1,8 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
+import { titleFrom } from "@/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("AuthenticationPage.joinRequested");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("AuthenticationPage.joinRequested.title");
 
 /** Where sign-up lands when the email's domain belongs to an organization whose Admins approve newcomers. */
 export default async function JoinRequestedPage() {

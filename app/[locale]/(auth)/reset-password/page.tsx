@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { Link } from "@/i18n/navigation";
 import { lookupPasswordReset } from "@/lib/auth/password-reset";
 import { ResetPasswordForm } from "./reset-password-form";
+import { PageHeader } from "@/components/ui/page-header";
 
 type SearchParams = Promise<{ token?: string | string[] }>;
 
@@ -25,8 +26,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   if (link.status !== "valid") {
     return (
       <div className="space-y-4" data-testid={`reset-${link.status}`}>
-        <h1 className="text-2xl font-bold">{t(`${link.status}.title`)}</h1>
-        <p className="text-slate-700">{t(`${link.status}.body`)}</p>
+        <PageHeader title={t(`${link.status}.title`)} intro={t(`${link.status}.body`)} />
         {link.status === "ssoRequired" ? (
           <Link href="/sso" className="inline-block font-semibold text-indigo-700 underline">{t("useSso")}</Link>
         ) : (
@@ -37,10 +37,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   }
   return (
     <div className="space-y-6">
-      <div className="space-y-2">
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-slate-700">{t("intro", { email: link.email })}</p>
-      </div>
+      <PageHeader title={t("title")} intro={t("intro", { email: link.email })} />
       <ResetPasswordForm token={link.token} email={link.email} />
     </div>
   );

@@ -1,13 +1,11 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { Notice } from "@/components/ui/card";
 import { SignInForm } from "./sign-in-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { titleFrom } from "@/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("SignIn");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("SignIn.title");
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; reset?: string | string[] }> }) {
   const t = await getTranslations("SignIn");
@@ -15,10 +13,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { callbackUrl, reset } = await searchParams;
   return (
     <div className="space-y-6">
-      <div className="space-y-2">
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-slate-700">{t("intro")}</p>
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} />
       {reset === "done" ? (
         <div role="status">
           <Notice tone="success">{t("passwordReset")}</Notice>

@@ -1,11 +1,9 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
+import { titleFrom } from "@/i18n/metadata";
+import { PageHeader } from "@/components/ui/page-header";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("SignedOut");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("SignedOut.title");
 
 const reasons = ["accountDeleted", "organizationDeleted", "left", "passwordReset"] as const;
 
@@ -15,8 +13,7 @@ export default async function SignedOutPage({ searchParams }: { searchParams: Pr
   const known = reasons.find((item) => item === reason);
   return (
     <div className="space-y-4" role="status">
-      <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <p className="text-slate-700">{known ? t(known) : t("default")}</p>
+      <PageHeader title={t("title")} intro={known ? t(known) : t("default")} />
       <div className="flex flex-wrap gap-4">
         <Link href="/sign-in" className="font-semibold text-indigo-700 underline">
           {t("signIn")}

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import type { AppLocale } from "@/i18n/locales";
@@ -7,11 +6,9 @@ import { StartChatForm } from "@/components/chat/start-chat-form";
 import { getChatsForViewer } from "@/lib/chats/chats";
 import { requireViewer } from "@/lib/auth/viewer";
 import { startChatAction } from "./actions";
+import { titleFrom } from "@/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Chat");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("Chat.title");
 
 export default async function ChatPage() {
   const locale = (await getLocale()) as AppLocale;

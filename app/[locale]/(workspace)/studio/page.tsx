@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { Link } from "@/i18n/navigation";
@@ -7,11 +6,9 @@ import { buttonClass } from "@/components/ui/button";
 import { ChatList } from "@/components/chat/chat-list";
 import { getChatsForViewer } from "@/lib/chats/chats";
 import { requireViewer } from "@/lib/auth/viewer";
+import { titleFrom } from "@/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Studio");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("Studio.title");
 
 export default async function StudioPage() {
   const locale = (await getLocale()) as AppLocale;

@@ -1,7 +1,5 @@
-import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import type { AppLocale } from "@/i18n/locales";
 import { Link } from "@/i18n/navigation";
 import { AuditTable } from "@/components/audit/audit-table";
 import { TimeZoneNote } from "@/components/audit/local-time";
@@ -10,16 +8,14 @@ import { Card } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { listAuditEvents, parseAuditFilter } from "@/lib/audit/audit-log";
 import { listMembers } from "@/lib/members/members";
-import { requirePermission } from "@/lib/auth/viewer";
+import { requireSection } from "@/lib/auth/viewer";
+import { PageHeader } from "@/components/ui/page-header";
+import { titleFrom } from "@/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("AuditPage");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("AuditPage.title");
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const locale = (await getLocale()) as AppLocale;
-  const viewer = await requirePermission(locale, "/admin/audit", "audit.view");
+  const viewer = await requireSection("audit");
   const t = await getTranslations("AuditPage");
   const tAudit = await getTranslations("Audit");
   const filter = parseAuditFilter(await searchParams);
@@ -31,10 +27,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const pageLink = (page: number) => ({ pathname: "/admin/audit", query: { ...(filter.action ? { action: filter.action } : {}), ...(filter.actorId ? { member: filter.actorId } : {}), page: String(page) } });
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-slate-700">{t("intro", { organization: viewer.organization.name })}</p>
-      </div>
+      <PageHeader title={t("title")} intro={t("intro", { organization: viewer.organization.name })} />
       <Card title={t("filtersTitle")} id="filters">
         <form method="get" className="flex flex-wrap items-end gap-4">
           <div className="space-y-1">

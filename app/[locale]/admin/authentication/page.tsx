@@ -1,6 +1,4 @@
-import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
-import type { AppLocale } from "@/i18n/locales";
+import { getTranslations } from "next-intl/server";
 import { AddDomainForm } from "@/components/authentication/add-domain-form";
 import { DomainCard } from "@/components/authentication/domain-card";
 import { SsoSettings } from "@/components/authentication/sso-settings";
@@ -13,9 +11,11 @@ import { can } from "@/lib/core/permissions";
 import { getConnection } from "@/lib/sso/connections";
 import { originFrom } from "@/lib/sso/routes";
 import { serviceProviderFor } from "@/lib/sso/saml";
-import { requirePermission } from "@/lib/auth/viewer";
+import { requireSection } from "@/lib/auth/viewer";
 import { headers } from "next/headers";
 import { decideJoinRequestAction } from "../members/actions";
+import { PageHeader } from "@/components/ui/page-header";
+import { titleFrom } from "@/i18n/metadata";
 import {
   addDomainAction,
   removeDomainAction,
@@ -26,14 +26,10 @@ import {
   verifyDomainAction,
 } from "./actions";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("AuthenticationPage");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("AuthenticationPage.title");
 
 export default async function AuthenticationPage() {
-  const locale = (await getLocale()) as AppLocale;
-  const viewer = await requirePermission(locale, "/admin/authentication", "authentication.manage");
+  const viewer = await requireSection("authentication");
   const t = await getTranslations("AuthenticationPage");
   const tPlans = await getTranslations("Plans");
   const db = await getDb();
@@ -43,10 +39,7 @@ export default async function AuthenticationPage() {
   const failing = (domains ?? []).filter((domain) => domain.status === "failing");
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-slate-700">{t("intro")}</p>
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} />
       {failing.length > 0 ? (
         <div role="status" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950">
           {t("failingSummary", { count: failing.length })}

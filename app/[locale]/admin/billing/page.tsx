@@ -1,26 +1,22 @@
-import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import type { AppLocale } from "@/i18n/locales";
 import { PlanChangePreviewCard } from "@/components/billing/plan-change-preview";
 import { PlanComparison } from "@/components/billing/plan-comparison";
 import { buttonClass } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
 import { previewPlanChange } from "@/lib/billing/billing";
 import { isPlan, plans } from "@/lib/core/plans";
-import { HelpLink } from "@/components/help/help-link";
-import { requirePermission } from "@/lib/auth/viewer";
+import { requireSection } from "@/lib/auth/viewer";
+import { changePlanAction } from "./actions";
+import { PageHeader } from "@/components/ui/page-header";
+import { titleFrom } from "@/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("BillingPage");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("BillingPage.title");
 
 type Search = { plan?: string; changed?: string; revoked?: string };
 
 export default async function BillingPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const locale = (await getLocale()) as AppLocale;
-  const viewer = await requirePermission(locale, "/admin/billing", "billing.view");
+  const viewer = await requireSection("billing");
   const t = await getTranslations("BillingPage");
   const tPlans = await getTranslations("Plans");
   const tErrors = await getTranslations("Errors");
@@ -32,11 +28,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const revoked = Math.max(0, Number.parseInt(params.revoked ?? "0", 10) || 0);
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-slate-700">{t("intro", { organization })}</p>
-        <HelpLink article="plans-and-features" />
-      </div>
+      <PageHeader title={t("title")} intro={t("intro", { organization })} help={{ article: "plans-and-features" }} />
       {changed ? (
         <div role="status">
           <Notice tone="success">
@@ -50,7 +42,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
       </Card>
       {preview?.ok ? (
         <Card title={t("confirmTitle", { plan: tPlans(preview.preview.to) })} id="confirm">
-          <PlanChangePreviewCard preview={preview.preview} />
+          <PlanChangePreviewCard preview={preview.preview} action={changePlanAction} />
         </Card>
       ) : (
         <Card title={t("changeTitle")} id="change">

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
@@ -7,28 +6,24 @@ import type { AppLocale } from "@/i18n/locales";
 import { Card } from "@/components/ui/card";
 import { getArticle } from "@/lib/help";
 import { getHelpFeedbackCounts } from "@/lib/help/feedback";
-import { requirePermission } from "@/lib/auth/viewer";
+import { requireSection } from "@/lib/auth/viewer";
+import { PageHeader } from "@/components/ui/page-header";
+import { titleFrom } from "@/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("HelpFeedback");
-  return { title: t("adminTitle") };
-}
+export const generateMetadata = titleFrom("HelpFeedback.adminTitle");
 
 const cell = "border-b border-slate-200 px-3 py-2";
 
 export default async function HelpFeedbackPage() {
+  const viewer = await requireSection("helpFeedback");
   const locale = (await getLocale()) as AppLocale;
-  const viewer = await requirePermission(locale, "/admin/help-feedback", "helpFeedback.view");
   const result = await getHelpFeedbackCounts(await getDb(), viewer);
   if (!result.ok) forbidden();
   const t = await getTranslations("HelpFeedback");
   const percent = new Intl.NumberFormat(locale, { style: "percent" });
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-bold">{t("adminTitle")}</h1>
-        <p className="text-slate-700">{t("adminIntro")}</p>
-      </div>
+      <PageHeader title={t("adminTitle")} intro={t("adminIntro")} />
       <Card>
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left text-sm" data-testid="help-feedback-counts">

@@ -1,7 +1,5 @@
-import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import type { AppLocale } from "@/i18n/locales";
 import { Link } from "@/i18n/navigation";
 import { JoinRequestsSection, JoinRequestsWaiting } from "@/components/join-requests/join-requests-section";
 import { InvitationPlanGate, PendingInvitations } from "@/components/members/invitations-panel";
@@ -16,21 +14,18 @@ import { listPendingInvitations } from "@/lib/members/invitations";
 import { listMembers } from "@/lib/members/members";
 import { can, decide } from "@/lib/core/permissions";
 import { plansWith } from "@/lib/core/plans";
-import { HelpLink } from "@/components/help/help-link";
-import { requirePermission } from "@/lib/auth/viewer";
-import { decideJoinRequestAction } from "./actions";
+import { requireSection } from "@/lib/auth/viewer";
+import { changeMemberRoleAction, decideJoinRequestAction, inviteAction, removeMemberAction, revokeInvitationAction } from "./actions";
+import { PageHeader } from "@/components/ui/page-header";
+import { titleFrom } from "@/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("MembersPage");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("MembersPage.title");
 
 type Search = { q?: string; remove?: string; notice?: string; email?: string; error?: string };
 const notices = ["roleSaved", "roleUnchanged", "removed", "revoked"] as const;
 
 export default async function MembersPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const locale = (await getLocale()) as AppLocale;
-  const viewer = await requirePermission(locale, "/admin/members", "members.view");
+  const viewer = await requireSection("members");
   const t = await getTranslations("MembersPage");
   const tErrors = await getTranslations("Errors");
   const params = await searchParams;
@@ -50,11 +45,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const errorText = params.error ? (tErrors.has(params.error as never) ? tErrors(params.error as never) : tErrors("generic")) : null;
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-slate-700">{t("intro", { organization: viewer.organization.name })}</p>
-        <HelpLink article="roles-and-permissions" />
-      </div>
+      <PageHeader title={t("title")} intro={t("intro", { organization: viewer.organization.name })} help={{ article: "roles-and-permissions" }} />
       {requests ? <JoinRequestsWaiting count={requests.length} /> : null}
       {notice ? (
         <div role="status"><Notice tone="success">{t(notice, { email: params.email ?? "" })}</Notice></div>
@@ -65,7 +56,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
       {removing ? (
         <Card title={t("removeTitle", { name: removing.name })} id="remove">
           <p className="mb-4 text-sm text-red-800">{t("removeWarning", { email: removing.email })}</p>
-          <RemoveMemberForm userId={removing.id} email={removing.email} />
+          <RemoveMemberForm userId={removing.id} email={removing.email} action={removeMemberAction} />
           <Link href="/admin/members" className="mt-4 inline-block text-sm underline">{t("backToMembers")}</Link>
         </Card>
       ) : null}
@@ -83,7 +74,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         {listed.members.length === 0 ? (
           <p className="text-sm">{t("noMatch", { query })}</p>
         ) : (
-          <MembersTable members={listed.members} viewerId={viewer.id} organizationName={viewer.organization.name} />
+          <MembersTable members={listed.members} viewerId={viewer.id} organizationName={viewer.organization.name} changeRoleAction={changeMemberRoleAction} />
         )}
       </Card>
       {requests ? (
@@ -98,7 +89,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         {invite.allowed ? (
           <>
             <p className="mb-4 text-sm text-slate-700">{t("inviteIntro")}</p>
-            <InviteForm />
+            <InviteForm action={inviteAction} />
           </>
         ) : (
           <InvitationPlanGate
@@ -110,7 +101,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         )}
       </Card>
       <Card title={t("pendingTitle")} id="pending">
-        <PendingInvitations invitations={pending.invitations} />
+        <PendingInvitations invitations={pending.invitations} revokeAction={revokeInvitationAction} />
       </Card>
     </div>
   );

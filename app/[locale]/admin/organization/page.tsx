@@ -1,28 +1,23 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import type { AppLocale } from "@/i18n/locales";
 import { DangerAction, DangerZone } from "@/components/organization/danger-zone";
 import { PurgeProgress } from "@/components/organization/purge-progress";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { isActive } from "@/lib/jobs/jobs";
 import { getOrganizationSettings } from "@/lib/organizations/organizations";
-import { HelpLink } from "@/components/help/help-link";
-import { requirePermission } from "@/lib/auth/viewer";
-import { DeleteForm } from "./delete-form";
-import { PurgeForm } from "./purge-form";
+import { requireSection } from "@/lib/auth/viewer";
+import { ConfirmByTypingForm } from "@/components/forms/confirm-by-typing-form";
+import { deleteOrganizationAction, purgeChatsAction } from "./actions";
 import { RenameForm } from "./rename-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { titleFrom } from "@/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("OrganizationPage");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("OrganizationPage.title");
 
 export default async function OrganizationPage() {
-  const locale = (await getLocale()) as AppLocale;
-  const viewer = await requirePermission(locale, "/admin/organization", "organization.rename");
+  const viewer = await requireSection("organization");
   const settings = await getOrganizationSettings(await getDb(), viewer.organization.id);
   if (!settings) notFound();
   const { organization, members, chats, messages, jobs } = settings;
@@ -30,11 +25,7 @@ export default async function OrganizationPage() {
   const purge = jobs.purge_chats;
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-slate-700">{t("intro")}</p>
-        <HelpLink article="basic-setup" section="organization-settings" />
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} help={{ article: "basic-setup", section: "organization-settings" }} />
       <Card title={t("detailsTitle")} id="details">
         <dl className="grid gap-4 sm:grid-cols-2">
           <div>
@@ -67,7 +58,14 @@ export default async function OrganizationPage() {
           irreversible={t("irreversible")}
         >
           {purge ? <PurgeProgress job={purge} /> : null}
-          {isActive(purge) ? null : <PurgeForm name={organization.name} />}
+          {isActive(purge) ? null : (
+            <ConfirmByTypingForm
+              action={purgeChatsAction}
+              expected={organization.name}
+              idPrefix="purge"
+              text={{ label: t("purgeConfirmLabel", { name: organization.name }), hint: t("purgeConfirmHint"), submit: t("purgeButton"), pending: t("purgePending") }}
+            />
+          )}
         </DangerAction>
         <DangerAction
           id="delete"
@@ -76,7 +74,13 @@ export default async function OrganizationPage() {
           whatStays={t("deleteWhatStays")}
           irreversible={t("irreversible")}
         >
-          <DeleteForm name={organization.name} />
+          <ConfirmByTypingForm
+            action={deleteOrganizationAction}
+            expected={organization.name}
+            idPrefix="delete"
+            text={{ label: t("deleteConfirmLabel", { name: organization.name }), hint: t("deleteConfirmHint"), submit: t("deleteButton"), pending: t("deletePending") }}
+            password={{ label: t("password"), hint: t("passwordHint") }}
+          />
         </DangerAction>
       </DangerZone>
     </div>

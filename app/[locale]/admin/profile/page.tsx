@@ -1,33 +1,25 @@
-import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import type { AppLocale } from "@/i18n/locales";
 import { Card } from "@/components/ui/card";
-import { HelpLink } from "@/components/help/help-link";
-import { requirePermission } from "@/lib/auth/viewer";
+import { requireSection } from "@/lib/auth/viewer";
 import { countAdmins, isLastAdmin } from "@/lib/members/members";
-import { LeaveForm } from "./leave-form";
+import { ConfirmByTypingForm } from "@/components/forms/confirm-by-typing-form";
+import { leaveOrganizationAction } from "./actions";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { titleFrom } from "@/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Profile");
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("Profile.title");
 
 export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
-  const locale = (await getLocale()) as AppLocale;
-  const viewer = await requirePermission(locale, "/admin/profile", "profile.edit");
+  const viewer = await requireSection("profile");
   const t = await getTranslations("Profile");
   const { saved } = await searchParams;
   const lastAdmin = isLastAdmin(viewer, await countAdmins(await getDb(), viewer.organization.id));
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-slate-700">{t("intro")}</p>
-        <HelpLink article="authentication" section="sign-in-today" />
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} help={{ article: "authentication", section: "sign-in-today" }} />
       <Card title={t("detailsTitle")} id="details">
         <p className="mb-4 text-sm text-slate-700">
           {t("emailLine", { email: viewer.email })}
@@ -42,7 +34,14 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
           {t("leaveTitle")}
         </h2>
         <p className="mb-4 text-slate-700">{t("leaveBody", { organization: viewer.organization.name })}</p>
-        {lastAdmin ? <p className="font-medium text-slate-900">{t("leaveLastAdmin")}</p> : <LeaveForm email={viewer.email} />}
+        {lastAdmin ? <p className="font-medium text-slate-900">{t("leaveLastAdmin")}</p> : (
+          <ConfirmByTypingForm
+            action={leaveOrganizationAction}
+            expected={viewer.email}
+            text={{ label: t("leaveConfirmLabel", { email: viewer.email }), hint: t("leaveConfirmHint"), submit: t("leaveButton"), pending: t("leavePending") }}
+            password={{ label: t("leavePassword") }}
+          />
+        )}
       </section>
     </div>
   );

@@ -13,6 +13,7 @@ import { TableOfContents } from "@/components/help/table-of-contents";
 import { getArticle, isHelpSlug, tableOfContents } from "@/lib/help";
 import { helpMetadata } from "@/lib/help/metadata";
 import { hasAnswered, voterCookie } from "@/lib/help/feedback";
+import { sendHelpFeedbackAction } from "../actions";
 
 type Params = { params: Promise<{ locale: string; article: string }> };
 
@@ -43,7 +44,7 @@ export default async function HelpArticlePage({ params }: Params) {
       <TableOfContents entries={tableOfContents(article)} />
       <ArticleBody article={article} locale={locale} />
       <NextSteps next={article.next} />
-      <FeedbackWidget article={slug} alreadyAnswered={answered} />
+      <FeedbackWidget article={slug} alreadyAnswered={answered} action={sendHelpFeedbackAction} />
     </article>
   );
 }

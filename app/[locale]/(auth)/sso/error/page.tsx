@@ -1,11 +1,8 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
+import { titleFrom } from "@/i18n/metadata";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Sso");
-  return { title: t("errorTitle") };
-}
+export const generateMetadata = titleFrom("Sso.errorTitle");
 
 const reasons = [
   "invalidResponse",
