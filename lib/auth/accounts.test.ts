@@ -57,7 +57,8 @@ describe("sign-in", () => {
     expect(await authenticate(database.db, { email: "dave@example.test", password: testPassword, clientAddress: "198.51.100.1" })).toMatchObject({
       ok: true,
     });
-  });
+    // Thirty scrypt runs: generous on a loaded machine.
+  }, 180_000);
 });
 
 describe("sign-up", () => {
