@@ -106,4 +106,27 @@ describe("sign-up", () => {
       },
     });
   });
+
+  it("throttles sign-ups per client address: past the limit nothing is created, and it says how long to wait", async () => {
+    const clientAddress = "203.0.113.50";
+    const limit = throttlePolicy.signUpAddress.maxFailures;
+    for (let attempt = 0; attempt < limit; attempt += 1) {
+      const result = await signUp(database.db, { organizationName: `Org ${attempt}`, name: "Sam", email: `sam${attempt}@example.test`, password: "a-long-password" }, { locale: "en", clientAddress });
+      expect(result.ok).toBe(true);
+    }
+    const refused = await signUp(database.db, { organizationName: "One more", name: "Sam", email: "sam-last@example.test", password: "a-long-password" }, { locale: "en", clientAddress });
+    expect(refused).toMatchObject({ ok: false, error: "throttled" });
+    expect(refused.retryAfter).toBeGreaterThan(59 * 60);
+    expect(await database.db.select().from(users).where(eq(users.email, "sam-last@example.test"))).toHaveLength(0);
+    const elsewhere = await signUp(database.db, { organizationName: "Other", name: "Sam", email: "sam-other@example.test", password: "a-long-password" }, { locale: "en", clientAddress: "198.51.100.50" });
+    expect(elsewhere.ok).toBe(true);
+  });
+
+  it("throttles sign-ups per email, whatever address they come from, and still tells that an address is taken before", async () => {
+    const email = "probe@example.test";
+    const attempt = (index: number) => signUp(database.db, { organizationName: "Probe", name: "Pat", email, password: "a-long-password" }, { locale: "en", clientAddress: `192.0.2.${index}` });
+    expect((await attempt(1)).ok).toBe(true);
+    for (let index = 2; index <= throttlePolicy.signUpEmail.maxFailures; index += 1) expect(await attempt(index)).toMatchObject({ ok: false, error: "emailTaken" });
+    expect(await attempt(99)).toMatchObject({ ok: false, error: "throttled" });
+  });
 });

@@ -1,6 +1,6 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { getLocale } from "next-intl/server";
@@ -9,6 +9,7 @@ import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { isLocale, type AppLocale } from "@/i18n/locales";
 import { signUp } from "@/lib/auth/accounts";
+import { clientAddressFrom } from "@/lib/core/client-address";
 import { absoluteLink } from "@/lib/core/origin";
 import { composeMail, sendMail } from "@/lib/mail/mailer";
 import { signIn, signOut } from "@/lib/auth/next-auth";
@@ -72,7 +73,10 @@ export async function signUpAction(_previous: FormState, formData: FormData): Pr
   const requested = await getLocale();
   const locale: AppLocale = isLocale(requested) ? requested : "en";
   const fields = formFields(formData);
-  const result = await signUp(await getDb(), fields, { locale });
+  const result = await signUp(await getDb(), fields, { locale, clientAddress: clientAddressFrom(await headers()) });
+  if (!result.ok && result.error === "throttled") {
+    return { status: "error", code: "signUpThrottled", values, data: { minutes: Math.ceil((result.retryAfter ?? 60) / 60) } };
+  }
   if (!result.ok) return { status: "error", code: result.error, fields: result.fields, values };
   // The email's domain lets people join an organization: first, prove the mailbox is yours.
   if (result.confirmationSent) {

@@ -1,12 +1,13 @@
 "use server";
 
 import { randomBytes } from "node:crypto";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
+import { clientAddressFrom } from "@/lib/core/client-address";
 import { recordHelpFeedback, voterCookie, voterSchema } from "@/lib/help/feedback";
 
-export type HelpFeedbackState = { status: "idle" | "thanks" | "error"; helpful?: "yes" | "no" };
+export type HelpFeedbackState = { status: "idle" | "thanks" | "error" | "throttled"; helpful?: "yes" | "no" };
 
 /** Stores a yes/no answer once per browser and article; the random cookie is the browser's only identity. */
 export async function sendHelpFeedbackAction(_previous: HelpFeedbackState, formData: FormData): Promise<HelpFeedbackState> {
@@ -22,7 +23,7 @@ export async function sendHelpFeedbackAction(_previous: HelpFeedbackState, formD
     locale: await getLocale(),
     helpful,
     voter,
-  });
-  if (!result.ok) return { status: "error" };
+  }, { clientAddress: clientAddressFrom(await headers()) });
+  if (!result.ok) return { status: result.error === "throttled" ? "throttled" : "error" };
   return { status: "thanks", helpful: helpful === "yes" ? "yes" : "no" };
 }

@@ -1,11 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { decideJoinRequest } from "@/lib/domains/domain-join";
+import { absoluteLink } from "@/lib/core/origin";
 import { formFields, submittedValues, type FormState } from "@/lib/core/form-state";
 import { createInvitation, revokeInvitation } from "@/lib/members/invitations";
 import { sendInvitationEmail } from "@/lib/mail/mailer";
@@ -37,10 +37,7 @@ export async function inviteAction(_previous: FormState, formData: FormData): Pr
   const result = await createInvitation(await getDb(), viewer, formFields(formData));
   if (!result.ok) return { status: "error", code: result.error, fields: result.fields, values };
   const locale = await getLocale();
-  // The link names this server: APP_URL when set (behind a proxy), else the address the Admin used.
-  const requestHeaders = await headers();
-  const origin = process.env.APP_URL ?? `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("host")}`;
-  const link = `${origin.replace(/\/$/, "")}/${locale}/invite/${result.token}`;
+  const link = await absoluteLink(`/${locale}/invite/${result.token}`);
   const mail = await sendInvitationEmail({
     to: result.invitation.email,
     link,
