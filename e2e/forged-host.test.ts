@@ -27,8 +27,8 @@ function request(method: "GET" | "POST", path: string, headers: Record<string, s
 const unescape = (value: string) => value.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
 /** Submits a page's form as a browser without JavaScript would, every header forged: Next's hidden action fields, then ours. */
-async function postFormWithForgedHost(path: string, fields: Record<string, string>, cookie = "") {
-  const page = await request("GET", path, { ...forged, cookie });
+async function postFormWithForgedHost(path: string, fields: Record<string, string>, cookie = "", lies: Record<string, string> = forged) {
+  const page = await request("GET", path, { ...lies, cookie });
   assert.equal(page.status, 200, `GET ${path} with a forged Host`);
   // The page's form that asks for every field we send.
   const forms = page.text.split("<form").slice(1).map((form) => form.split("</form>")[0]!);
@@ -38,7 +38,7 @@ async function postFormWithForgedHost(path: string, fields: Record<string, strin
   const boundary = `----forged${Date.now()}`;
   const parts = [...hidden, ...Object.entries(fields)].map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
   const body = Buffer.from(`${parts.join("")}--${boundary}--\r\n`);
-  return request("POST", path, { ...forged, cookie, "content-type": `multipart/form-data; boundary=${boundary}` }, body);
+  return request("POST", path, { ...lies, cookie, "content-type": `multipart/form-data; boundary=${boundary}` }, body);
 }
 
 async function cookieHeader(context: BrowserContext): Promise<string> {
@@ -65,7 +65,9 @@ describe("a forged Host never reaches a mail", () => {
     await signUpOrganization(page);
     await choosePlan(page, "team");
     const invitee = uniqueEmail("invitee");
-    await postFormWithForgedHost("/en/admin/members", { email: invitee, role: "member" }, await cookieHeader(context));
+    // X-Forwarded-Proto: https would make Auth.js look for the __Secure- session cookie, and the Admin would be signed out.
+    const { "x-forwarded-proto": _proto, ...lies } = forged;
+    await postFormWithForgedHost("/en/admin/members", { email: invitee, role: "member" }, await cookieHeader(context), { ...lies, origin: "http://attacker.example" });
     assertOurOrigin((await waitForMail(invitee)).link);
   });
 
