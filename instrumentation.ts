@@ -1,13 +1,19 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  // Production refuses to serve without a public origin and a trustworthy client address (one line each, no stack).
+  const { originStartupProblem } = await import("@/lib/core/origin");
+  const { clientAddressStartupProblem } = await import("@/lib/core/client-address");
+  const problem = originStartupProblem() ?? clientAddressStartupProblem();
+  if (problem) {
+    console.error(problem);
+    process.exit(1);
+  }
   const { getDatabase } = await import("./db");
   const database = await getDatabase();
-  // A new embedded database starts with the demo organizations (README: demo accounts).
-  if (database.driver === "pglite" && process.env.SEED_DEMO !== "false") {
-    const { seedIfEmpty } = await import("@/lib/demo/seed");
-    await seedIfEmpty(database.db);
-  }
+  // A new embedded database starts with the demo organizations in development only (README: demo accounts).
+  const { seedIfEmpty, shouldSeedDemo } = await import("@/lib/demo/seed");
+  if (database.driver === "pglite" && shouldSeedDemo()) await seedIfEmpty(database.db);
   // Purges and deletions run in this process too, unless a separate `npm run worker` does them.
   if (process.env.WORKER_IN_SERVER !== "false") {
     const { ensureWorker } = await import("@/lib/jobs/worker");

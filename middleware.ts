@@ -3,7 +3,9 @@ import createIntlMiddleware from "next-intl/middleware";
 import { getDb } from "@/db";
 import { isLocale, type AppLocale } from "@/i18n/locales";
 import { routing } from "@/i18n/routing";
+import { contentSecurityPolicy, scriptNonce, strictTransportSecurity } from "@/lib/core/content-security";
 import { canOpenSection, sectionOfPath } from "@/lib/core/console-sections";
+import { acceptsHost } from "@/lib/core/origin";
 import { readSessionCookie } from "@/lib/auth/session-cookie";
 import { loadSessionUser } from "@/lib/auth/session-user";
 
@@ -24,10 +26,34 @@ function sessionCookieNames(request: NextRequest): string[] {
 }
 
 /**
+ * Every page answer carries a per-request script nonce (Next reads it from the request's CSP
+ * header) and HSTS when the public origin is https. Without APP_URL (development) only a loopback
+ * Host is served, so a stranger's Host header never turns into a link.
+ */
+export default async function middleware(request: NextRequest) {
+  if (!acceptsHost(request.headers.get("host"))) return untrustedHost();
+  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
+  const policy = contentSecurityPolicy(scriptNonce());
+  request.headers.set("content-security-policy", policy);
+  const response = await gate(request);
+  response.headers.set("Content-Security-Policy", policy);
+  const hsts = strictTransportSecurity();
+  if (hsts) response.headers.set("Strict-Transport-Security", hsts);
+  return response;
+}
+
+function untrustedHost(): Response {
+  return new Response("400 Bad Request: this development server answers only on localhost, 127.0.0.1 or [::1]. Set APP_URL to serve another address.\n", {
+    status: 400,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
+}
+
+/**
  * A convenience gate: it sends signed-out people to sign-in and keeps people out of sections their
  * role cannot open. Pages and domain functions check again; nothing trusts what this file decides.
  */
-export default async function middleware(request: NextRequest) {
+async function gate(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   const [, first, ...rest] = pathname.split("/");
   if (!isLocale(first)) return intl(request);
@@ -59,9 +85,9 @@ export default async function middleware(request: NextRequest) {
   if (startsWithSegment(path, ["/admin"])) {
     const section = sectionOfPath(path);
     // A section missing from the table does not exist: refused before any page is looked up.
-    if (!section) return NextResponse.rewrite(new URL(`/${locale}/admin/unknown-section`, request.url));
+    if (!section) return NextResponse.rewrite(new URL(`/${locale}/admin/unknown-section`, request.url), { request: { headers: request.headers } });
     if (!canOpenSection(viewer, section)) {
-      return NextResponse.rewrite(new URL(`/${locale}/admin/not-allowed`, request.url));
+      return NextResponse.rewrite(new URL(`/${locale}/admin/not-allowed`, request.url), { request: { headers: request.headers } });
     }
   }
   return intl(request);
@@ -74,5 +100,6 @@ function clearSession(request: NextRequest, response: NextResponse): NextRespons
 
 export const config = {
   runtime: "nodejs",
-  matcher: ["/((?!api|_next|_vercel|.*\\..*).*)"],
+  // SAML addresses are built on the public origin too: the loopback-Host rule covers them.
+  matcher: ["/((?!api|_next|_vercel|.*\\..*).*)", "/api/saml/:path*"],
 };

@@ -123,18 +123,19 @@ export function startSeparateWorker(databaseUrl: string): { peakRssMb: () => num
   };
 }
 
-/** `next start` on the bench database (the worker inside unless told), its memory sampled every 100 ms. */
+/** `npm start`'s server (server.mjs) on the bench database (the worker inside unless told), its memory sampled every 100 ms. */
 export async function startServer(databaseUrl: string, options: { workerInServer?: boolean } = {}): Promise<Server> {
   const distDir = process.env.NEXT_DIST_DIR ?? ".next";
   if (!fs.existsSync(`${distDir}/BUILD_ID`)) throw new Error(`no production build in ${distDir}: run NEXT_DIST_DIR=${distDir} npx next build`);
   // Never measure a server left over from another run (it would be on another database).
   const stale = await fetch(`${baseUrl}/api/health`).then(() => true, () => false);
   if (stale) throw new Error(`port ${port} is already in use: stop that server or set BENCH_PORT`);
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: authSecret,
+      APP_URL: baseUrl,
       JOB_POLL_MS: "100",
       NODE_ENV: "production",
       WORKER_IN_SERVER: options.workerInServer === false ? "false" : "true",

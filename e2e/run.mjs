@@ -1,4 +1,4 @@
-// Runs the browser tests against `next start` on a fresh embedded database.
+// Runs the browser tests against `npm start`'s server (server.mjs) on a fresh embedded database.
 // Usage: npm run build && npm run test:e2e [-- e2e/some.test.ts]
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -28,7 +28,12 @@ const env = {
   PGLITE_DIR: path.join(dataDir, "pglite"),
   SIGN_IN_MAX_FAILURES_PER_ADDRESS: "100000",
   PASSWORD_RESET_MAX_PER_ADDRESS: "100000",
+  SIGN_UP_MAX_PER_ADDRESS: "100000",
+  HELP_FEEDBACK_MAX_PER_ADDRESS: "100000",
   MAIL_OUTBOX_DIR: mailOutbox,
+  // A production build: the public origin and the demo accounts must be asked for explicitly.
+  APP_URL: baseUrl,
+  SEED_DEMO: "true",
 };
 delete env.SMTP_URL;
 delete env.DATABASE_URL;
@@ -42,7 +47,7 @@ try {
 } catch {}
 
 // Started as its own process group, so stopping it also stops the next-server child.
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+const server = spawn(process.execPath, ["server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
   env,
   stdio: ["ignore", "pipe", "pipe"],
   detached: true,

@@ -1,6 +1,6 @@
 // Screenshots of the real console for the help center, in each language, with numbered callouts.
 // Usage: npm run build && npm run docs:screenshots [-- name…]   (NEXT_DIST_DIR and DOCS_PORT are honoured)
-// Starts `next start` on its own port over a fresh embedded database (the demo data), drives
+// Starts `npm start`'s server (server.mjs) on its own port over a fresh embedded database (the demo data), drives
 // Chromium, and writes public/help/<locale>/<name>.webp plus public/help/manifest.json (sizes).
 // Names given on the command line retake only those shots; the others' files stay as they are.
 import { spawn } from "node:child_process";
@@ -34,10 +34,11 @@ const { throwawayCertificate } = await import("../tests/support/saml-idp.ts");
 const dns = await startDnsServer();
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "org-console-docs-"));
-const env = { ...process.env, PORT: String(port), PGLITE_DIR: path.join(dataDir, "pglite"), DNS_SERVER: dns.address };
+// A production build: the public origin and the demo accounts must be asked for explicitly.
+const env = { ...process.env, PORT: String(port), PGLITE_DIR: path.join(dataDir, "pglite"), DNS_SERVER: dns.address, APP_URL: `http://127.0.0.1:${port}`, SEED_DEMO: "true" };
 delete env.DATABASE_URL;
 env.AUTH_SECRET ??= "docs-secret-not-for-production-000000000000";
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+const server = spawn(process.execPath, ["server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
   env,
   stdio: ["ignore", "ignore", "inherit"],
   detached: true,

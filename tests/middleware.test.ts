@@ -116,4 +116,42 @@ describe("the request gate", () => {
     const response = await visit("/en/admin", `${cookieName}=not-a-real-token`);
     expect(new URL(response.headers.get("location")!).pathname).toBe("/en/sign-in");
   });
+
+  it("in development without APP_URL, answers 400 to a Host that is not loopback, pages and SAML alike", async () => {
+    const saved = { app: process.env.APP_URL, auth: process.env.AUTH_URL };
+    delete process.env.APP_URL;
+    delete process.env.AUTH_URL;
+    try {
+      for (const path of ["/en/forgot-password", "/api/saml/00000000-0000-4000-8000-000000000000/metadata"]) {
+        expect((await visit(path, undefined, { host: "attacker.example" })).status).toBe(400);
+      }
+      expect((await visit("/en/sign-in", undefined, { host: "127.0.0.1:3000" })).status).toBe(200);
+    } finally {
+      Object.assign(process.env, saved.app ? { APP_URL: saved.app } : {}, saved.auth ? { AUTH_URL: saved.auth } : {});
+    }
+  });
+
+  it("gives every page a fresh script nonce, in the answer's CSP and the request Next renders", async () => {
+    const first = await visit("/en/sign-in");
+    const second = await visit("/en/sign-in");
+    const policy = first.headers.get("content-security-policy")!;
+    expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(policy).not.toContain("'unsafe-inline' 'strict");
+    expect(policy.match(/script-src[^;]*/)![0]).not.toContain("unsafe-inline");
+    expect(second.headers.get("content-security-policy")).not.toBe(policy);
+    expect(first.headers.get("x-middleware-request-content-security-policy")).toBe(policy);
+  });
+
+  it("sends HSTS only when the public origin is https", async () => {
+    const saved = process.env.APP_URL;
+    try {
+      process.env.APP_URL = "https://console.example.com";
+      expect((await visit("/en/sign-in")).headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+      process.env.APP_URL = "http://localhost:3000";
+      expect((await visit("/en/sign-in")).headers.get("strict-transport-security")).toBeNull();
+    } finally {
+      if (saved === undefined) delete process.env.APP_URL;
+      else process.env.APP_URL = saved;
+    }
+  });
 });

@@ -9,7 +9,9 @@ import type { FormState } from "@/lib/core/form-state";
  */
 export function useFormErrors(state: FormState, labels: Record<string, string> = {}) {
   const t = useTranslations("Errors");
-  const text = (code: string): string => (t.has(code as never) ? t(code as never) : t("generic"));
+  // A message may name facts the action sent along, such as the minutes to wait.
+  const facts = state.status === "error" ? state.data : undefined;
+  const text = (code: string): string => (t.has(code as never) ? t(code as never, facts as never) : t("generic"));
   const fields = state.status === "error" ? (state.fields ?? {}) : {};
   const fieldErrors = (field: string): string[] | undefined => {
     const first = fields[field]?.[0];

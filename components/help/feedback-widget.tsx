@@ -32,6 +32,7 @@ export function FeedbackWidget({
           </p>
         ) : null}
         {state.status === "error" ? <p className="mt-2 text-red-800">{t("failed")}</p> : null}
+        {state.status === "throttled" ? <p className="mt-2 text-red-800">{t("throttled")}</p> : null}
       </div>
       {state.status !== "thanks" ? (
         <form action={action} aria-labelledby="feedback-title" className="mt-3 flex gap-3">

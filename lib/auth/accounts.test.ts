@@ -3,7 +3,7 @@ import { auditEvents, signInAttempts, users } from "@/db/schema";
 import { testDatabaseForThisFile } from "@/tests/support/db";
 import { createOrganization, createUser, testPassword } from "@/tests/support/factories";
 import { authenticate, signUp } from "./accounts";
-import { throttlePolicy } from "@/lib/core/throttle";
+import { recordFailure, throttleKey, throttlePolicy } from "@/lib/core/throttle";
 
 const database = testDatabaseForThisFile();
 
@@ -99,5 +99,27 @@ describe("sign-up", () => {
         password: ["passwordTooShort"],
       },
     });
+  });
+
+  it("throttles sign-ups per client address: past the limit nothing is created, and it says how long to wait", async () => {
+    const clientAddress = "203.0.113.50";
+    // The earlier attempts of the hour, counted as signUp counts them (each real one runs scrypt: slow).
+    for (let attempt = 1; attempt < throttlePolicy.signUpAddress.maxFailures; attempt += 1) await recordFailure(database.db, "signUpAddress", throttleKey("signUpAddress", clientAddress));
+    const last = await signUp(database.db, { organizationName: "Last one", name: "Sam", email: "sam@example.test", password: "a-long-password" }, { locale: "en", clientAddress });
+    expect(last.ok).toBe(true);
+    const refused = await signUp(database.db, { organizationName: "One more", name: "Sam", email: "sam-last@example.test", password: "a-long-password" }, { locale: "en", clientAddress });
+    expect(refused).toMatchObject({ ok: false, error: "throttled" });
+    expect(refused.retryAfter).toBeGreaterThan(59 * 60);
+    expect(await database.db.select().from(users).where(eq(users.email, "sam-last@example.test"))).toHaveLength(0);
+    const elsewhere = await signUp(database.db, { organizationName: "Other", name: "Sam", email: "sam-other@example.test", password: "a-long-password" }, { locale: "en", clientAddress: "198.51.100.50" });
+    expect(elsewhere.ok).toBe(true);
+  });
+
+  it("throttles sign-ups per email, whatever address they come from, and still tells that an address is taken before", async () => {
+    const email = "probe@example.test";
+    const attempt = (index: number) => signUp(database.db, { organizationName: "Probe", name: "Pat", email, password: "a-long-password" }, { locale: "en", clientAddress: `192.0.2.${index}` });
+    expect((await attempt(1)).ok).toBe(true);
+    for (let index = 2; index <= throttlePolicy.signUpEmail.maxFailures; index += 1) expect(await attempt(index)).toMatchObject({ ok: false, error: "emailTaken" });
+    expect(await attempt(99)).toMatchObject({ ok: false, error: "throttled" });
   });
 });

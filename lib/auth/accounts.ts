@@ -53,7 +53,7 @@ export async function authenticate(
   return { ok: true, user: { id: row.user.id, organizationId: row.user.organizationId, locale: row.user.locale } };
 }
 
-export type SignUpError = "validation" | "emailTaken";
+export type SignUpError = "validation" | "emailTaken" | "throttled";
 
 export type SignUpOutcome =
   | { user: SignedInUser; confirmationSent?: never }
@@ -67,11 +67,18 @@ export type SignUpOutcome =
 export async function signUp(
   db: Db,
   input: Record<string, unknown>,
-  options: { locale: Locale },
-): Promise<Result<SignUpOutcome, SignUpError>> {
+  options: { locale: Locale; clientAddress?: string | null },
+): Promise<Result<SignUpOutcome & { retryAfter?: never }, SignUpError> & { retryAfter?: number }> {
   const parsed = validate(signUpSchema, input);
   if (!parsed.ok) return parsed;
   const { organizationName, name, email, password } = parsed.input;
+  // Checked before scrypt runs: per email (it also bounds probing whether an address is taken) and per client address.
+  const emailKey = throttleKey("signUpEmail", email);
+  const addressKey = options.clientAddress ? throttleKey("signUpAddress", options.clientAddress) : null;
+  const retryAfter = Math.max(await lockedFor(db, emailKey), addressKey ? await lockedFor(db, addressKey) : 0);
+  if (retryAfter > 0) return { ...fail("throttled"), retryAfter };
+  await recordFailure(db, "signUpEmail", emailKey);
+  if (addressKey) await recordFailure(db, "signUpAddress", addressKey);
   const passwordHash = await hashPassword(password);
 
   try {

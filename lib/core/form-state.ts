@@ -56,6 +56,8 @@ export function formState<T extends object>(result: Result<T>, options: FormStat
   const state: FormState = { status: "error", code: options.errorCode ? options.errorCode(result.error) : result.error };
   if (result.fields) state.fields = renameFields(result.fields, options.fieldIds);
   if (options.values) state.values = options.values;
+  // A throttled refusal says how long to wait, in whole minutes.
+  if ("retryAfter" in result && typeof result.retryAfter === "number") state.data = { minutes: Math.ceil(result.retryAfter / 60) };
   return state;
 }
 

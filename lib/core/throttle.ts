@@ -11,6 +11,11 @@ export const throttlePolicy = {
   // Password reset requests count every request, not failures: each one may send a mail.
   resetEmail: { maxFailures: 3, windowMinutes: 60, lockMinutes: 60 },
   resetAddress: { maxFailures: Number(process.env.PASSWORD_RESET_MAX_PER_ADDRESS ?? 20), windowMinutes: 60, lockMinutes: 60 },
+  // Sign-ups count every attempt: each one runs scrypt, and answers whether an address is taken.
+  signUpEmail: { maxFailures: 5, windowMinutes: 60, lockMinutes: 60 },
+  signUpAddress: { maxFailures: Number(process.env.SIGN_UP_MAX_PER_ADDRESS ?? 20), windowMinutes: 60, lockMinutes: 60 },
+  // Help-feedback votes: one per article and browser anyway; this bounds a client that drops its cookie.
+  helpFeedbackAddress: { maxFailures: Number(process.env.HELP_FEEDBACK_MAX_PER_ADDRESS ?? 30), windowMinutes: 60, lockMinutes: 60 },
   // Sign-ups that mail a join-confirmation link: so nobody can make the console flood a mailbox.
   confirmEmail: { maxFailures: 3, windowMinutes: 60, lockMinutes: 60 },
 } as const;

@@ -69,6 +69,13 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
   return { created };
 }
 
+/** Demo accounts have a published password: in development by default, in production only with SEED_DEMO=true. */
+export function shouldSeedDemo(env: Record<string, string | undefined> = process.env): boolean {
+  if (env.SEED_DEMO === "true") return true;
+  if (env.SEED_DEMO === "false") return false;
+  return env.NODE_ENV !== "production";
+}
+
 /** First start of an embedded database: seed it when nobody has an account yet. */
 export async function seedIfEmpty(db: Db): Promise<void> {
   const [row] = await db.select({ value: count() }).from(users);

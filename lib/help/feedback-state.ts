@@ -1,2 +1,2 @@
 /** What the help feedback action answers, and the widget shows. */
-export type HelpFeedbackState = { status: "idle" | "thanks" | "error"; helpful?: "yes" | "no" };
+export type HelpFeedbackState = { status: "idle" | "thanks" | "error" | "throttled"; helpful?: "yes" | "no" };

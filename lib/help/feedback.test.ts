@@ -2,6 +2,7 @@ import { count } from "drizzle-orm";
 import { helpFeedback } from "@/db/schema";
 import { testDatabaseForThisFile } from "@/tests/support/db";
 import { createCast, viewerOf } from "@/tests/support/factories";
+import { throttlePolicy } from "@/lib/core/throttle";
 import { getHelpFeedbackCounts, hasAnswered, recordHelpFeedback } from "./feedback";
 
 const database = testDatabaseForThisFile();
@@ -61,5 +62,15 @@ describe("help feedback", () => {
       expect(await getHelpFeedbackCounts(database.db, await viewerOf(database.db, id))).toEqual({ ok: false, error: "forbidden" });
     }
     expect(await getHelpFeedbackCounts(database.db, null)).toEqual({ ok: false, error: "forbidden" });
+  });
+
+  it("a client that drops its cookie to vote again is stopped per address, other addresses still vote", async () => {
+    const before = await rowCount();
+    const clientAddress = "203.0.113.77";
+    const vote = (tag: string, address: string) => recordHelpFeedback(database.db, { article: "basic-setup", locale: "en", helpful: "no", voter: voter(tag) }, { clientAddress: address });
+    for (let index = 0; index < throttlePolicy.helpFeedbackAddress.maxFailures; index += 1) expect(await vote(`flood${index}`, clientAddress)).toMatchObject({ ok: true, recorded: true });
+    expect(await vote("flood-last", clientAddress)).toEqual({ ok: false, error: "throttled" });
+    expect(await rowCount()).toBe(before + throttlePolicy.helpFeedbackAddress.maxFailures);
+    expect(await vote("neighbour", "198.51.100.77")).toMatchObject({ ok: true, recorded: true });
   });
 });

@@ -6,6 +6,7 @@ import type { Db } from "@/db";
 import { locales } from "@/i18n/locales";
 import { helpSlugs, type HelpSlug } from "./types";
 import { guard, validate } from "@/lib/core/guard";
+import { lockedFor, recordFailure, throttleKey } from "@/lib/core/throttle";
 import { fail, type Result } from "@/lib/core/result";
 import type { Viewer } from "@/lib/core/actor";
 
@@ -21,19 +22,26 @@ export const helpFeedbackSchema = z.object({
   voter: voterSchema,
 });
 
-export type HelpFeedbackError = "validation";
+export type HelpFeedbackError = "validation" | "throttled";
 
 /**
  * Records a yes/no answer to "Did you find the answer?". Anyone may answer, signed in or not; a
- * second answer from the same browser for the same article changes nothing.
+ * second answer from the same browser for the same article changes nothing. Votes are throttled
+ * per client address, since a client that drops its cookie is a new browser.
  */
 export async function recordHelpFeedback(
   db: Db,
   input: Record<string, unknown>,
+  options: { clientAddress?: string | null } = {},
 ): Promise<Result<{ recorded: boolean; article: HelpSlug }, HelpFeedbackError>> {
   const parsed = validate(helpFeedbackSchema, input, () => fail("validation"));
   if (!parsed.ok) return parsed;
   const { article, locale, helpful, voter } = parsed.input;
+  if (options.clientAddress) {
+    const addressKey = throttleKey("helpFeedbackAddress", options.clientAddress);
+    if ((await lockedFor(db, addressKey)) > 0) return fail("throttled");
+    await recordFailure(db, "helpFeedbackAddress", addressKey);
+  }
   const inserted = await db
     .insert(helpFeedback)
     .values({ article, locale, helpful: helpful === "yes", voter })

@@ -1,14 +1,10 @@
 import type { Metadata } from "next";
 import { locales, type AppLocale } from "@/i18n/locales";
+import { publicOrigin } from "@/lib/core/origin";
 
-/** The site's own origin, for absolute hreflang links: APP_URL when set, else the request's host. */
-export function siteOrigin(headers: Headers): URL | undefined {
-  const configured = process.env.APP_URL ?? process.env.AUTH_URL;
-  if (configured) return new URL(configured);
-  const host = headers.get("x-forwarded-host") ?? headers.get("host");
-  if (!host) return undefined;
-  const protocol = headers.get("x-forwarded-proto") ?? "http";
-  return new URL(`${protocol}://${host}`);
+/** The site's own origin, for absolute hreflang links: the one public origin, never the request's Host. */
+export function siteOrigin(headers: Headers): URL {
+  return new URL(publicOrigin(headers.get("host")));
 }
 
 /** Title, description, canonical link and one hreflang alternate per language for a help page. */

@@ -1,18 +1,9 @@
+import { publicOrigin as configuredPublicOrigin } from "@/lib/core/origin";
 import { isLocale, type AppLocale } from "@/i18n/locales";
 
-/**
- * Our public origin, as entity ID and ACS URL show it: AUTH_URL when set (set it in production),
- * else the Host the browser used (Next may see itself as localhost behind it).
- */
+/** Our public origin as entity ID, ACS URL and metadata show it: APP_URL, never a request header. */
 export function publicOrigin(request: { headers: Headers }): string {
-  return originFrom(request.headers);
-}
-
-export function originFrom(headers: Headers): string {
-  if (process.env.AUTH_URL) return new URL(process.env.AUTH_URL).origin;
-  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost";
-  const protocol = headers.get("x-forwarded-proto") ?? "http";
-  return `${protocol}://${host}`;
+  return configuredPublicOrigin(request.headers.get("host"));
 }
 
 /** A same-site path to land on after SSO; anything else falls back to the Studio. */

@@ -1,5 +1,6 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { getLocale } from "next-intl/server";
@@ -7,6 +8,7 @@ import { getDb } from "@/db";
 import { isLocale, type AppLocale } from "@/i18n/locales";
 import { savedLocaleOf, signUp } from "@/lib/auth/accounts";
 import { signInSchema } from "@/lib/auth/schemas";
+import { clientAddressFrom } from "@/lib/core/client-address";
 import { validate } from "@/lib/core/guard";
 import { absoluteLink } from "@/lib/core/origin";
 import { composeMail, sendMail } from "@/lib/mail/mailer";
@@ -61,8 +63,8 @@ export async function signUpAction(_previous: FormState, formData: FormData): Pr
   const requested = await getLocale();
   const locale: AppLocale = isLocale(requested) ? requested : "en";
   const fields = formFields(formData);
-  const result = await signUp(await getDb(), fields, { locale });
-  if (!result.ok) return formState(result, { values });
+  const result = await signUp(await getDb(), fields, { locale, clientAddress: clientAddressFrom(await headers()) });
+  if (!result.ok) return formState(result, { values, errorCode: (error) => (error === "throttled" ? "signUpThrottled" : error) });
   // The email's domain lets people join an organization: first, prove the mailbox is yours.
   if (result.confirmationSent) {
     const { email, token, organizationName } = result.confirmationSent;

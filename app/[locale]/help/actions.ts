@@ -1,9 +1,10 @@
 "use server";
 
 import { randomBytes } from "node:crypto";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
+import { clientAddressFrom } from "@/lib/core/client-address";
 import { recordHelpFeedback, voterCookie, voterSchema } from "@/lib/help/feedback";
 import type { HelpFeedbackState } from "@/lib/help/feedback-state";
 
@@ -21,7 +22,7 @@ export async function sendHelpFeedbackAction(_previous: HelpFeedbackState, formD
     locale: await getLocale(),
     helpful,
     voter,
-  });
-  if (!result.ok) return { status: "error" };
+  }, { clientAddress: clientAddressFrom(await headers()) });
+  if (!result.ok) return { status: result.error === "throttled" ? "throttled" : "error" };
   return { status: "thanks", helpful: helpful === "yes" ? "yes" : "no" };
 }

@@ -9,7 +9,7 @@ import { listJoinRequests } from "@/lib/domains/domain-join";
 import { listDomains } from "@/lib/domains/domains";
 import { can } from "@/lib/core/permissions";
 import { getConnection } from "@/lib/sso/connections";
-import { originFrom } from "@/lib/sso/routes";
+import { publicOrigin } from "@/lib/core/origin";
 import { serviceProviderFor } from "@/lib/sso/saml";
 import { requireSection } from "@/lib/auth/viewer";
 import { headers } from "next/headers";
@@ -34,7 +34,7 @@ export default async function AuthenticationPage() {
   const tPlans = await getTranslations("Plans");
   const db = await getDb();
   const [domains, requests, connection] = await Promise.all([listDomains(db, viewer), listJoinRequests(db, viewer), getConnection(db, viewer.organization.id)]);
-  const sp = serviceProviderFor(originFrom(await headers()), viewer.organization.id);
+  const sp = serviceProviderFor(publicOrigin((await headers()).get("host")), viewer.organization.id);
   const canChooseJoinMode = can(viewer, "authentication.emailDomain");
   const failing = (domains ?? []).filter((domain) => domain.status === "failing");
   return (

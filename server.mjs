@@ -1,0 +1,45 @@
+// `npm start` (and `npm run dev --`): Next's documented custom-server API behind a plain Node HTTP
+// server, only so the app learns the socket's address. `next start` hides it (DESIGN.md, trust boundaries).
+// Usage: node server.mjs [--dev] [-p 3000] [-H 0.0.0.0]
+import { createServer } from "node:http";
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({
+  options: {
+    dev: { type: "boolean", default: false },
+    port: { type: "string", short: "p" },
+    hostname: { type: "string", short: "H" },
+  },
+});
+const dev = values.dev;
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const hostname = values.hostname ?? process.env.HOSTNAME ?? (dev ? "localhost" : "0.0.0.0");
+
+// Read by lib/core/client-address.ts: the header below is ours, not the client's.
+process.env.ORG_CONSOLE_CUSTOM_SERVER = "true";
+// Set before Next loads, as `next start` and `next dev` do.
+process.env.NODE_ENV ??= dev ? "development" : "production";
+const clientAddressHeader = "x-org-console-client-address";
+
+// An IPv4 client on a dual-stack socket shows as ::ffff:a.b.c.d; throttles key on the plain form.
+function socketAddress(socket) {
+  const address = socket.remoteAddress ?? "";
+  return address.startsWith("::ffff:") && address.includes(".") ? address.slice(7) : address;
+}
+
+const { default: next } = await import("next");
+const app = next({ dev, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+createServer((request, response) => {
+  // Overwritten on every request, whatever the client sent under that name.
+  request.headers[clientAddressHeader] = socketAddress(request.socket);
+  for (let index = request.rawHeaders.length - 2; index >= 0; index -= 2) {
+    if (request.rawHeaders[index].toLowerCase() === clientAddressHeader) request.rawHeaders.splice(index, 2);
+  }
+  request.rawHeaders.push(clientAddressHeader, request.headers[clientAddressHeader]);
+  void handle(request, response);
+}).listen(port, hostname, () => {
+  console.log(`> Org Console ready on http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port} (${dev ? "development" : "production"})`);
+});
