@@ -55,7 +55,8 @@ export async function listDomains(db: Db, actor: Viewer | null): Promise<Organiz
     .orderBy(asc(organizationDomains.domain));
 }
 
-async function verifiedElsewhere(db: Pick<Db, "select">, domain: string, organizationId: string): Promise<boolean> {
+/** Whether another organization holds the domain (verified, or failing its re-checks): its people belong there. */
+export async function verifiedElsewhere(db: Pick<Db, "select">, domain: string, organizationId: string): Promise<boolean> {
   const [row] = await db
     .select({ id: organizationDomains.id })
     .from(organizationDomains)

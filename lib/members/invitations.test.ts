@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { auditEvents, invitations, users } from "@/db/schema";
+import { auditEvents, invitations, organizationDomains, users } from "@/db/schema";
 import { openTestDatabase } from "@/tests/support/db";
 import { createCast, createUser, viewerOf } from "@/tests/support/factories";
 import { hashToken } from "@/lib/core/tokens";
@@ -24,6 +24,24 @@ async function invite(email: string, plan: "team" | "enterprise" = "team", extra
 }
 
 describe("invitations", () => {
+  it("an Admin cannot invite an address at a domain another organization verified (even while its record fails); a pending claim does not count", async () => {
+    const other = await createCast(database.db, "enterprise");
+    await database.db.insert(organizationDomains).values([
+      { organizationId: other.organization.id, domain: "claimed.example", verificationToken: "t", status: "verified", verifiedAt: new Date() },
+      { organizationId: other.organization.id, domain: "failing.example", verificationToken: "t", status: "failing", verifiedAt: new Date() },
+      { organizationId: other.organization.id, domain: "pending.example", verificationToken: "t", status: "pending" },
+    ]);
+    const cast = await createCast(database.db, "team");
+    const actor = await viewerOf(database.db, cast.admin.id);
+    for (const email of ["Someone@Claimed.example", "someone@failing.example"]) {
+      expect(await createInvitation(database.db, actor, { email })).toEqual({ ok: false, error: "emailDomainClaimed", fields: { email: ["emailDomainClaimed"] } });
+    }
+    expect(await database.db.select().from(invitations).where(eq(invitations.organizationId, cast.organization.id))).toHaveLength(0);
+    expect(await createInvitation(database.db, actor, { email: "someone@pending.example" })).toMatchObject({ ok: true });
+    // The organization that verified the domain invites its own people.
+    expect(await createInvitation(database.db, await viewerOf(database.db, other.admin.id), { email: "colleague@claimed.example" })).toMatchObject({ ok: true });
+  });
+
   it("stores only a SHA-256 of the token, and the link names the organization, the inviter and the role", async () => {
     const { token, organization, admin } = await invite("New.Person@Example.test", "team", { role: "admin", billing: "on" });
     const [row] = await database.db.select().from(invitations).where(eq(invitations.organizationId, organization.id));

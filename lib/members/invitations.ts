@@ -5,6 +5,7 @@ import type { Db, Tx } from "@/lib/core/db";
 import { hashToken, isTokenShaped, newToken } from "@/lib/core/tokens";
 import { recordAudit } from "@/lib/audit/record";
 import { isUniqueViolation } from "@/lib/core/db";
+import { verifiedElsewhere } from "@/lib/domains/domains";
 import { lockOrganizationAs } from "./members";
 import { hashPassword } from "@/lib/core/passwords";
 import { can } from "@/lib/core/permissions";
@@ -16,7 +17,7 @@ import type { Viewer } from "@/lib/core/actor";
 /** An invitation link works for seven days, once. */
 export const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 
-export type InvitationError = "forbidden" | "validation" | "emailHasAccount" | "notFound";
+export type InvitationError = "forbidden" | "validation" | "emailHasAccount" | "emailDomainClaimed" | "notFound";
 
 export const invitationSchema = z.object({
   email,
@@ -45,6 +46,10 @@ export async function createInvitation(
     if (!(await lockOrganizationAs(tx, actor, "members.invite"))) return fail("forbidden");
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, address));
     if (existing) return fail("emailHasAccount", { email: ["emailHasAccount"] });
+    // Another organization verified this address's domain: inviting its people here would lock them out of theirs.
+    if (await verifiedElsewhere(tx, address.slice(address.lastIndexOf("@") + 1), actor.organization.id)) {
+      return fail("emailDomainClaimed", { email: ["emailDomainClaimed"] });
+    }
     // A new invitation for the same email replaces the pending one: only the latest link works.
     await revokePending(tx, actor.organization.id, now, address);
     const [row] = await tx
