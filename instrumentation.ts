@@ -8,11 +8,10 @@ export async function register() {
     const { seedIfEmpty } = await import("@/lib/demo/seed");
     await seedIfEmpty(database.db);
   }
-  // Purges and deletions run in this process too, unless a separate `npm run worker` does them.
+  // Purges, deletions and the daily maintenance round run in this process too, unless a separate
+  // `npm run worker` does them; however many processes run, the jobs table gives each job to one.
   if (process.env.WORKER_IN_SERVER !== "false") {
     const { ensureWorker } = await import("@/lib/jobs/worker");
     ensureWorker(database.db);
-    const { startDomainRechecks } = await import("@/lib/domains/domain-join");
-    startDomainRechecks(database.db);
   }
 }

@@ -145,6 +145,7 @@ export async function verifyDomain(
           status,
           lastCheckedAt: now,
           lastCheckResult: check.outcome,
+          ...(verified ? { failedChecks: 0 } : {}),
           ...(verified && !before.verifiedAt ? { verifiedAt: now } : {}),
         })
         .where(eq(organizationDomains.id, before.id))
