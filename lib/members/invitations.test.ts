@@ -38,6 +38,12 @@ describe("invitations", () => {
     }
     expect(await database.db.select().from(invitations).where(eq(invitations.organizationId, cast.organization.id))).toHaveLength(0);
     expect(await createInvitation(database.db, actor, { email: "someone@pending.example" })).toMatchObject({ ok: true });
+    // A link sent before another organization verified the domain can no longer be used.
+    const pending = await createInvitation(database.db, actor, { email: "late@pending.example" });
+    if (!pending.ok) throw new Error(pending.error);
+    await database.db.update(organizationDomains).set({ status: "verified" }).where(eq(organizationDomains.domain, "pending.example"));
+    expect(await acceptInvitation(database.db, { token: pending.token, name: "Late", password: "a-long-password" }, { locale: "en" })).toEqual({ ok: false, error: "invitationDomainClaimed" });
+    expect(await database.db.select().from(users).where(eq(users.email, "late@pending.example"))).toHaveLength(0);
     // The organization that verified the domain invites its own people.
     expect(await createInvitation(database.db, await viewerOf(database.db, other.admin.id), { email: "colleague@claimed.example" })).toMatchObject({ ok: true });
   });

@@ -14,6 +14,8 @@ import { fail, type Result } from "@/lib/core/result";
 import { email, fieldErrors, newPassword, personName } from "@/lib/core/schemas";
 import type { Viewer } from "@/lib/core/actor";
 
+const domainOf = (address: string) => address.slice(address.lastIndexOf("@") + 1);
+
 /** An invitation link works for seven days, once. */
 export const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 
@@ -47,7 +49,7 @@ export async function createInvitation(
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, address));
     if (existing) return fail("emailHasAccount", { email: ["emailHasAccount"] });
     // Another organization verified this address's domain: inviting its people here would lock them out of theirs.
-    if (await verifiedElsewhere(tx, address.slice(address.lastIndexOf("@") + 1), actor.organization.id)) {
+    if (await verifiedElsewhere(tx, domainOf(address), actor.organization.id)) {
       return fail("emailDomainClaimed", { email: ["emailDomainClaimed"] });
     }
     // A new invitation for the same email replaces the pending one: only the latest link works.
@@ -135,7 +137,7 @@ export async function lookupInvitation(db: Db | Tx, token: string, now = new Dat
   };
 }
 
-export type AcceptError = "validation" | "invitationUnavailable" | "emailHasAccount";
+export type AcceptError = "validation" | "invitationUnavailable" | "emailHasAccount" | "invitationDomainClaimed";
 
 /** Creates the invitee's account from a valid link and uses the link up, in one transaction. */
 export async function acceptInvitation(
@@ -153,6 +155,8 @@ export async function acceptInvitation(
       if (invitation.status !== "valid") return fail("invitationUnavailable");
       const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
       if (taken) return fail("emailHasAccount");
+      // The domain was verified by another organization after the link was sent: the person belongs there.
+      if (await verifiedElsewhere(tx, domainOf(invitation.email), invitation.organizationId!)) return fail("invitationDomainClaimed");
       const [user] = await tx
         .insert(users)
         .values({ organizationId: invitation.organizationId!, email: invitation.email, name: parsed.data.name, passwordHash, locale: options.locale, role: invitation.role, billing: invitation.billing })
