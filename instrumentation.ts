@@ -14,11 +14,10 @@ export async function register() {
   // A new embedded database starts with the demo organizations in development only (README: demo accounts).
   const { seedIfEmpty, shouldSeedDemo } = await import("@/lib/demo/seed");
   if (database.driver === "pglite" && shouldSeedDemo()) await seedIfEmpty(database.db);
-  // Purges and deletions run in this process too, unless a separate `npm run worker` does them.
+  // Purges, deletions and the daily maintenance round run in this process too, unless a separate
+  // `npm run worker` does them; however many processes run, the jobs table gives each job to one.
   if (process.env.WORKER_IN_SERVER !== "false") {
     const { ensureWorker } = await import("@/lib/jobs/worker");
     ensureWorker(database.db);
-    const { startDomainRechecks } = await import("@/lib/domains/domain-join");
-    startDomainRechecks(database.db);
   }
 }

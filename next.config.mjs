@@ -29,7 +29,14 @@ const nextConfig = {
   // Separate build folders let several checkouts of work build and test side by side.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   serverExternalPackages: ["@electric-sql/pglite"],
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Every form is small but one: pasted IdP metadata (256 KB of XML at most, up to ~3× that
+    // URL-encoded without JavaScript). Route handlers cap their own bodies (lib/core/request-body.ts).
+    serverActions: { bodySizeLimit: "1mb" },
+    // What the middleware may buffer of a request body (Next's default is 10 MB).
+    proxyClientMaxBodySize: "1mb",
+  },
   async headers() {
     // The SAML start page sends its own CSP naming the identity provider as form target.
     return [

@@ -19,7 +19,7 @@ export const planEnum = pgEnum("plan", ["free", "pro", "team", "enterprise"]);
 export const organizationStatusEnum = pgEnum("organization_status", ["active", "deleting"]);
 export const roleEnum = pgEnum("role", ["admin", "member"]);
 export const localeEnum = pgEnum("locale", ["fr", "en"]);
-export const jobKindEnum = pgEnum("job_kind", ["purge_chats", "delete_organization"]);
+export const jobKindEnum = pgEnum("job_kind", ["purge_chats", "delete_organization", "maintenance"]);
 export const jobStateEnum = pgEnum("job_state", ["queued", "running", "done", "failed"]);
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -136,15 +136,19 @@ export type JobProgress = {
   totalChats: number;
   totalMessages: number;
   totalUsers?: number;
+  /** The daily maintenance round: each task's outcome, so a round taken over skips what is done. */
+  tasks?: Record<string, "done" | "failed">;
 };
 
 // No foreign key on organization_id: a deletion job outlives the organization it removed.
+// A maintenance round concerns no organization; its period (a UTC date) makes it once per day.
 export const jobs = pgTable(
   "jobs",
   {
     id: uuid("id").primaryKey().defaultRandom(),
     kind: jobKindEnum("kind").notNull(),
-    organizationId: uuid("organization_id").notNull(),
+    organizationId: uuid("organization_id"),
+    period: text("period"),
     requestedBy: uuid("requested_by"),
     state: jobStateEnum("state").notNull().default("queued"),
     progress: jsonb("progress").$type<JobProgress>().notNull(),
@@ -161,6 +165,10 @@ export const jobs = pgTable(
       .on(t.organizationId, t.kind)
       .where(sql`${t.state} in ('queued', 'running')`),
     index("jobs_state_idx").on(t.state, t.createdAt),
+    // One maintenance round per period, however many instances try to schedule it.
+    uniqueIndex("jobs_one_per_period").on(t.kind, t.period),
+    check("jobs_maintenance_has_period", sql`(${t.kind}::text = 'maintenance') = (${t.period} is not null)`),
+    check("jobs_work_has_organization", sql`${t.kind}::text = 'maintenance' or ${t.organizationId} is not null`),
   ],
 );
 
@@ -207,6 +215,8 @@ export const organizationDomains = pgTable(
     verifiedAt: timestamp("verified_at", { withTimezone: true }),
     lastCheckedAt: timestamp("last_checked_at", { withTimezone: true }),
     lastCheckResult: text("last_check_result"),
+    // Daily re-checks in a row that did not find the record; the domain is released at DOMAIN_RELEASE_AFTER_FAILED_CHECKS.
+    failedChecks: integer("failed_checks").notNull().default(0),
     joinMode: joinModeEnum("join_mode").notNull().default("off"),
     ssoRequired: boolean("sso_required").notNull().default(false),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),

@@ -32,7 +32,7 @@ export async function PurgeProgress({ job }: { job: Job }) {
             value={progress.messages + progress.chats}
           />
           <p className="text-sm text-slate-700">
-            {job.state === "queued" ? t("progressQueued") : t("progressCounts", progress)}
+            {job.state === "queued" ? t("progressQueued") : t("progressCounts", { chats: progress.chats, messages: progress.messages, totalChats: progress.totalChats, totalMessages: progress.totalMessages })}
           </p>
           <p className="text-sm text-slate-700">{t("purgeRunning")}</p>
         </>

@@ -26,6 +26,7 @@ export type AuditAction =
   | "domain.removed"
   | "domain.joinModeChanged"
   | "domain.recordMissing"
+  | "domain.released"
   | "joinRequest.created"
   | "joinRequest.approved"
   | "joinRequest.rejected"

@@ -1,13 +1,11 @@
 import "server-only";
-import { and, asc, eq, inArray, lte, or, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { auditEvents, joinRequests, organizationDomains, organizations, samlConnections, users, type JoinRequest, type Locale, type Plan } from "@/db/schema";
 import type { Db, Reader, Tx } from "@/lib/core/db";
 import { recordAudit } from "@/lib/audit/record";
 import { isUniqueViolation } from "@/lib/core/db";
-import { claimedStatuses, checkRecord } from "./domains";
-import { createTxtLookup, verificationRecordName, type TxtLookup } from "./dns";
-import { deleteSpentEmailTokens } from "@/lib/mail/email-tokens";
+import { claimedStatuses } from "./domains";
 import { guard } from "@/lib/core/guard";
 import { planIncludes } from "@/lib/core/plans";
 import { fail, type Result } from "@/lib/core/result";
@@ -169,60 +167,4 @@ export async function describePlanChangeImpact(db: Reader, organizationId: strin
     joinDomains: losesJoin ? domains.filter((domain) => domain.joinMode !== "off").map((domain) => domain.domain) : [],
     pendingJoinRequests: losesJoin ? await countPendingJoinRequests(db, organizationId) : 0,
   };
-}
-
-/**
- * Background re-check of verified domains. A vanished record turns the domain "failing" (Admins see
- * a warning, nothing stops working yet); a record back turns it verified again.
- */
-export async function recheckDomains(
-  db: Db,
-  options: { lookup?: TxtLookup; now?: Date; interval?: number; limit?: number } = {},
-): Promise<{ checked: number; failing: number }> {
-  const now = options.now ?? new Date();
-  const lookup = options.lookup ?? createTxtLookup();
-  const due = new Date(now.getTime() - (options.interval ?? 24 * 60 * 60 * 1000));
-  const rows = await db
-    .select()
-    .from(organizationDomains)
-    .where(and(inArray(organizationDomains.status, [...claimedStatuses]), or(isNull(organizationDomains.lastCheckedAt), lte(organizationDomains.lastCheckedAt, due))))
-    .limit(options.limit ?? 100);
-  let failing = 0;
-  for (const row of rows) {
-    const check = checkRecord(await lookup(verificationRecordName(row.domain)), row.verificationToken);
-    if (check.outcome === "lookupFailed") {
-      await db.update(organizationDomains).set({ lastCheckedAt: now, lastCheckResult: check.outcome }).where(eq(organizationDomains.id, row.id));
-      continue;
-    }
-    const status = check.outcome === "verified" ? "verified" : "failing";
-    if (status === "failing") failing += 1;
-    await db.transaction(async (tx) => {
-      await tx.update(organizationDomains).set({ status, lastCheckedAt: now, lastCheckResult: check.outcome }).where(eq(organizationDomains.id, row.id));
-      if (status === "failing" && row.status === "verified") {
-        await recordAudit(tx, { organizationId: row.organizationId, actorId: null, action: "domain.recordMissing", target: row.domain });
-      }
-    });
-  }
-  return { checked: rows.length, failing };
-}
-
-/**
- * Re-checks verified domains in the background: every hour it looks at the domains not checked
- * for a day, so Admins see a warning soon after a record disappears. Several instances may run it;
- * a check is idempotent.
- */
-export function startDomainRechecks(db: Db, everyMs = 60 * 60 * 1000): { stop: () => void } {
-  const run = async () => {
-    await recheckDomains(db).catch((error: unknown) => {
-      console.error("[domains] re-check failed", error);
-    });
-    // The same hourly round forgets emailed links used or expired more than a week ago.
-    await deleteSpentEmailTokens(db).catch((error: unknown) => {
-      console.error("[email links] clean-up failed", error);
-    });
-  };
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  void run();
-  return { stop: () => clearInterval(timer) };
 }

@@ -59,7 +59,8 @@ export async function listDomains(db: Db, caller: Viewer | null): Promise<Organi
     .orderBy(asc(organizationDomains.domain));
 }
 
-async function verifiedElsewhere(db: Pick<Db, "select">, domain: string, organizationId: string): Promise<boolean> {
+/** Whether another organization holds the domain (verified, or failing its re-checks): its people belong there. */
+export async function verifiedElsewhere(db: Pick<Db, "select">, domain: string, organizationId: string): Promise<boolean> {
   const [row] = await db
     .select({ id: organizationDomains.id })
     .from(organizationDomains)
@@ -148,6 +149,7 @@ export async function verifyDomain(
           status,
           lastCheckedAt: now,
           lastCheckResult: check.outcome,
+          ...(verified ? { failedChecks: 0 } : {}),
           ...(verified && !before.verifiedAt ? { verifiedAt: now } : {}),
         })
         .where(eq(organizationDomains.id, before.id))

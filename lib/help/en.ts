@@ -263,7 +263,7 @@ export const en: HelpContent = {
           blocks: [
             {
               kind: "paragraph",
-              text: "On the console’s [Authentication](/admin/authentication) page, an Admin proves that the organization owns its people’s email domain: add the domain, publish the TXT record the page shows in the domain’s DNS, then select **Verify**. A verified domain belongs to one organization only, and the console checks the record again every day: if it disappears, Admins see a warning on the page.",
+              text: "On the console’s [Authentication](/admin/authentication) page, an Admin proves that the organization owns its people’s email domain: add the domain, publish the TXT record the page shows in the domain’s DNS, then select **Verify**. A verified domain belongs to one organization only, and the console checks the record again every day: if it disappears, Admins see a warning on the page and receive an email. After seven daily checks in a row without it (the server’s DOMAIN_RELEASE_AFTER_FAILED_CHECKS setting), the domain is released: it no longer belongs to the organization, SSO and joining by email domain stop applying to its addresses, and another organization may verify it. An Admin cannot invite an address at a domain another organization has verified.",
             },
             {
               kind: "figure",

@@ -263,7 +263,7 @@ export const fr: HelpContent = {
           blocks: [
             {
               kind: "paragraph",
-              text: "Sur la page [Authentification](/admin/authentication) de la console, un Admin prouve que l’organisation possède le domaine e-mail de ses membres : ajoutez le domaine, publiez dans son DNS l’enregistrement TXT qu’indique la page, puis choisissez **Vérifier**. Un domaine vérifié n’appartient qu’à une seule organisation, et la console contrôle de nouveau l’enregistrement chaque jour : s’il disparaît, les Admins voient un avertissement sur la page.",
+              text: "Sur la page [Authentification](/admin/authentication) de la console, un Admin prouve que l’organisation possède le domaine e-mail de ses membres : ajoutez le domaine, publiez dans son DNS l’enregistrement TXT qu’indique la page, puis choisissez **Vérifier**. Un domaine vérifié n’appartient qu’à une seule organisation, et la console contrôle de nouveau l’enregistrement chaque jour : s’il disparaît, les Admins voient un avertissement sur la page et reçoivent un e-mail. Après sept contrôles quotidiens de suite sans lui (réglage DOMAIN_RELEASE_AFTER_FAILED_CHECKS du serveur), le domaine est libéré : il n’appartient plus à l’organisation, l’authentification unique et l’adhésion par domaine e-mail ne s’appliquent plus à ses adresses, et une autre organisation peut le vérifier. Un Admin ne peut pas inviter une adresse d’un domaine qu’une autre organisation a vérifié.",
             },
             {
               kind: "figure",

@@ -1,17 +1,14 @@
 import "server-only";
 // Runs the job worker on its own (`npm run worker`), for deployments where the web tier is scaled out.
 import { getDatabase } from "@/db";
-import { startDomainRechecks } from "@/lib/domains/domain-join";
 import { startWorker } from "./worker";
 
 async function main() {
   const database = await getDatabase();
   const worker = startWorker(database.db);
-  const rechecks = startDomainRechecks(database.db);
-  console.log(`[worker] started (${database.driver}); waiting for purge and deletion jobs`);
+  console.log(`[worker] started (${database.driver}); waiting for purges, deletions and the daily maintenance round`);
   const shutdown = async (signal: string) => {
     console.log(`[worker] ${signal}: finishing the current batch, then stopping`);
-    rechecks.stop();
     await worker.stop();
     await database.close();
     process.exit(0);

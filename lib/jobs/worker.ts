@@ -5,6 +5,7 @@ import type { Db } from "@/db";
 import { recordAudit } from "@/lib/audit/record";
 import { queryRows } from "@/lib/core/db";
 import { claimJob, failJob, forgetContentCounts, LeaseLostError, recordProgress } from "./jobs";
+import { maintenancePeriod, runMaintenance, scheduleMaintenance, type DailyTasks } from "./maintenance";
 
 export type WorkerOptions = {
   /** Chats removed by the first statement (with all their messages); later batches adapt. */
@@ -25,6 +26,10 @@ export type WorkerOptions = {
   pauseMs: number;
   /** Attempts after which a job that keeps failing is marked failed. */
   maxAttempts: number;
+  /** The daily round's tasks (tests give their own); `dailyTasks` otherwise. */
+  dailyTasks?: DailyTasks;
+  /** The worker's clock, which picks the round's period (tests move it). */
+  now?: () => Date;
 };
 
 export const defaultWorkerOptions: WorkerOptions = {
@@ -103,6 +108,8 @@ export async function runBatch(
   options: Pick<WorkerOptions, "batchSize" | "leaseMs">,
   afterChatId = 0,
 ): Promise<{ done: false; chats: number; lastChatId: number } | { done: true }> {
+  const organizationId = job.organizationId;
+  if (!organizationId) throw new Error(`job ${job.id} (${job.kind}) names no organization`);
   const removed = await removeNextChats(db, job, options, afterChatId);
   if (removed.chats > 0) return { done: false, chats: removed.chats, lastChatId: removed.lastChatId };
   // Chats created behind the cursor while the job ran (an id handed out before the cursor passed
@@ -110,15 +117,15 @@ export async function runBatch(
   if (afterChatId > 0) return { done: false, chats: 0, lastChatId: 0 };
   return db.transaction(async (tx) => {
     const progress: JobProgress = { ...job.progress };
-    const [organization] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, job.organizationId));
+    const [organization] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId));
     if (job.kind === "delete_organization") {
-      const [people] = await queryRows<{ count: number }>(tx, sql`select count(*)::int as count from users where organization_id = ${job.organizationId}`);
+      const [people] = await queryRows<{ count: number }>(tx, sql`select count(*)::int as count from users where organization_id = ${organizationId}`);
       progress.users = Number(people?.count ?? 0);
-      await tx.delete(organizations).where(eq(organizations.id, job.organizationId));
-      await tx.insert(deletedOrganizations).values({ id: job.organizationId }).onConflictDoNothing();
+      await tx.delete(organizations).where(eq(organizations.id, organizationId));
+      await tx.insert(deletedOrganizations).values({ id: organizationId }).onConflictDoNothing();
     } else if (organization) {
       await recordAudit(tx, {
-        organizationId: job.organizationId,
+        organizationId: organizationId,
         actorId: job.requestedBy,
         action: "organization.chatsPurged",
         data: { chats: progress.chats, messages: progress.messages, jobId: job.id },
@@ -157,12 +164,16 @@ export async function processJob(
   let batchSize = options.batchSize;
   const began = performance.now();
   try {
+    if (job.kind === "maintenance") {
+      await runMaintenance(db, job, { leaseMs: options.leaseMs, tasks: options.dailyTasks, now: options.now?.() });
+      return "done";
+    }
     while (true) {
       if (limits.shouldStop?.() || (limits.maxBatches !== undefined && batches >= limits.maxBatches)) return "stopped";
       const started = performance.now();
       const batch = await runBatch(db, job, { batchSize, leaseMs: options.leaseMs }, cursor);
       if (batch.done) {
-        forgetContentCounts(job.organizationId);
+        if (job.organizationId) forgetContentCounts(job.organizationId);
         if (process.env.NODE_ENV !== "test") {
           const { chats = 0, messages = 0 } = job.progress;
           console.info(`[worker] job ${job.id} (${job.kind}) done: ${chats} chats, ${messages} messages in ${batches + 1} batches, ${Math.round(performance.now() - began)} ms`);
@@ -199,9 +210,16 @@ export type RunningWorker = { wake: () => void; stop: () => Promise<void> };
 export function startWorker(db: Db, options: WorkerOptions = defaultWorkerOptions): RunningWorker {
   let stopping = false;
   let wakeUp: (() => void) | null = null;
+  let scheduled: string | null = null;
   const loop = (async () => {
     while (!stopping) {
       try {
+        // Each process offers the day's round once; the jobs table keeps one, which one worker claims.
+        const now = options.now?.() ?? new Date();
+        if (maintenancePeriod(now) !== scheduled) {
+          await scheduleMaintenance(db, now);
+          scheduled = maintenancePeriod(now);
+        }
         const job = await claimJob(db, options.leaseMs);
         if (job) {
           await processJob(db, job, options, { shouldStop: () => stopping });

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { auditEvents, invitations, users } from "@/db/schema";
+import { auditEvents, invitations, organizationDomains, users } from "@/db/schema";
 import { testDatabaseForThisFile } from "@/tests/support/db";
 import { createCast, createUser, viewerOf } from "@/tests/support/factories";
 import { hashToken } from "@/lib/core/tokens";
@@ -17,6 +17,30 @@ async function invite(email: string, plan: "team" | "enterprise" = "team", extra
 }
 
 describe("invitations", () => {
+  it("an Admin cannot invite an address at a domain another organization verified (even while its record fails); a pending claim does not count", async () => {
+    const other = await createCast(database.db, "enterprise");
+    await database.db.insert(organizationDomains).values([
+      { organizationId: other.organization.id, domain: "claimed.example", verificationToken: "t", status: "verified", verifiedAt: new Date() },
+      { organizationId: other.organization.id, domain: "failing.example", verificationToken: "t", status: "failing", verifiedAt: new Date() },
+      { organizationId: other.organization.id, domain: "pending.example", verificationToken: "t", status: "pending" },
+    ]);
+    const cast = await createCast(database.db, "team");
+    const actor = await viewerOf(database.db, cast.admin.id);
+    for (const email of ["Someone@Claimed.example", "someone@failing.example"]) {
+      expect(await createInvitation(database.db, actor, { email })).toEqual({ ok: false, error: "emailDomainClaimed", fields: { email: ["emailDomainClaimed"] } });
+    }
+    expect(await database.db.select().from(invitations).where(eq(invitations.organizationId, cast.organization.id))).toHaveLength(0);
+    expect(await createInvitation(database.db, actor, { email: "someone@pending.example" })).toMatchObject({ ok: true });
+    // A link sent before another organization verified the domain can no longer be used.
+    const pending = await createInvitation(database.db, actor, { email: "late@pending.example" });
+    if (!pending.ok) throw new Error(pending.error);
+    await database.db.update(organizationDomains).set({ status: "verified" }).where(eq(organizationDomains.domain, "pending.example"));
+    expect(await acceptInvitation(database.db, { token: pending.token, name: "Late", password: "a-long-password" }, { locale: "en" })).toEqual({ ok: false, error: "invitationDomainClaimed" });
+    expect(await database.db.select().from(users).where(eq(users.email, "late@pending.example"))).toHaveLength(0);
+    // The organization that verified the domain invites its own people.
+    expect(await createInvitation(database.db, await viewerOf(database.db, other.admin.id), { email: "colleague@claimed.example" })).toMatchObject({ ok: true });
+  });
+
   it("stores only a SHA-256 of the token, and the link names the organization, the inviter and the role", async () => {
     const { token, organization, admin } = await invite("New.Person@Example.test", "team", { role: "admin", billing: "on" });
     const [row] = await database.db.select().from(invitations).where(eq(invitations.organizationId, organization.id));

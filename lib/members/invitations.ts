@@ -5,6 +5,7 @@ import type { Db, Tx } from "@/lib/core/db";
 import { hashToken, isTokenShaped, newToken } from "@/lib/core/tokens";
 import { recordAudit } from "@/lib/audit/record";
 import { isUniqueViolation } from "@/lib/core/db";
+import { verifiedElsewhere } from "@/lib/domains/domains";
 import { lockOrganizationAs } from "./members";
 import { hashPassword } from "@/lib/core/passwords";
 import { guard, validate } from "@/lib/core/guard";
@@ -13,10 +14,12 @@ import { fail, type Result } from "@/lib/core/result";
 import { acceptInvitationSchema, invitationSchema, revokeInvitationSchema } from "./schemas";
 import type { Viewer } from "@/lib/core/actor";
 
+const domainOf = (address: string) => address.slice(address.lastIndexOf("@") + 1);
+
 /** An invitation link works for seven days, once. */
 export const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 
-export type InvitationError = "forbidden" | "validation" | "emailHasAccount" | "notFound";
+export type InvitationError = "forbidden" | "validation" | "emailHasAccount" | "emailDomainClaimed" | "notFound";
 
 export type PendingInvitation = { id: string; email: string; role: Role; billing: boolean; expiresAt: Date; invitedBy: string | null };
 
@@ -37,6 +40,10 @@ export async function createInvitation(
     if (!(await lockOrganizationAs(tx, actor, "members.invite"))) return fail("forbidden");
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, address));
     if (existing) return fail("emailHasAccount", { email: ["emailHasAccount"] });
+    // Another organization verified this address's domain: inviting its people here would lock them out of theirs.
+    if (await verifiedElsewhere(tx, domainOf(address), actor.organization.id)) {
+      return fail("emailDomainClaimed", { email: ["emailDomainClaimed"] });
+    }
     // A new invitation for the same email replaces the pending one: only the latest link works.
     await revokePending(tx, actor.organization.id, now, address);
     const [row] = await tx
@@ -124,7 +131,7 @@ export async function lookupInvitation(db: Db | Tx, token: string, now = new Dat
   };
 }
 
-export type AcceptError = "validation" | "invitationUnavailable" | "emailHasAccount";
+export type AcceptError = "validation" | "invitationUnavailable" | "emailHasAccount" | "invitationDomainClaimed";
 
 /** Creates the invitee's account from a valid link and uses the link up, in one transaction. */
 export async function acceptInvitation(
@@ -142,6 +149,8 @@ export async function acceptInvitation(
       if (invitation.status !== "valid") return fail("invitationUnavailable");
       const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
       if (taken) return fail("emailHasAccount");
+      // The domain was verified by another organization after the link was sent: the person belongs there.
+      if (await verifiedElsewhere(tx, domainOf(invitation.email), invitation.organizationId!)) return fail("invitationDomainClaimed");
       const [user] = await tx
         .insert(users)
         .values({ organizationId: invitation.organizationId!, email: invitation.email, name: parsed.input.name, passwordHash, locale: options.locale, role: invitation.role, billing: invitation.billing })

@@ -41,7 +41,7 @@ async function roundTrip(organizationId: string, email: string) {
   const stores = databaseStores(database.db, organizationId);
   const request = await createSignInRequest(sp, identityProviderOf(connection), stores, "/en/studio");
   const response = signedResponse({ email, audience: sp.entityId, recipient: sp.acsUrl, inResponseTo: request.requestId, privateKey: idpKeys.privateKey });
-  return { sp, connection, stores, response, validated: await validateSignInResponse(sp, identityProviderOf(connection), stores, response) };
+  return { sp, connection, stores, response, requestId: request.requestId, validated: await validateSignInResponse(sp, identityProviderOf(connection), stores, response, request.requestId) };
 }
 
 describe("SSO configuration", () => {
@@ -94,7 +94,7 @@ describe("SSO configuration from pasted metadata", () => {
     const stores = databaseStores(database.db, organization.id);
     const request = await createSignInRequest(sp, identityProviderOf(connection), stores, "/en/studio");
     const response = signedResponse({ email: `rolled@${domain}`, audience: sp.entityId, recipient: sp.acsUrl, inResponseTo: request.requestId, privateKey: nextKeys.privateKey });
-    expect(await validateSignInResponse(sp, identityProviderOf(connection), stores, response)).toMatchObject({ ok: true });
+    expect(await validateSignInResponse(sp, identityProviderOf(connection), stores, response, request.requestId)).toMatchObject({ ok: true });
   });
 
   it("is refused on Team (plan), to a Member or a Billing-only person, and signed out, changing nothing", async () => {
@@ -164,6 +164,21 @@ describe("SSO sign-in", () => {
     expect(await redeemLoginTicket(database.db, completed.ticket)).toBeNull();
   });
 
+  it("a name from the identity provider with control or bidi characters is never stored raw", async () => {
+    const { organization, domain } = await enterprise();
+    const cases = [
+      { email: `eve@${domain}`, name: "Eve\u202Eresu nimda", stored: "eve" },
+      { email: `zed@${domain}`, name: "Zed\u0000\u0007", stored: "zed" },
+      { email: `ana@${domain}`, name: "  Ana\n\tLopez  ", stored: "Ana Lopez" },
+      { email: `long@${domain}`, name: "x".repeat(500), stored: "long" },
+    ];
+    for (const { email, name, stored } of cases) {
+      expect(await completeSsoSignIn(database.db, organization.id, { email, name })).toMatchObject({ ok: true });
+      const [user] = await database.db.select({ name: users.name }).from(users).where(eq(users.email, email));
+      expect(user?.name).toBe(stored);
+    }
+  });
+
   it("an existing Member signs in without a second account", async () => {
     const { organization, domain } = await enterprise();
     const existing = await createUser(database.db, organization.id, { email: `old.hand@${domain}` });
@@ -182,9 +197,9 @@ describe("SSO sign-in", () => {
 
   it("a response posted twice is refused the second time (request consumed, assertion known)", async () => {
     const { organization, domain } = await enterprise();
-    const { sp, connection, stores, response, validated } = await roundTrip(organization.id, `twice@${domain}`);
+    const { sp, connection, stores, response, requestId, validated } = await roundTrip(organization.id, `twice@${domain}`);
     expect(validated).toMatchObject({ ok: true });
-    expect(await validateSignInResponse(sp, identityProviderOf(connection), stores, response)).toMatchObject({ ok: false });
+    expect(await validateSignInResponse(sp, identityProviderOf(connection), stores, response, requestId)).toMatchObject({ ok: false });
   });
 
   it("an expired ticket opens nothing", async () => {

@@ -10,7 +10,7 @@ import { hashPassword } from "@/lib/core/passwords";
 import { guard } from "@/lib/core/guard";
 import { planIncludes } from "@/lib/core/plans";
 import { fail, type Result } from "@/lib/core/result";
-import { fieldErrors } from "@/lib/core/schemas";
+import { fieldErrors, personName } from "@/lib/core/schemas";
 import type { Viewer } from "@/lib/core/actor";
 import { readCertificates } from "./certificates";
 import { parseIdentityProviderMetadata, type IdentityProviderMetadata, type MetadataError } from "./metadata";
@@ -244,12 +244,24 @@ export async function completeSsoSignIn(
     let [user] = await tx.select().from(users).where(eq(users.email, email));
     if (user && user.organizationId !== organizationId) return fail("otherOrganization");
     if (!user) {
-      const name = (person.name ?? email.slice(0, email.indexOf("@"))).slice(0, 80);
+      const name = nameFromIdentityProvider(person.name, email);
       [user] = await tx.insert(users).values({ organizationId, email, name, passwordHash: unusablePassword, role: "member" }).returning();
       await recordAudit(tx, { organizationId, actorId: user!.id, action: "member.joined", target: email, data: { via: "sso" } });
     }
     return { ok: true as const, ticket: await issueLoginTicket(tx, user!.id), userId: user!.id };
   });
+}
+
+/**
+ * The name a new SSO account gets: the identity provider's, if it passes the person-name rules
+ * anyone typing a name meets (NFC, no control or bidi characters, 80 at most); else the email's
+ * local part under the same rules; else the whole address.
+ */
+export function nameFromIdentityProvider(name: string | null, email: string): string {
+  const fromIdp = personName.safeParse(name ?? "");
+  if (fromIdp.success) return fromIdp.data;
+  const localPart = personName.safeParse(email.slice(0, email.lastIndexOf("@")));
+  return localPart.success ? localPart.data : email;
 }
 
 /**

@@ -156,7 +156,7 @@ describe("several signing certificates in one stored value", () => {
     ] as const) {
       const request = await createSignInRequest(sp, idp, stores, "/en/studio");
       const response = signedResponse({ email: "ada@corp.example", audience: sp.entityId, recipient: sp.acsUrl, inResponseTo: request.requestId, privateKey: keys.privateKey });
-      expect(await validateSignInResponse(sp, idp, stores, response)).toMatchObject(expected);
+      expect(await validateSignInResponse(sp, idp, stores, response, request.requestId)).toMatchObject(expected);
     }
   });
 });

@@ -6,10 +6,28 @@ export function publicOrigin(request: { headers: Headers }): string {
   return configuredPublicOrigin(request.headers.get("host"));
 }
 
-/** A same-site path to land on after SSO; anything else falls back to the Studio. */
-export function safeReturnPath(value: unknown, locale: AppLocale): string {
-  const raw = typeof value === "string" ? value : "";
-  return raw.startsWith("/") && !raw.startsWith("//") && !raw.includes("\\") && raw.length < 500 ? raw : `/${locale}/studio`;
+// C0 and C1 controls: URL parsers drop tabs and newlines, so "/\t/evil.example" becomes "//evil.example".
+const controlCharacters = /[\u0000-\u001F\u007F-\u009F]/;
+// Stands for our origin when the caller has none at hand: only a path keeps a URL on it.
+const placeholderOrigin = "https://return-path.invalid";
+
+/**
+ * A path of our own origin to land on after SSO: the value is parsed as a URL against the public
+ * origin and kept only if it stays there; anything else falls back to the Studio.
+ */
+export function safeReturnPath(value: unknown, locale: AppLocale, origin: string = placeholderOrigin): string {
+  const fallback = `/${locale}/studio`;
+  if (typeof value !== "string" || value.length >= 500 || !value.startsWith("/") || value.includes("\\") || controlCharacters.test(value)) return fallback;
+  let base: URL;
+  let url: URL;
+  try {
+    base = new URL(origin);
+    url = new URL(value, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base.origin || url.username || url.password) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 export function localeOf(value: unknown): AppLocale {

@@ -29,6 +29,9 @@ async function issuedRequest(stores: SamlStores) {
   return request.requestId;
 }
 
+/** The ID the response answers, as the browser's cookie holds it when that browser started the request. */
+const sameBrowser = (response: string) => /InResponseTo="([^"]+)"/.exec(Buffer.from(response, "base64").toString("utf8"))?.[1] ?? null;
+
 const base = { email: "ada@corp.example", audience: sp.entityId, recipient: sp.acsUrl, privateKey: idpKeys.privateKey };
 
 describe("SAML sign-in against a test identity provider", () => {
@@ -53,59 +56,71 @@ describe("SAML sign-in against a test identity provider", () => {
     const stores = memoryStores();
     const inResponseTo = await issuedRequest(stores);
     const response = signedResponse({ ...base, inResponseTo });
-    expect(await validateSignInResponse(sp, idp, stores, response)).toEqual({ ok: true, email: "ada@corp.example", name: "Test Person" });
+    expect(await validateSignInResponse(sp, idp, stores, response, sameBrowser(response))).toEqual({ ok: true, email: "ada@corp.example", name: "Test Person" });
     // The same response posted again: its request is consumed and its assertion ID known.
-    expect(await validateSignInResponse(sp, idp, stores, response)).toMatchObject({ ok: false });
+    expect(await validateSignInResponse(sp, idp, stores, response, sameBrowser(response))).toMatchObject({ ok: false });
   });
 
   it("refuses a replayed assertion ID even in a response to a new request", async () => {
     const stores = memoryStores();
     const first = signedResponse({ ...base, inResponseTo: await issuedRequest(stores), assertionId: "_same-assertion" });
-    expect(await validateSignInResponse(sp, idp, stores, first)).toMatchObject({ ok: true });
+    expect(await validateSignInResponse(sp, idp, stores, first, sameBrowser(first))).toMatchObject({ ok: true });
     const second = signedResponse({ ...base, inResponseTo: await issuedRequest(stores), assertionId: "_same-assertion" });
-    expect(await validateSignInResponse(sp, idp, stores, second)).toEqual({ ok: false, error: "replayed" });
+    expect(await validateSignInResponse(sp, idp, stores, second, sameBrowser(second))).toEqual({ ok: false, error: "replayed" });
   });
 
   it("refuses a tampered assertion", async () => {
     const stores = memoryStores();
     const response = signedResponse({ ...base, inResponseTo: await issuedRequest(stores), tamperEmail: "admin@corp.example" });
-    expect(await validateSignInResponse(sp, idp, stores, response)).toEqual({ ok: false, error: "invalidSignature" });
+    expect(await validateSignInResponse(sp, idp, stores, response, sameBrowser(response))).toEqual({ ok: false, error: "invalidSignature" });
   });
 
   it("refuses an assertion signed by another key", async () => {
     const stores = memoryStores();
     const response = signedResponse({ ...base, inResponseTo: await issuedRequest(stores), privateKey: otherKeys.privateKey });
-    expect(await validateSignInResponse(sp, idp, stores, response)).toEqual({ ok: false, error: "invalidSignature" });
+    expect(await validateSignInResponse(sp, idp, stores, response, sameBrowser(response))).toEqual({ ok: false, error: "invalidSignature" });
   });
 
   it("refuses a wrong audience", async () => {
     const stores = memoryStores();
     const response = signedResponse({ ...base, inResponseTo: await issuedRequest(stores), audience: "https://other-sp.example" });
-    expect(await validateSignInResponse(sp, idp, stores, response)).toEqual({ ok: false, error: "wrongAudience" });
+    expect(await validateSignInResponse(sp, idp, stores, response, sameBrowser(response))).toEqual({ ok: false, error: "wrongAudience" });
   });
 
   it("refuses a response meant for another recipient", async () => {
     const stores = memoryStores();
     const response = signedResponse({ ...base, inResponseTo: await issuedRequest(stores), recipient: "https://other-sp.example/acs" });
-    expect(await validateSignInResponse(sp, idp, stores, response)).toEqual({ ok: false, error: "wrongRecipient" });
+    expect(await validateSignInResponse(sp, idp, stores, response, sameBrowser(response))).toEqual({ ok: false, error: "wrongRecipient" });
   });
 
   it("refuses an expired response, beyond the small clock skew", async () => {
     const stores = memoryStores();
     const response = signedResponse({ ...base, inResponseTo: await issuedRequest(stores), offsetMs: -20 * 60 * 1000, lifetimeMs: 5 * 60 * 1000 });
-    expect(await validateSignInResponse(sp, idp, stores, response)).toEqual({ ok: false, error: "expired" });
+    expect(await validateSignInResponse(sp, idp, stores, response, sameBrowser(response))).toEqual({ ok: false, error: "expired" });
   });
 
   it("refuses an unknown InResponseTo", async () => {
     const stores = memoryStores();
     const response = signedResponse({ ...base, inResponseTo: "_never-issued" });
-    expect(await validateSignInResponse(sp, idp, stores, response)).toEqual({ ok: false, error: "unknownRequest" });
+    expect(await validateSignInResponse(sp, idp, stores, response, sameBrowser(response))).toEqual({ ok: false, error: "unknownRequest" });
+  });
+
+  it("refuses a response to a request another browser started (login CSRF), and keeps that request usable", async () => {
+    const stores = memoryStores();
+    const attackers = await issuedRequest(stores);
+    const victims = await issuedRequest(stores);
+    const response = signedResponse({ ...base, email: "attacker@corp.example", inResponseTo: attackers });
+    // Posted from the victim's browser, whose cookie names the victim's own request.
+    expect(await validateSignInResponse(sp, idp, stores, response, victims)).toEqual({ ok: false, error: "unknownRequest" });
+    expect(await validateSignInResponse(sp, idp, stores, response, null)).toEqual({ ok: false, error: "unknownRequest" });
+    expect(stores.requests.has(attackers)).toBe(true);
+    expect(await validateSignInResponse(sp, idp, stores, response, attackers)).toMatchObject({ ok: true, email: "attacker@corp.example" });
   });
 
   it("refuses garbage without raising", async () => {
     const stores = memoryStores();
     for (const junk of ["", "not base64 at all", Buffer.from("<xml/>").toString("base64")]) {
-      expect(await validateSignInResponse(sp, idp, stores, junk)).toMatchObject({ ok: false });
+      expect(await validateSignInResponse(sp, idp, stores, junk, sameBrowser(junk))).toMatchObject({ ok: false });
     }
   });
 

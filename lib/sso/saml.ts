@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { SAML, ValidateInResponseTo, type CacheProvider, type Profile } from "@node-saml/node-saml";
 import { DOMParser } from "@xmldom/xmldom";
+import { email as emailSchema } from "@/lib/core/schemas";
 import { splitCertificates } from "./certificates";
 
 /** What the Admin gives us about the company's identity provider; `certificate` may hold several PEM blocks (key rollover). */
@@ -107,20 +108,26 @@ function assertionFacts(xml: string) {
 
 function emailOf(profile: Profile): string | null {
   const candidates = [profile.email, profile.mail, profile["http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"], profile.nameID];
-  const email = candidates.find((value): value is string => typeof value === "string" && /^[^@\s]+@[^@\s]+$/.test(value));
-  return email ? email.trim().toLowerCase() : null;
+  // The same address rules as every form: no control character gets into an account's email.
+  for (const candidate of candidates) {
+    const parsed = emailSchema.safeParse(candidate);
+    if (parsed.success) return parsed.data;
+  }
+  return null;
 }
 
 /**
  * Validates a SAMLResponse posted to our ACS: signature (assertion signed by the configured
  * certificate), audience, recipient, time window with small skew, InResponseTo of a request we
- * issued (consumed once), and an assertion ID never seen before.
+ * issued to this very browser (consumed once), and an assertion ID never seen before.
  */
 export async function validateSignInResponse(
   sp: ServiceProvider,
   idp: IdentityProvider,
   stores: SamlStores,
   samlResponse: string,
+  /** The AuthnRequest ID this browser started (its cookie): a response to any other request is refused. */
+  browserRequestId: string | null,
 ): Promise<{ ok: true; email: string; name: string | null } | { ok: false; error: SamlRefusal }> {
   let xml: string;
   try {
@@ -138,6 +145,7 @@ export async function validateSignInResponse(
     saveAsync: async () => null,
     // node-saml asks twice (Response and SubjectConfirmationData) and wants the creation instant.
     getAsync: async (key) => {
+      if (!browserRequestId || key !== browserRequestId) return null;
       if (consumed !== key) {
         if (!(await stores.consumeRequest(key))) return null;
         consumed = key;

@@ -143,6 +143,8 @@ export async function startTestIdp(options: { port?: number; privateKey: string;
     acsUrl: string;
     /** Changes the next response only (a wrong audience, an old timestamp…), as a broken or hostile IdP would. */
     nextResponse?: Partial<ResponseOptions>;
+    /** Replaces the RelayState of the next answer, as a hostile IdP or a forged link would. */
+    nextRelayState?: string;
   } = { email: "", lastResponse: "", lastRelayState: "", acsUrl: "" };
   const server = createServer((request, response) => {
     let body = "";
@@ -158,7 +160,8 @@ export async function startTestIdp(options: { port?: number; privateKey: string;
         return;
       }
       state.acsUrl = acsUrl;
-      state.lastRelayState = form.get("RelayState") ?? "";
+      state.lastRelayState = state.nextRelayState ?? form.get("RelayState") ?? "";
+      state.nextRelayState = undefined;
       state.lastResponse = signedResponse({ email: state.email, audience: issuer, recipient: acsUrl, inResponseTo: id, privateKey: options.privateKey, ...state.nextResponse });
       state.nextResponse = undefined;
       response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });

@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 import { databaseStores, getActiveConnection } from "@/lib/sso/connections";
+import { requestCookie } from "@/lib/sso/request-cookie";
 import { isUuid, localeOf, publicOrigin, safeReturnPath } from "@/lib/sso/routes";
 import { createSignInRequest, serviceProviderFor } from "@/lib/sso/saml";
 
@@ -22,8 +23,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ orga
   const db = await getDb();
   const connection = isUuid(organizationId) ? await getActiveConnection(db, organizationId) : undefined;
   if (!connection) return Response.redirect(new URL(`/${locale}/sso/error?reason=ssoUnavailable`, publicOrigin(request)), 303);
-  const relayState = safeReturnPath(url.searchParams.get("callbackUrl"), locale);
-  const sp = serviceProviderFor(publicOrigin(request), organizationId);
+  const origin = publicOrigin(request);
+  const relayState = safeReturnPath(url.searchParams.get("callbackUrl"), locale, origin);
+  const sp = serviceProviderFor(origin, organizationId);
   const idp = { entityId: connection.idpEntityId, ssoUrl: connection.idpSsoUrl, certificate: connection.idpCertificate };
   const signInRequest = await createSignInRequest(sp, idp, databaseStores(db, organizationId), relayState);
   const nonce = randomBytes(16).toString("base64");
@@ -45,6 +47,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ orga
       "X-Content-Type-Options": "nosniff",
       "Referrer-Policy": "no-referrer",
       "X-Frame-Options": "DENY",
+      "Set-Cookie": requestCookie(origin, organizationId, signInRequest.requestId),
     },
   });
 }
