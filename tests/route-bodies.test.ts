@@ -20,6 +20,16 @@ function hugeBody(totalBytes = 12 * 1024 * 1024) {
 const post = (url: string, body: ReadableStream<Uint8Array> | string, headers: Record<string, string> = {}) =>
   new Request(url, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, duplex: "half" } as RequestInit);
 
+// Requests built here carry no Host header: the public origin comes from APP_URL, as in production.
+const savedAppUrl = process.env.APP_URL;
+beforeAll(() => {
+  process.env.APP_URL = "http://localhost:3000";
+});
+afterAll(() => {
+  if (savedAppUrl === undefined) delete process.env.APP_URL;
+  else process.env.APP_URL = savedAppUrl;
+});
+
 describe("route handlers cap request bodies", () => {
   it("the SAML ACS answers 413 to a 12 MB body, having read well under 1 MB of it", async () => {
     const { POST } = await import("@/app/api/saml/[organizationId]/acs/route");
