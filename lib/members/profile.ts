@@ -7,6 +7,8 @@ import { can } from "@/lib/core/permissions";
 import { fail, type Result } from "@/lib/core/result";
 import { fieldErrors, passwordChangeSchema, profileSchema } from "@/lib/core/schemas";
 import type { Viewer } from "@/lib/core/actor";
+import type { Mail } from "@/lib/mail/mailer";
+import { passwordChangedMail, revokeSessions } from "@/lib/sessions/sessions";
 
 export type ProfileError = "forbidden" | "validation" | "wrongPassword";
 
@@ -34,12 +36,15 @@ export async function updateProfile(
   return { ok: true, name, locale, changed: true };
 }
 
-/** Changes one's own password after checking the current one. */
+/**
+ * Changes one's own password after checking the current one: every other session of the account
+ * ends, this browser stays signed in, and the person gets an email about it.
+ */
 export async function changePassword(
   db: Db,
   actor: Viewer | null,
   input: Record<string, unknown>,
-): Promise<Result<object, ProfileError>> {
+): Promise<Result<{ endedSessions: number; mail: Mail }, ProfileError>> {
   if (!actor || !can(actor, "profile.edit")) return fail("forbidden");
   const parsed = passwordChangeSchema.safeParse(input);
   if (!parsed.success) return fail("validation", fieldErrors(parsed.error));
@@ -48,14 +53,17 @@ export async function changePassword(
     return fail("wrongPassword", { currentPassword: ["wrongPassword"] });
   }
   const passwordHash = await hashPassword(parsed.data.newPassword);
-  await db.transaction(async (tx) => {
+  const endedSessions = await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, actor.id));
+    const ended = await revokeSessions(tx, actor.id, "passwordChanged", { except: actor.sessionId ?? null });
     await recordAudit(tx, {
       organizationId: actor.organization.id,
       actorId: actor.id,
       action: "profile.passwordChanged",
       target: actor.email,
+      data: { endedSessions: ended },
     });
+    return ended;
   });
-  return { ok: true };
+  return { ok: true, endedSessions, mail: passwordChangedMail(actor) };
 }
