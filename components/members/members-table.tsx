@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { changeMemberRoleAction } from "@/app/[locale]/admin/members/actions";
+import { changeMemberRoleAction, signMemberOutAction } from "@/app/[locale]/admin/members/actions";
 import { Link } from "@/i18n/navigation";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -59,9 +59,15 @@ export async function MembersTable({ members, adminCount, viewerId, organization
                   {lastAdmin ? <p className="mt-2 max-w-xs text-xs text-slate-700" data-testid="last-admin-note">{t("lastAdminNote")}</p> : null}
                 </td>
                 <td className="py-3 pr-3 whitespace-nowrap">{format.dateTime(member.createdAt, { dateStyle: "medium" })}</td>
-                <td className="py-3">
+                <td className="space-y-2 py-3">
+                  <form action={signMemberOutAction}>
+                    <input type="hidden" name="userId" value={member.id} />
+                    <button type="submit" className="font-semibold text-indigo-700 underline" aria-label={t("signOutEverywhereFor", { name: member.name })}>
+                      {t("signOutEverywhere")}
+                    </button>
+                  </form>
                   {lastAdmin ? null : (
-                    <Link href={{ pathname: "/admin/members", query: { remove: member.id } }} className="font-semibold text-red-700 underline" aria-label={t("removeFor", { name: member.name })}>
+                    <Link href={{ pathname: "/admin/members", query: { remove: member.id } }} className="block font-semibold text-red-700 underline" aria-label={t("removeFor", { name: member.name })}>
                       {t("remove")}
                     </Link>
                   )}

@@ -6,6 +6,7 @@ import { getDb } from "@/db";
 import { isLocale, type AppLocale } from "@/i18n/locales";
 import { type FormState } from "@/lib/core/form-state";
 import { resetPassword } from "@/lib/auth/password-reset";
+import { sendMail } from "@/lib/mail/mailer";
 
 export async function resetPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const requested = await getLocale();
@@ -18,6 +19,7 @@ export async function resetPasswordAction(_previous: FormState, formData: FormDa
   if (!result.ok) {
     return { status: "error", code: result.error === "validation" ? "validation" : "resetLinkUnavailable", fields: result.fields };
   }
+  await sendMail(result.mail);
   // Every session, this browser's included, ended with the reset: sign in with the new password.
   redirect(`/${locale}/sign-in?reset=done`);
 }

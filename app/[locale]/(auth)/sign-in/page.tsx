@@ -9,16 +9,25 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; reset?: string | string[] }> }) {
+// Why the last session of this browser ended, as the request gate found it.
+const endings = ["sessionEnded", "expired", "endedByOwner", "passwordChanged", "passwordReset", "signedOutByAdmin", "demoted"] as const;
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; reset?: string | string[]; ended?: string | string[] }> }) {
   const t = await getTranslations("SignIn");
   const tSso = await getTranslations("Sso");
-  const { callbackUrl, reset } = await searchParams;
+  const { callbackUrl, reset, ended } = await searchParams;
+  const ending = endings.find((item) => item === ended);
   return (
     <div className="space-y-6">
       <div className="space-y-2">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="text-slate-700">{t("intro")}</p>
       </div>
+      {ending ? (
+        <div role="status" data-testid="session-ended">
+          <Notice tone="info">{t(`ended.${ending}`)}</Notice>
+        </div>
+      ) : null}
       {reset === "done" ? (
         <div role="status">
           <Notice tone="success">{t("passwordReset")}</Notice>

@@ -26,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Search = { q?: string; remove?: string; notice?: string; email?: string; error?: string };
-const notices = ["roleSaved", "roleUnchanged", "removed", "revoked"] as const;
+const notices = ["roleSaved", "roleUnchanged", "removed", "revoked", "signedOutEverywhere"] as const;
 
 export default async function MembersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const locale = (await getLocale()) as AppLocale;

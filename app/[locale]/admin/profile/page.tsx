@@ -7,6 +7,9 @@ import type { AppLocale } from "@/i18n/locales";
 import { Card } from "@/components/ui/card";
 import { HelpLink } from "@/components/help/help-link";
 import { requirePermission } from "@/lib/auth/viewer";
+import { SessionsList } from "@/components/sessions/sessions-list";
+import { listOwnSessions } from "@/lib/sessions/sessions";
+import { endOtherSessionsAction, endSessionAction } from "./actions";
 import { LeaveForm } from "./leave-form";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
@@ -16,12 +19,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
+type Search = { saved?: string; sessions?: string; sessionError?: string };
+
+export default async function ProfilePage({ searchParams }: { searchParams: Promise<Search> }) {
   const locale = (await getLocale()) as AppLocale;
   const viewer = await requirePermission(locale, "/admin/profile", "profile.edit");
   const t = await getTranslations("Profile");
-  const { saved } = await searchParams;
+  const { saved, sessions: sessionsNotice, sessionError } = await searchParams;
   const db = await getDb();
+  const sessions = await listOwnSessions(db, viewer);
+  const sessionsOutcome = sessionError === "notFound" ? "notFound" : sessionsNotice === "ended" || sessionsNotice === "othersEnded" ? sessionsNotice : undefined;
   const [admins] = await db
     .select({ value: count() })
     .from(users)
@@ -42,6 +49,14 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
       </Card>
       <Card title={t("passwordTitle")} id="password">
         <PasswordForm />
+      </Card>
+      <Card title={t("sessionsTitle")} id="sessions">
+        <SessionsList
+          sessions={sessions.ok ? sessions.sessions : []}
+          endSessionAction={endSessionAction}
+          endOtherSessionsAction={endOtherSessionsAction}
+          outcome={sessionsOutcome}
+        />
       </Card>
       <section aria-labelledby="leave-title" className="rounded-lg border-2 border-red-300 bg-white p-5 shadow-sm sm:p-6">
         <h2 id="leave-title" className="mb-2 text-lg font-semibold text-red-800">
