@@ -278,7 +278,7 @@ export const en: HelpContent = {
             {
               kind: "callout",
               tone: "note",
-              text: "Sign-ins and failed sign-ins appear in the organization’s [audit log](/admin/audit) with the address they came from; a typed password is never recorded.",
+              text: "Sign-ins and failed sign-ins appear in the organization’s audit log with the address they came from; a typed password is never recorded.",
             },
           ],
         },
