@@ -14,7 +14,7 @@ after(async () => {
   await browser.close();
 });
 
-describe("sessions you can see and end", () => {
+describe("sessions you can see and end", { concurrency: true }, () => {
   for (const { js, locale } of runs.slice(0, 2)) {
     it(`an Admin signing a member out everywhere takes effect on the member's next request (${locale}, JavaScript ${js ? "on" : "off"})`, async () => {
       const admin = await newPage(browser, { js });

@@ -13,7 +13,7 @@ after(async () => {
   await browser.close();
 });
 
-describe("sessions you can see and end", () => {
+describe("sessions you can see and end", { concurrency: true }, () => {
   for (const { js, locale } of runs.slice(2)) {
     it(`the sessions list shows both browsers and marks this one; a password change signs the other out and keeps this one (${locale}, JavaScript ${js ? "on" : "off"})`, async () => {
       const { context, page } = await newPage(browser, { js });

@@ -11,7 +11,7 @@ after(async () => {
   await browser.close();
 });
 
-describe("sessions you can see and end", () => {
+describe("sessions you can see and end", { concurrency: true }, () => {
   for (const { js, locale } of runs.slice(0, 2)) {
     it(`a cookie replayed after sign-out lands on sign-in (${locale}, JavaScript ${js ? "on" : "off"})`, async () => {
       const { context, page } = await newPage(browser, { js });
