@@ -7,7 +7,7 @@ import { contentSecurityPolicy, scriptNonce, strictTransportSecurity } from "@/l
 import { canOpenSection, sectionOfPath } from "@/lib/core/console-sections";
 import { acceptsHost } from "@/lib/core/origin";
 import { readSessionCookie } from "@/lib/auth/session-cookie";
-import { loadSessionUser } from "@/lib/auth/session-user";
+import { loadSessionUser, type GoneReason } from "@/lib/auth/session-user";
 
 const intl = createIntlMiddleware(routing);
 
@@ -60,22 +60,19 @@ async function gate(request: NextRequest): Promise<NextResponse> {
   const locale: AppLocale = first;
   const path = `/${rest.join("/")}`.replace(/\/$/, "") || "/";
   const session = await readSessionCookie(request.cookies);
-  const userId = session?.userId;
 
-  if (!userId) {
+  if (!session) {
     if (!startsWithSegment(path, signedInOnly)) return intl(request);
     const signIn = new URL(`/${locale}/sign-in`, request.url);
     signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(signIn);
   }
 
-  const lookup = await loadSessionUser(await getDb(), userId, session?.organizationId, session?.issuedAt ?? 0);
+  const lookup = await loadSessionUser(await getDb(), session.sessionId);
   if (lookup.status === "gone") {
-    // The cookie outlived its account or organization: drop it, and say so where a session was needed.
+    // The cookie outlived its session, account or organization: drop it, and say so where a session was needed.
     if (!startsWithSegment(path, signedInOnly)) return clearSession(request, intl(request));
-    const page = new URL(`/${locale}/signed-out`, request.url);
-    page.searchParams.set("reason", lookup.reason);
-    return clearSession(request, NextResponse.redirect(page));
+    return clearSession(request, NextResponse.redirect(goneDestination(request, locale, lookup.reason, `${pathname}${search}`)));
   }
 
   const { viewer } = lookup;
@@ -91,6 +88,21 @@ async function gate(request: NextRequest): Promise<NextResponse> {
     }
   }
   return intl(request);
+}
+
+const accountGone = new Set<GoneReason>(["accountDeleted", "organizationDeleted", "left"]);
+
+/** A gone account or organization gets its own page; an ended session gets the sign-in page, with why. */
+function goneDestination(request: NextRequest, locale: AppLocale, reason: GoneReason, returnTo: string): URL {
+  if (accountGone.has(reason)) {
+    const page = new URL(`/${locale}/signed-out`, request.url);
+    page.searchParams.set("reason", reason);
+    return page;
+  }
+  const signIn = new URL(`/${locale}/sign-in`, request.url);
+  if (reason !== "signedOut") signIn.searchParams.set("ended", reason);
+  signIn.searchParams.set("callbackUrl", returnTo);
+  return signIn;
 }
 
 function clearSession(request: NextRequest, response: NextResponse): NextResponse {

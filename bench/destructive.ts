@@ -5,7 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import { jobs } from "@/db/schema";
 import { queryRows } from "@/lib/core/db";
 import { requestChatPurge, requestOrganizationDeletion } from "@/lib/organizations/organizations";
-import { loadSessionUser } from "@/lib/auth/session-user";
+import { loadUserViewer } from "@/lib/auth/session-user";
 import { defaultWorkerOptions } from "@/lib/jobs/worker";
 import {
   benchPassword, createBenchDatabase, percentile, startSeparateWorker, load, seconds, seedOrganization, sessionCookie, sizes, startServer, summarize, timeRolledBack, vacuumAnalyze,
@@ -46,8 +46,8 @@ export async function runDestructiveBench(kind: "purge_chats" | "delete_organiza
     const worker = separate ? startSeparateWorker(database.url) : null;
     console.log(`worker: ${separate ? "its own process (npm run worker)" : "inside the server (instrumentation.ts)"}`);
     const idleRss = server.rssMb();
-    const cookieA = await sessionCookie(a.adminId, a.id);
-    const cookieB = await sessionCookie(b.adminId, b.id);
+    const cookieA = await sessionCookie(database.db, a.adminId, a.id);
+    const cookieB = await sessionCookie(database.db, b.adminId, b.id);
     const targets: Target[] = [
       { label: "Organization page of B (untouched)", url: "/en/admin/organization", cookie: cookieB },
       { label: "/api/health", url: "/api/health" },
@@ -72,7 +72,7 @@ export async function runDestructiveBench(kind: "purge_chats" | "delete_organiza
     await vacuumAnalyze(database);
     const fastest = Math.min(...Object.values(baselines));
 
-    const lookup = await loadSessionUser(database.db, a.adminId);
+    const lookup = await loadUserViewer(database.db, a.adminId);
     if (lookup.status !== "ok") throw new Error("bench admin not found");
     started = performance.now();
     const requestStarted = Date.now();

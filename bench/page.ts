@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { jobs } from "@/db/schema";
 import { requestChatPurge } from "@/lib/organizations/organizations";
-import { loadSessionUser } from "@/lib/auth/session-user";
+import { loadUserViewer } from "@/lib/auth/session-user";
 import { createBenchDatabase, load, seconds, seedOrganization, sessionCookie, sizes, startServer, summarize, vacuumAnalyze, type Target } from "./support";
 
 const levelSeconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -24,8 +24,8 @@ async function main() {
     await vacuumAnalyze(database);
     console.log(`seeded in ${seconds(performance.now() - started)}`);
     const server = await startServer(database.url);
-    const pageOfA: Target = { label: "Organization page (A)", url: "/en/admin/organization", cookie: await sessionCookie(a.adminId, a.id) };
-    const pageOfB: Target = { label: "Organization page (B)", url: "/en/admin/organization", cookie: await sessionCookie(b.adminId, b.id) };
+    const pageOfA: Target = { label: "Organization page (A)", url: "/en/admin/organization", cookie: await sessionCookie(database.db, a.adminId, a.id) };
+    const pageOfB: Target = { label: "Organization page (B)", url: "/en/admin/organization", cookie: await sessionCookie(database.db, b.adminId, b.id) };
     const health: Target = { label: "/api/health", url: "/api/health" };
     await measure(pageOfA, 2); // warm-up
     for (const concurrency of [1, 10, 50]) {
@@ -34,7 +34,7 @@ async function main() {
       }
     }
 
-    const lookup = await loadSessionUser(database.db, a.adminId);
+    const lookup = await loadUserViewer(database.db, a.adminId);
     if (lookup.status !== "ok") throw new Error("bench admin not found");
     const request = await requestChatPurge(database.db, lookup.viewer, { confirmation: a.name });
     if (!request.ok) throw new Error(request.error);

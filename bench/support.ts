@@ -6,10 +6,11 @@ import fs from "node:fs";
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
-import type { Database } from "@/db";
+import type { Database, Db } from "@/db";
 import { createScratchDatabase, type ScratchDatabase } from "@/tests/support/db";
 import { queryRows } from "@/lib/core/db";
 import { hashPassword } from "@/lib/core/passwords";
+import { startSession } from "@/lib/sessions/sessions";
 
 export const serverUrl = process.env.BENCH_POSTGRES_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 export const sizes = {
@@ -174,9 +175,10 @@ export async function startServer(databaseUrl: string, options: { workerInServer
 }
 
 /** The cookie a signed-in browser of this person would send. */
-export async function sessionCookie(userId: string, organizationId: string): Promise<string> {
+export async function sessionCookie(db: Db, userId: string, organizationId: string): Promise<string> {
   const salt = "authjs.session-token";
-  const token = await encode({ token: { sub: userId, organizationId }, secret: authSecret, salt, maxAge: 3600 });
+  const { sessionId } = await startSession(db, { user: { id: userId, organizationId }, userAgent: "bench", method: "password" });
+  const token = await encode({ token: { sid: sessionId }, secret: authSecret, salt, maxAge: 3600 });
   return `${salt}=${token}`;
 }
 

@@ -47,8 +47,6 @@ export const users = pgTable(
     locale: localeEnum("locale").notNull().default("en"),
     role: roleEnum("role").notNull().default("member"),
     billing: boolean("billing").notNull().default(false),
-    // Sessions issued before this moment are refused (set when the password is reset).
-    sessionsValidAfter: timestamp("sessions_valid_after", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -319,6 +317,23 @@ export const emailTokens = pgTable(
   (t) => [uniqueIndex("email_tokens_token_hash_unique").on(t.tokenHash), index("email_tokens_email_idx").on(t.email, t.purpose)],
 );
 
+// One row per signed-in browser: the session cookie names a row, and ending a session revokes it.
+// user_id goes null with the account, so the browser still learns why it was signed out.
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    userAgent: text("user_agent"),
+    clientAddress: text("client_address"),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    endReason: text("end_reason"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
 export type Organization = typeof organizations.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Plan = (typeof planEnum.enumValues)[number];
@@ -330,3 +345,4 @@ export type JoinMode = (typeof joinModeEnum.enumValues)[number];
 export type JoinRequest = typeof joinRequests.$inferSelect;
 export type EmailTokenPurpose = (typeof emailTokenPurposeEnum.enumValues)[number];
 export type SamlConnection = typeof samlConnections.$inferSelect;
+export type Session = typeof sessions.$inferSelect;

@@ -126,8 +126,8 @@ describe("forgot password", () => {
       const owner = await newPage(setup.browser());
       const account = await signUpOrganization(owner.page, { locale });
       const text = locale === "en"
-        ? { forgot: "Forgot your password?", inbox: "Check your inbox", subject: "Reset your Org Console password", choose: "Choose a new password", used: "This link has already been used", changed: /Your password has been changed/, gone: /password of your account was changed/ }
-        : { forgot: "Mot de passe oublié ?", inbox: "Consultez votre messagerie", subject: "Réinitialisez votre mot de passe Org Console", choose: "Choisissez un nouveau mot de passe", used: "Ce lien a déjà été utilisé", changed: /Votre mot de passe a été modifié/, gone: /mot de passe de votre compte a été modifié/ };
+        ? { forgot: "Forgot your password?", inbox: "Check your inbox", subject: "Reset your Org Console password", choose: "Choose a new password", used: "This link has already been used", changed: /Your password has been changed/, gone: /Your password was reset/ }
+        : { forgot: "Mot de passe oublié ?", inbox: "Consultez votre messagerie", subject: "Réinitialisez votre mot de passe Org Console", choose: "Choisissez un nouveau mot de passe", used: "Ce lien a déjà été utilisé", changed: /Votre mot de passe a été modifié/, gone: /Votre mot de passe a été réinitialisé/ };
 
       const { context, page } = await newPage(setup.browser(), { js });
       await page.goto(`/${locale}/sign-in`);
@@ -162,8 +162,8 @@ describe("forgot password", () => {
 
       // The session signed in before the reset has ended.
       await owner.page.goto(`/${locale}/studio`);
-      await owner.page.waitForURL(/\/signed-out\?reason=passwordReset$/);
-      assert.match((await owner.page.locator("main").textContent()) ?? "", text.gone);
+      await owner.page.waitForURL(/\/sign-in\?ended=passwordReset&/);
+      assert.match((await owner.page.locator("[data-testid=session-ended]").textContent()) ?? "", text.gone);
 
       // The old password no longer works, the new one does.
       await page.fill("#email", account.email);

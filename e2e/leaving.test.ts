@@ -47,10 +47,10 @@ describe("leaving, and a session that outlives its account", () => {
       await Promise.all([page.waitForURL(/\/en\/signed-out\?reason=left/), page.getByRole("button", { name: "Leave and delete my account" }).click()]);
       assert.match((await page.locator("main").textContent()) ?? "", /You have left the organization/);
 
-      // The other session's cookie is still valid, but its account is gone.
+      // Leaving ended the other session too: its next request says why.
       await other.page.goto("/en/chat");
-      assert.match(other.page.url(), /\/en\/signed-out\?reason=accountDeleted/);
-      assert.match((await other.page.locator("main").textContent()) ?? "", /Your account no longer exists/);
+      assert.match(other.page.url(), /\/en\/signed-out\?reason=left/);
+      assert.match((await other.page.locator("main").textContent()) ?? "", /You have left the organization/);
       await other.page.goto("/en/studio");
       assert.match(other.page.url(), /\/en\/sign-in/);
 

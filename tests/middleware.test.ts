@@ -3,7 +3,9 @@ import { encode } from "next-auth/jwt";
 import { NextRequest, type NextFetchEvent } from "next/server";
 import { organizations, users } from "@/db/schema";
 import { testDatabaseForThisFile } from "@/tests/support/db";
-import { createCast } from "@/tests/support/factories";
+import { createCast, viewerOf } from "@/tests/support/factories";
+import { readSessionCookie } from "@/lib/auth/session-cookie";
+import { endSignedOutSession, signMemberOutEverywhere, startSession } from "@/lib/sessions/sessions";
 
 const database = testDatabaseForThisFile();
 let middleware: (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
@@ -19,13 +21,14 @@ afterAll(async () => {
 
 const cookieName = "authjs.session-token";
 
+async function cookieWith(token: Record<string, unknown>) {
+  return `${cookieName}=${await encode({ token, secret: process.env.AUTH_SECRET!, salt: cookieName })}`;
+}
+
+/** The cookie a browser gets from signing in: it names a new session row, nothing else. */
 async function sessionCookie(user: { id: string; organizationId: string }) {
-  const token = await encode({
-    token: { sub: user.id, organizationId: user.organizationId },
-    secret: process.env.AUTH_SECRET!,
-    salt: cookieName,
-  });
-  return `${cookieName}=${token}`;
+  const { sessionId } = await startSession(database.db, { user, method: "password" });
+  return cookieWith({ sid: sessionId });
 }
 
 async function visit(path: string, cookie?: string, extra: Record<string, string> = {}) {
@@ -110,6 +113,39 @@ describe("the request gate", () => {
     const { admin } = await createCast(database.db);
     const response = await visit("/en/sign-in", await sessionCookie(admin));
     expect(new URL(response.headers.get("location")!).pathname).toBe("/en/studio");
+  });
+
+  it("sends a cookie replayed after sign-out to sign-in, and drops it", async () => {
+    const { member } = await createCast(database.db);
+    const cookie = await sessionCookie(member);
+    expect((await visit("/en/admin", cookie)).headers.get("location")).toBeNull();
+    const sid = (await readSessionCookie({ get: () => ({ value: cookie.slice(cookieName.length + 1) }) }))!.sessionId;
+    await endSignedOutSession(database.db, sid);
+    const response = await visit("/en/admin/profile", cookie);
+    const location = new URL(response.headers.get("location")!);
+    expect(location.pathname).toBe("/en/sign-in");
+    expect(location.searchParams.get("callbackUrl")).toBe("/en/admin/profile");
+    expect(response.headers.get("set-cookie")).toMatch(new RegExp(`${cookieName}=;`));
+  });
+
+  it("signs a cookie from before session rows out once, with the sign-in page saying why", async () => {
+    const { member } = await createCast(database.db);
+    const oldCookie = await cookieWith({ sub: member.id, organizationId: member.organizationId, signedInAt: Math.floor(Date.now() / 1000) });
+    const response = await visit("/fr/admin", oldCookie);
+    const location = new URL(response.headers.get("location")!);
+    expect(location.pathname).toBe("/fr/sign-in");
+    expect(location.searchParams.get("ended")).toBe("sessionEnded");
+    expect(response.headers.get("set-cookie")).toMatch(new RegExp(`${cookieName}=;`));
+  });
+
+  it("an Admin's sign-out-everywhere takes effect on the member's next request", async () => {
+    const { admin, member } = await createCast(database.db);
+    const cookie = await sessionCookie(member);
+    expect((await visit("/en/studio", cookie)).headers.get("location")).toBeNull();
+    expect(await signMemberOutEverywhere(database.db, await viewerOf(database.db, admin.id), { userId: member.id })).toMatchObject({ ok: true });
+    const location = new URL((await visit("/en/studio", cookie)).headers.get("location")!);
+    expect(location.pathname).toBe("/en/sign-in");
+    expect(location.searchParams.get("ended")).toBe("signedOutByAdmin");
   });
 
   it("ignores a forged cookie", async () => {

@@ -6,7 +6,19 @@ import type { PlainFormAction } from "@/components/forms/form-action";
 import type { Member } from "@/lib/members/members";
 
 /** One row per person: role and Billing flag editable in place, removal behind a typed confirmation. */
-export async function MembersTable({ members, viewerId, organizationName, changeRoleAction }: { members: (Member & { lastAdmin: boolean })[]; viewerId: string; organizationName: string; changeRoleAction: PlainFormAction }) {
+export async function MembersTable({
+  members,
+  viewerId,
+  organizationName,
+  changeRoleAction,
+  signOutAction,
+}: {
+  members: (Member & { lastAdmin: boolean })[];
+  viewerId: string;
+  organizationName: string;
+  changeRoleAction: PlainFormAction;
+  signOutAction: PlainFormAction;
+}) {
   const t = await getTranslations("MembersPage");
   const tRoles = await getTranslations("Roles");
   const format = await getFormatter();
@@ -59,9 +71,15 @@ export async function MembersTable({ members, viewerId, organizationName, change
                   {lastAdmin ? <p className="mt-2 max-w-xs text-xs text-slate-700" data-testid="last-admin-note">{t("lastAdminNote")}</p> : null}
                 </td>
                 <td className="py-3 pr-3 whitespace-nowrap">{format.dateTime(member.createdAt, { dateStyle: "medium" })}</td>
-                <td className="py-3">
+                <td className="space-y-2 py-3">
+                  <form action={signOutAction}>
+                    <input type="hidden" name="userId" value={member.id} />
+                    <button type="submit" className="font-semibold text-indigo-700 underline" aria-label={t("signOutEverywhereFor", { name: member.name })}>
+                      {t("signOutEverywhere")}
+                    </button>
+                  </form>
                   {lastAdmin ? null : (
-                    <Link href={{ pathname: "/admin/members", query: { remove: member.id } }} className="font-semibold text-red-700 underline" aria-label={t("removeFor", { name: member.name })}>
+                    <Link href={{ pathname: "/admin/members", query: { remove: member.id } }} className="block font-semibold text-red-700 underline" aria-label={t("removeFor", { name: member.name })}>
                       {t("remove")}
                     </Link>
                   )}

@@ -45,6 +45,16 @@ export async function authenticate(
   if (!row || !matches) {
     await recordFailure(db, "email", emailKey);
     if (addressKey) await recordFailure(db, "address", addressKey);
+    // The account's own log says someone tried it; what they typed is never written anywhere.
+    if (row) {
+      await recordAudit(db, {
+        organizationId: row.user.organizationId,
+        actorId: null,
+        action: "session.signInFailed",
+        target: row.user.email,
+        data: { address: input.clientAddress?.slice(0, 100) ?? null },
+      });
+    }
     return fail("invalid");
   }
   if (row.organization.status !== "active") return fail("organizationDeleted");

@@ -1,27 +1,27 @@
 import "server-only";
-import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { authenticate } from "./accounts";
 import { clientAddressFrom } from "@/lib/core/client-address";
 import { authSecret } from "@/lib/core/secrets";
 import { redeemLoginTicket } from "@/lib/sso/connections";
+import { endSignedOutSession, startSession } from "@/lib/sessions/sessions";
+import { sessionPolicy } from "@/lib/sessions/policy";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; organizationId: string } & DefaultSession["user"];
-    /** When the session was signed in (seconds): a password reset ends the sessions issued before it. */
-    issuedAt?: number;
+    /** The `sessions` row this browser holds; everything else is read from the database. */
+    sessionId?: string;
   }
   interface User {
-    organizationId?: string;
+    sessionId?: string;
   }
 }
 
 declare module "@auth/core/jwt" {
   interface JWT {
-    organizationId?: string;
-    signedInAt?: number;
+    sid?: string;
   }
 }
 
@@ -38,7 +38,8 @@ const quietErrors = new Set(["CredentialsSignin", "JWTSessionError"]);
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: authSecret(),
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 14 },
+  // The cookie may live as long as a session can; the row decides when it is over (idle, revoked).
+  session: { strategy: "jwt", maxAge: Math.floor(sessionPolicy().maxAgeMs / 1000) },
   pages: { signIn: "/en/sign-in", error: "/en/sign-in" },
   providers: [
     Credentials({
@@ -51,35 +52,49 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           clientAddress: clientAddressFrom(request.headers),
         });
         if (!result.ok) throw new SignInRefused(result.error);
-        return { id: result.user.id, organizationId: result.user.organizationId };
+        const { sessionId } = await startSession(db, {
+          user: result.user,
+          userAgent: request.headers.get("user-agent"),
+          clientAddress: clientAddressFrom(request.headers),
+          method: "password",
+        });
+        return { id: result.user.id, sessionId };
       },
     }),
     // SSO: our ACS validated the SAML response and left a one-time, two-minute ticket in the database.
     Credentials({
       id: "saml",
       credentials: { ticket: {} },
-      async authorize(credentials) {
-        const user = await redeemLoginTicket(await getDb(), credentials?.ticket);
+      async authorize(credentials, request) {
+        const db = await getDb();
+        const user = await redeemLoginTicket(db, credentials?.ticket);
         if (!user) throw new SignInRefused("invalid");
-        return { id: user.id, organizationId: user.organizationId };
+        const { sessionId } = await startSession(db, {
+          user,
+          userAgent: request.headers.get("user-agent"),
+          clientAddress: clientAddressFrom(request.headers),
+          method: "sso",
+        });
+        return { id: user.id, sessionId };
       },
     }),
   ],
   callbacks: {
+    // The session id is the token's only claim of ours: no name, email or user id rides in the cookie.
     jwt({ token, user }) {
-      if (user?.id) {
-        token.sub = user.id;
-        token.organizationId = user.organizationId;
-        // Auth.js renews `iat` whenever it re-issues the cookie; this keeps the sign-in time.
-        token.signedInAt = Math.floor(Date.now() / 1000);
-      }
+      if (user?.sessionId) return { sid: user.sessionId };
       return token;
     },
     session({ session, token }) {
-      session.user.id = token.sub ?? "";
-      session.user.organizationId = token.organizationId ?? "";
-      session.issuedAt = token.signedInAt;
+      session.sessionId = token.sid;
       return session;
+    },
+  },
+  events: {
+    // Every way out (our button, Auth.js's own route) ends the row, so a copied cookie dies with it.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (token?.sid) await endSignedOutSession(await getDb(), token.sid);
     },
   },
   logger: {

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { auditEvents, emailTokens, organizationDomains, samlConnections, users } from "@/db/schema";
 import { testDatabaseForThisFile } from "@/tests/support/db";
-import { createOrganization, createUser, testPassword } from "@/tests/support/factories";
+import { createOrganization, createUser, signedInViewer, testPassword } from "@/tests/support/factories";
 import { authenticate } from "./accounts";
 import { requestPasswordReset, resetPassword } from "./password-reset";
 import { loadSessionUser } from "./session-user";
@@ -91,7 +91,7 @@ describe("resetting the password through the link", () => {
     const { email, user, organization } = await person();
     const token = await linkFor_(email);
     const result = await resetPassword(database.db, { token, newPassword: "a-brand-new-password", confirmPassword: "a-brand-new-password" });
-    expect(result).toEqual({ ok: true, email, locale: "en" });
+    expect(result).toMatchObject({ ok: true, email, locale: "en" });
     expect(await authenticate(database.db, { email, password: testPassword })).toEqual({ ok: false, error: "invalid" });
     expect(await authenticate(database.db, { email, password: "a-brand-new-password" })).toMatchObject({ ok: true, user: { id: user.id } });
     const events = await database.db.select().from(auditEvents).where(and(eq(auditEvents.organizationId, organization.id), eq(auditEvents.action, "profile.passwordReset")));
@@ -128,12 +128,15 @@ describe("resetting the password through the link", () => {
     const { email, user } = await person();
     for (let attempt = 0; attempt < 5; attempt += 1) await authenticate(database.db, { email, password: "wrong-password" });
     expect(await authenticate(database.db, { email, password: testPassword })).toMatchObject({ ok: false, error: "throttled" });
-    const before = Math.floor(Date.now() / 1000) - 5;
-    expect(await loadSessionUser(database.db, user.id, null, before)).toMatchObject({ status: "ok" });
-    await resetPassword(database.db, { token: await linkFor_(email), newPassword: "a-brand-new-password", confirmPassword: "a-brand-new-password" });
-    expect(await loadSessionUser(database.db, user.id, null, before)).toEqual({ status: "gone", reason: "passwordReset" });
-    expect(await loadSessionUser(database.db, user.id, null, Math.floor(Date.now() / 1000))).toMatchObject({ status: "ok" });
+    const sessions = [await signedInViewer(database.db, user.id), await signedInViewer(database.db, user.id)];
+    const reset = await resetPassword(database.db, { token: await linkFor_(email), newPassword: "a-brand-new-password", confirmPassword: "a-brand-new-password" });
+    expect(reset).toMatchObject({ ok: true, mail: { to: email, subject: "Your Org Console password was changed" } });
+    for (const session of sessions) {
+      expect(await loadSessionUser(database.db, session.sessionId)).toEqual({ status: "gone", reason: "passwordReset" });
+    }
     expect(await authenticate(database.db, { email, password: "a-brand-new-password" })).toMatchObject({ ok: true });
+    // The new sign-in opens a session that works.
+    expect((await loadSessionUser(database.db, (await signedInViewer(database.db, user.id)).sessionId)).status).toBe("ok");
   });
 
   it("a link sent before the domain made SSO mandatory no longer resets a non-Admin's password", async () => {

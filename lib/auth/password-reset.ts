@@ -10,6 +10,7 @@ import { fail, type Result } from "@/lib/core/result";
 import { validate } from "@/lib/core/guard";
 import { forgotPasswordSchema, resetPasswordSchema } from "./schemas";
 import { mandatorySsoFor } from "@/lib/sso/connections";
+import { passwordChangedMail, revokeSessions } from "@/lib/sessions/sessions";
 import { clearFailures, lockedFor, recordFailure, throttleKey } from "@/lib/core/throttle";
 
 async function accountOf(db: Db, address: string) {
@@ -66,14 +67,14 @@ export async function lookupPasswordReset(db: Db, token: unknown, now = new Date
 export type ResetPasswordError = "validation" | "expired" | "used" | "unknown" | "ssoRequired";
 
 /**
- * Sets a new password through a reset link, once. Every session signed in before is ended, the
+ * Sets a new password through a reset link, once. Every session of the account is ended, the
  * sign-in lock of that email is lifted, and the organization's audit log records it.
  */
 export async function resetPassword(
   db: Db,
   input: { token: unknown } & Record<string, unknown>,
   now = new Date(),
-): Promise<Result<{ email: string; locale: "fr" | "en" }, ResetPasswordError>> {
+): Promise<Result<{ email: string; locale: "fr" | "en"; mail: Mail }, ResetPasswordError>> {
   const parsed = validate(resetPasswordSchema, input);
   if (!parsed.ok) return parsed;
   const link = await lookupPasswordReset(db, input.token, now);
@@ -84,12 +85,13 @@ export async function resetPassword(
     if (claimed.status !== "valid") return fail(claimed.status);
     const [user] = await tx
       .update(users)
-      .set({ passwordHash, sessionsValidAfter: now })
+      .set({ passwordHash })
       .where(eq(users.email, claimed.email))
-      .returning({ id: users.id, organizationId: users.organizationId, locale: users.locale });
+      .returning({ id: users.id, name: users.name, organizationId: users.organizationId, locale: users.locale });
     if (!user) return fail("unknown");
+    await revokeSessions(tx, user.id, "passwordReset", { now });
     await clearFailures(tx, throttleKey("email", claimed.email));
     await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, action: "profile.passwordReset", target: claimed.email });
-    return { ok: true as const, email: claimed.email, locale: user.locale };
+    return { ok: true as const, email: claimed.email, locale: user.locale, mail: passwordChangedMail({ email: claimed.email, name: user.name, locale: user.locale }) };
   });
 }

@@ -5,7 +5,8 @@ import { authSecret } from "@/lib/core/secrets";
 /** Auth.js's session cookie names: `__Secure-` over HTTPS, plain over HTTP. */
 export const sessionCookieNames = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
-export type SessionClaims = { userId: string; organizationId: string | null; issuedAt?: number };
+/** What a valid cookie says: the session row it names (null for a cookie from before session rows). */
+export type SessionClaims = { sessionId: string | null };
 
 /**
  * Reads the session cookie without refreshing it, so the request gate decides alone what goes
@@ -17,13 +18,7 @@ export async function readSessionCookie(cookies: { get(name: string): { value: s
     if (!value) continue;
     try {
       const token = await decode({ token: value, secret: authSecret(), salt: name });
-      if (typeof token?.sub === "string") {
-        return {
-          userId: token.sub,
-          organizationId: typeof token.organizationId === "string" ? token.organizationId : null,
-          issuedAt: typeof token.signedInAt === "number" ? token.signedInAt : undefined,
-        };
-      }
+      if (token) return { sessionId: typeof token.sid === "string" ? token.sid : null };
     } catch {
       // A token signed with another secret, or tampered with: the visitor is signed out.
     }

@@ -1,54 +1,81 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import { deletedOrganizations, organizations, users } from "@/db/schema";
+import { and, eq, lte } from "drizzle-orm";
+import { z } from "zod";
+import { organizations, sessions, users, type Organization, type User } from "@/db/schema";
 import type { Db } from "@/db";
 import type { Viewer } from "@/lib/core/actor";
+import { sessionPolicy } from "@/lib/sessions/policy";
+import type { SessionEndReason } from "@/lib/sessions/sessions";
 
 export type { Viewer };
 
-export type SessionLookup =
-  | { status: "ok"; viewer: Viewer }
-  | { status: "gone"; reason: "accountDeleted" | "organizationDeleted" | "passwordReset" };
+/** Why a browser is no longer signed in: its account or organization is gone, or its session ended. */
+export type GoneReason = "accountDeleted" | "organizationDeleted" | "left" | "sessionEnded" | "expired" | Exclude<SessionEndReason, "removed" | "left" | "organizationDeleted">;
+
+export type SessionLookup = { status: "ok"; viewer: Viewer } | { status: "gone"; reason: GoneReason };
+
+const sessionId = z.uuid();
+
+function viewerOf(user: User, organization: Organization, session?: string): Viewer {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    locale: user.locale,
+    role: user.role,
+    billing: user.billing,
+    plan: organization.plan,
+    organization: { id: organization.id, name: organization.name, plan: organization.plan, createdAt: organization.createdAt },
+    ...(session ? { sessionId: session } : {}),
+  };
+}
+
+function endedBecause(reason: string | null): GoneReason {
+  if (reason === "removed") return "accountDeleted";
+  if (reason === "left" || reason === "organizationDeleted") return reason;
+  const known: readonly string[] = ["signedOut", "endedByOwner", "passwordChanged", "passwordReset", "signedOutByAdmin", "demoted"];
+  return known.includes(reason ?? "") ? (reason as GoneReason) : "sessionEnded";
+}
 
 /**
- * Resolves a session's user ID; an account or organization that no longer exists says which, and a
- * session issued (`issuedAt`, seconds) before the password was reset is over.
+ * The request's one lookup: the session row the cookie names, with its person and organization,
+ * in a single query. An ended, idle or too-old session is over; `last_seen_at` is written at most
+ * once per interval, and only by a request that finds it stale.
  */
-export async function loadSessionUser(db: Db, userId: string, organizationId?: string | null, issuedAt?: number): Promise<SessionLookup> {
+export async function loadSessionUser(db: Db, id: unknown, now = new Date()): Promise<SessionLookup> {
+  const parsed = sessionId.safeParse(id);
+  if (!parsed.success) return { status: "gone", reason: "sessionEnded" };
+  const [row] = await db
+    .select({ session: sessions, user: users, organization: organizations })
+    .from(sessions)
+    .leftJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(eq(sessions.id, parsed.data));
+  // No row: a cookie from before sessions were rows, or one whose row was cleaned up long ago.
+  if (!row) return { status: "gone", reason: "sessionEnded" };
+  const { session, user, organization } = row;
+  if (session.revokedAt) return { status: "gone", reason: endedBecause(session.endReason) };
+  if (!user || !organization) return { status: "gone", reason: "accountDeleted" };
+  if (organization.status !== "active") return { status: "gone", reason: "organizationDeleted" };
+  const policy = sessionPolicy();
+  const idleFor = now.getTime() - session.lastSeenAt.getTime();
+  if (idleFor > policy.idleMs || now.getTime() - session.createdAt.getTime() > policy.maxAgeMs) return { status: "gone", reason: "expired" };
+  if (idleFor >= policy.lastSeenEveryMs) {
+    // The condition makes two requests racing past the interval write once, not twice.
+    const staleBefore = new Date(now.getTime() - policy.lastSeenEveryMs);
+    await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, session.id), lte(sessions.lastSeenAt, staleBefore)));
+  }
+  return { status: "ok", viewer: viewerOf(user, organization, session.id) };
+}
+
+/** A person's viewer without a session (scripts, tests, benchmarks): the database as it is now. */
+export async function loadUserViewer(db: Db, userId: string): Promise<SessionLookup> {
   const [row] = await db
     .select({ user: users, organization: organizations })
     .from(users)
     .innerJoin(organizations, eq(users.organizationId, organizations.id))
     .where(eq(users.id, userId));
-  if (!row) {
-    const orgGone = organizationId ? await isOrganizationDeleted(db, organizationId) : false;
-    return { status: "gone", reason: orgGone ? "organizationDeleted" : "accountDeleted" };
-  }
+  if (!row) return { status: "gone", reason: "accountDeleted" };
   if (row.organization.status !== "active") return { status: "gone", reason: "organizationDeleted" };
-  const { user, organization } = row;
-  if (user.sessionsValidAfter && issuedAt !== undefined && issuedAt < Math.floor(user.sessionsValidAfter.getTime() / 1000)) {
-    return { status: "gone", reason: "passwordReset" };
-  }
-  return {
-    status: "ok",
-    viewer: {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      locale: user.locale,
-      role: user.role,
-      billing: user.billing,
-      plan: organization.plan,
-      organization: { id: organization.id, name: organization.name, plan: organization.plan, createdAt: organization.createdAt },
-    },
-  };
-}
-
-/** True when the organization was deleted: its tombstone outlives it, so a stale session says why. */
-export async function isOrganizationDeleted(db: Db, organizationId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: deletedOrganizations.id })
-    .from(deletedOrganizations)
-    .where(eq(deletedOrganizations.id, organizationId));
-  return Boolean(row);
+  return { status: "ok", viewer: viewerOf(row.user, row.organization) };
 }

@@ -15,8 +15,8 @@ export type { Viewer };
 /** The signed-in person, read from the database once per request; null when signed out or gone. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
-  if (!session?.user?.id) return null;
-  const lookup = await loadSessionUser(await getDb(), session.user.id, session.user.organizationId, session.issuedAt ?? 0);
+  if (!session?.sessionId) return null;
+  const lookup = await loadSessionUser(await getDb(), session.sessionId);
   return lookup.status === "ok" ? lookup.viewer : null;
 });
 

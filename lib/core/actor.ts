@@ -10,4 +10,6 @@ export type Viewer = {
   billing: boolean;
   plan: Plan;
   organization: { id: string; name: string; plan: Plan; createdAt: Date };
+  /** The session row this request came with (absent for viewers built outside a request). */
+  sessionId?: string;
 };

@@ -22,6 +22,7 @@ export const permissionMatrix = {
   "members.view": { holders: ["admin"] },
   "members.manage": { holders: ["admin"] },
   "members.invite": { holders: ["admin"], feature: "invitations" },
+  "members.signOut": { holders: ["admin"] },
   "audit.view": { holders: ["admin"], feature: "auditLog" },
   "helpFeedback.view": { holders: ["admin"] },
   "authentication.manage": { holders: ["admin"] },

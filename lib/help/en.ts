@@ -258,6 +258,31 @@ export const en: HelpContent = {
           ],
         },
         {
+          id: "sessions",
+          heading: "Your sessions: where you are signed in",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Each browser you sign in with opens a session. Under **Your sessions** on the [Profile](/admin/profile) page you see each one with its browser and system, the address it signed in from and when it was last used; the one you are reading on is marked **This browser**.",
+            },
+            {
+              kind: "list",
+              items: [
+                "**Sign out** next to a session ends it: that browser lands on the sign-in page at its next click. **Sign out of every other session** keeps only this browser.",
+                "Signing out with the button at the top of the console ends the session for good: a copy of its cookie no longer opens anything.",
+                "Changing your password signs out every other session and keeps this one, and you get an email about it.",
+                "A session that stays unused for 14 days ends by itself, and none lasts more than 90 days: after that, sign in again.",
+                "On the [Members](/admin/members) page an Admin can sign a person out everywhere, for instance after a lost laptop; the person gets an email. Being removed, losing a role, leaving the organization or its deletion also end the sessions concerned.",
+              ],
+            },
+            {
+              kind: "callout",
+              tone: "note",
+              text: "Sign-ins and failed sign-ins appear in the organization’s audit log with the address they came from; a typed password is never recorded.",
+            },
+          ],
+        },
+        {
           id: "coming-options",
           heading: "Joining by email domain, and single sign-on",
           blocks: [
@@ -321,6 +346,7 @@ export const en: HelpContent = {
       "members.view": "See the members",
       "members.manage": "Change members’ roles and remove members",
       "members.invite": "Invite people",
+      "members.signOut": "Sign a member out everywhere",
       "audit.view": "Read the audit log",
       "helpFeedback.view": "See the help center’s feedback",
       "authentication.manage": "Open the Authentication page",

@@ -258,6 +258,31 @@ export const fr: HelpContent = {
           ],
         },
         {
+          id: "sessions",
+          heading: "Vos sessions : où vous êtes connecté",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Chaque navigateur avec lequel vous vous connectez ouvre une session. Sous **Vos sessions**, sur la page [Profil](/admin/profile), chacune apparaît avec son navigateur et son système, l’adresse depuis laquelle elle s’est connectée et sa dernière utilisation ; celle où vous lisez ces lignes est marquée **Ce navigateur**.",
+            },
+            {
+              kind: "list",
+              items: [
+                "**Déconnecter**, à côté d’une session, la ferme : ce navigateur arrive sur la page de connexion à son clic suivant. **Déconnecter toutes les autres sessions** ne garde que ce navigateur.",
+                "Se déconnecter avec le bouton en haut de la console ferme la session pour de bon : une copie de son cookie n’ouvre plus rien.",
+                "Changer votre mot de passe déconnecte toutes les autres sessions et garde celle-ci, et vous recevez un e-mail qui le signale.",
+                "Une session inutilisée pendant 14 jours se ferme d’elle-même, et aucune ne dure plus de 90 jours : il suffit alors de se reconnecter.",
+                "Sur la page [Membres](/admin/members), un Admin peut déconnecter une personne partout, par exemple après la perte d’un ordinateur ; la personne reçoit un e-mail. Être retiré, perdre un rôle, quitter l’organisation ou sa suppression ferment aussi les sessions concernées.",
+              ],
+            },
+            {
+              kind: "callout",
+              tone: "note",
+              text: "Les connexions et les échecs de connexion figurent dans le journal d’audit de l’organisation, avec l’adresse d’où ils viennent ; un mot de passe saisi n’est jamais enregistré.",
+            },
+          ],
+        },
+        {
           id: "coming-options",
           heading: "Rejoindre par domaine e-mail, et authentification unique",
           blocks: [
@@ -321,6 +346,7 @@ export const fr: HelpContent = {
       "members.view": "Voir les membres",
       "members.manage": "Changer les rôles des membres et retirer des membres",
       "members.invite": "Inviter des personnes",
+      "members.signOut": "Déconnecter un membre partout",
       "audit.view": "Consulter le journal d’audit",
       "helpFeedback.view": "Voir les avis sur le centre d’aide",
       "authentication.manage": "Ouvrir la page Authentification",

@@ -2,6 +2,7 @@ import { jobs, type Job, type JobProgress } from "@/db/schema";
 import type { Db } from "@/lib/core/db";
 import { recheckDomains } from "@/lib/domains/rechecks";
 import { deleteSpentEmailTokens } from "@/lib/mail/email-tokens";
+import { deleteOldSessions } from "@/lib/sessions/sessions";
 import { recordProgress } from "./jobs";
 
 export type DailyTask = (db: Db, now: Date) => Promise<unknown>;
@@ -14,6 +15,7 @@ export type DailyTasks = Readonly<Record<string, DailyTask>>;
 export const dailyTasks: DailyTasks = {
   domainRechecks: (db, now) => recheckDomains(db, { now }),
   spentEmailTokens: (db, now) => deleteSpentEmailTokens(db, now),
+  oldSessions: (db, now) => deleteOldSessions(db, now),
 };
 
 /** A round's period: the UTC date, so every instance agrees on it. */

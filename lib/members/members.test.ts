@@ -4,7 +4,7 @@ import { testDatabaseForThisFile } from "@/tests/support/db";
 import { createCast, createChats, createUser, getUserById, viewerOf } from "@/tests/support/factories";
 import { can } from "@/lib/core/permissions";
 import { changeMemberRole, listMembers, removeMember } from "./members";
-import { loadSessionUser } from "@/lib/auth/session-user";
+import { loadUserViewer } from "@/lib/auth/session-user";
 
 const database = testDatabaseForThisFile();
 
@@ -25,7 +25,7 @@ describe("members", () => {
     expect(can(before, "members.manage")).toBe(false);
     const result = await changeMemberRole(database.db, await viewerOf(database.db, admin.id), { userId: member.id, role: "admin", billing: "on" });
     expect(result).toMatchObject({ ok: true, changed: true });
-    const next = await loadSessionUser(database.db, member.id);
+    const next = await loadUserViewer(database.db, member.id);
     expect(next.status === "ok" && next.viewer).toMatchObject({ role: "admin", billing: true });
     expect(next.status === "ok" && can(next.viewer, "members.manage")).toBe(true);
     const events = await database.db.select().from(auditEvents).where(eq(auditEvents.target, member.email));

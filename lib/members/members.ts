@@ -9,6 +9,7 @@ import { can, type Action } from "@/lib/core/permissions";
 import { fail, type FieldErrors, type Result } from "@/lib/core/result";
 import { leaveOrganizationSchema, memberRoleSchema, removeMemberSchema } from "./schemas";
 import type { Viewer } from "@/lib/core/actor";
+import { revokeSessions } from "@/lib/sessions/sessions";
 
 export type MemberError = "forbidden" | "validation" | "notFound" | "lastAdmin" | "memberEmailMismatch";
 
@@ -99,6 +100,10 @@ export async function changeMemberRole(
     const member = { id: target.id, name: target.name, email: target.email, role, billing, createdAt: target.createdAt };
     if (target.role === role && target.billing === billing) return { ok: true as const, member, changed: false };
     await tx.update(users).set({ role, billing }).where(eq(users.id, target.id));
+    // Losing a role ends the person's sessions (their own current one stays when they demote themselves).
+    if ((target.role === "admin" && role !== "admin") || (target.billing && !billing)) {
+      await revokeSessions(tx, target.id, "demoted", { except: target.id === actor.id ? (actor.sessionId ?? null) : null });
+    }
     const audit = { organizationId: actor.organization.id, actorId: actor.id, target: target.email };
     if (target.role !== role) await recordAudit(tx, { ...audit, action: "member.roleChanged", data: { from: target.role, to: role } });
     if (target.billing !== billing) await recordAudit(tx, { ...audit, action: "member.billingChanged", data: { from: target.billing, to: billing } });
@@ -123,6 +128,7 @@ export async function removeMember(
     if (!target) return fail("notFound");
     if (confirmation !== target.email) return fail("memberEmailMismatch", { confirmation: ["memberEmailMismatch"] });
     if (isLastAdmin(target, await countAdmins(tx, actor.organization.id))) return fail("lastAdmin");
+    await revokeSessions(tx, target.id, "removed");
     await tx.delete(users).where(eq(users.id, target.id));
     await recordAudit(tx, {
       organizationId: actor.organization.id,
@@ -155,6 +161,7 @@ export async function leaveOrganization(
     const fresh = await lockOrganizationAs(tx, actor, "organization.leave");
     if (!fresh) return fail("forbidden");
     if (isLastAdmin(fresh, await countAdmins(tx, actor.organization.id))) return fail("lastAdmin");
+    await revokeSessions(tx, actor.id, "left");
     await tx.delete(users).where(eq(users.id, actor.id));
     await recordAudit(tx, {
       organizationId: actor.organization.id,

@@ -45,7 +45,7 @@ describe("profile", () => {
     expect(wrong).toEqual({ ok: false, error: "wrongPassword", fields: { currentPassword: ["wrongPassword"] } });
     const mismatch = await changePassword(database.db, actor, { currentPassword: testPassword, newPassword: "brand-new-password", confirmPassword: "other-password" });
     expect(mismatch).toMatchObject({ ok: false, fields: { confirmPassword: ["passwordsDoNotMatch"] } });
-    expect(await changePassword(database.db, actor, { currentPassword: testPassword, newPassword: "brand-new-password", confirmPassword: "brand-new-password" })).toEqual({ ok: true });
+    expect(await changePassword(database.db, actor, { currentPassword: testPassword, newPassword: "brand-new-password", confirmPassword: "brand-new-password" })).toMatchObject({ ok: true });
     expect(await authenticate(database.db, { email: member.email, password: "brand-new-password" })).toMatchObject({ ok: true });
     expect(await authenticate(database.db, { email: member.email, password: testPassword })).toMatchObject({ ok: false });
   });

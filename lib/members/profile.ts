@@ -8,6 +8,8 @@ import { guard } from "@/lib/core/guard";
 import { fail, type Result } from "@/lib/core/result";
 import { passwordChangeSchema, profileSchema } from "./schemas";
 import type { Viewer } from "@/lib/core/actor";
+import type { Mail } from "@/lib/mail/mailer";
+import { passwordChangedMail, revokeSessions } from "@/lib/sessions/sessions";
 
 export type ProfileError = "forbidden" | "validation" | "wrongPassword";
 
@@ -35,12 +37,15 @@ export async function updateProfile(
   return { ok: true, name, locale, changed: true };
 }
 
-/** Changes one's own password after checking the current one. */
+/**
+ * Changes one's own password after checking the current one: every other session of the account
+ * ends, this browser stays signed in, and the person gets an email about it.
+ */
 export async function changePassword(
   db: Db,
   caller: Viewer | null,
   input: Record<string, unknown>,
-): Promise<Result<object, ProfileError>> {
+): Promise<Result<{ endedSessions: number; mail: Mail }, ProfileError>> {
   const door = guard(caller, "profile.edit", passwordChangeSchema, input);
   if (!door.ok) return door;
   const { actor, input: parsed } = door;
@@ -49,14 +54,17 @@ export async function changePassword(
     return fail("wrongPassword", { currentPassword: ["wrongPassword"] });
   }
   const passwordHash = await hashPassword(parsed.newPassword);
-  await db.transaction(async (tx) => {
+  const endedSessions = await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, actor.id));
+    const ended = await revokeSessions(tx, actor.id, "passwordChanged", { except: actor.sessionId ?? null });
     await recordAudit(tx, {
       organizationId: actor.organization.id,
       actorId: actor.id,
       action: "profile.passwordChanged",
       target: actor.email,
+      data: { endedSessions: ended },
     });
+    return ended;
   });
-  return { ok: true };
+  return { ok: true, endedSessions, mail: passwordChangedMail(actor) };
 }

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { auditEvents, chats, deletedOrganizations, invitations, jobs, messages, organizations, users } from "@/db/schema";
 import { testDatabaseForThisFile } from "@/tests/support/db";
-import { createCast, createChats, createOrganization, createUser, testPassword, viewerOf } from "@/tests/support/factories";
+import { createCast, createChats, createOrganization, createUser, signedInViewer, testPassword, viewerOf } from "@/tests/support/factories";
 import { queryRows } from "@/lib/core/db";
 import { renameOrganization, requestChatPurge, requestOrganizationDeletion } from "./organizations";
 import { loadSessionUser, type Viewer } from "@/lib/auth/session-user";
@@ -165,13 +165,14 @@ describe("deleting the organization", () => {
       tokenHash: `hash-${cast.organization.id}`,
       expiresAt: new Date(Date.now() + 86_400_000),
     });
+    const browsers = await Promise.all([cast.admin, cast.billing, cast.member].map((user) => signedInViewer(database.db, user.id)));
     const otherBefore = await snapshot(other.organization.id);
     const result = await requestOrganizationDeletion(database.db, admin, { confirmation: cast.organization.name, password: testPassword });
     expect(result).toMatchObject({ ok: true, job: { kind: "delete_organization" } });
 
     // From this request on, every member's next request finds the organization gone.
-    for (const user of [cast.admin, cast.billing, cast.member]) {
-      expect(await loadSessionUser(database.db, user.id, cast.organization.id)).toEqual({ status: "gone", reason: "organizationDeleted" });
+    for (const browser of browsers) {
+      expect(await loadSessionUser(database.db, browser.sessionId)).toEqual({ status: "gone", reason: "organizationDeleted" });
     }
     await drainJobs(database.db, options);
 
@@ -183,8 +184,8 @@ describe("deleting the organization", () => {
     expect(orphans!.count).toBe(0);
     expect(await database.db.select().from(organizations).where(eq(organizations.id, cast.organization.id))).toHaveLength(0);
     expect(await database.db.select().from(deletedOrganizations).where(eq(deletedOrganizations.id, cast.organization.id))).toHaveLength(1);
-    for (const user of [cast.admin, cast.member]) {
-      expect(await loadSessionUser(database.db, user.id, cast.organization.id)).toEqual({ status: "gone", reason: "organizationDeleted" });
+    for (const browser of browsers) {
+      expect(await loadSessionUser(database.db, browser.sessionId)).toEqual({ status: "gone", reason: "organizationDeleted" });
     }
     expect(await snapshot(other.organization.id)).toEqual(otherBefore);
     const [job] = await database.db.select().from(jobs).where(eq(jobs.organizationId, cast.organization.id));

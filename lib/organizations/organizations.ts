@@ -8,6 +8,7 @@ import { verifyPassword } from "@/lib/core/passwords";
 import { guard } from "@/lib/core/guard";
 import { fail, type Result } from "@/lib/core/result";
 import { deleteOrganizationSchema, purgeChatsSchema, renameOrganizationSchema } from "./schemas";
+import { revokeOrganizationSessions } from "@/lib/sessions/sessions";
 import type { Viewer } from "@/lib/core/actor";
 
 export type OrganizationError = "forbidden" | "validation" | "wrongPassword" | "organizationDeleted";
@@ -106,6 +107,7 @@ export async function requestOrganizationDeletion(
     const organization = await lockActiveOrganization(tx, actor.organization.id);
     if (!organization) return fail("organizationDeleted");
     await tx.update(organizations).set({ status: "deleting", updatedAt: new Date() }).where(eq(organizations.id, organization.id));
+    await revokeOrganizationSessions(tx, organization.id);
     const { job } = await startJob(tx, {
       kind: "delete_organization",
       organizationId: organization.id,

@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { chats, messages, organizations, users, type Plan, type Role } from "@/db/schema";
 import { hashPassword } from "@/lib/core/passwords";
-import { loadSessionUser, type Viewer } from "@/lib/auth/session-user";
+import { loadSessionUser, loadUserViewer, type Viewer } from "@/lib/auth/session-user";
+import { startSession } from "@/lib/sessions/sessions";
 
 export const testPassword = "correct-horse-battery";
 let passwordHash: Promise<string> | undefined;
@@ -39,8 +40,18 @@ export async function createUser(
 
 /** The viewer a request of this user would get: read from the database, as the app does. */
 export async function viewerOf(db: Db, userId: string): Promise<Viewer> {
-  const lookup = await loadSessionUser(db, userId);
+  const lookup = await loadUserViewer(db, userId);
   if (lookup.status !== "ok") throw new Error(`user ${userId} is ${lookup.reason}`);
+  return lookup.viewer;
+}
+
+/** Signs a person in as a browser would (a session row), and returns that request's viewer. */
+export async function signedInViewer(db: Db, userId: string, options: { userAgent?: string; clientAddress?: string; now?: Date } = {}): Promise<Viewer> {
+  const [user] = await db.select({ organizationId: users.organizationId }).from(users).where(eq(users.id, userId));
+  if (!user) throw new Error(`no user ${userId}`);
+  const { sessionId } = await startSession(db, { user: { id: userId, organizationId: user.organizationId }, userAgent: options.userAgent, clientAddress: options.clientAddress ?? "192.0.2.1", method: "password" }, options.now);
+  const lookup = await loadSessionUser(db, sessionId, options.now);
+  if (lookup.status !== "ok") throw new Error(`session of ${userId} is ${lookup.reason}`);
   return lookup.viewer;
 }
 

@@ -7,13 +7,22 @@ import { titleFrom } from "@/i18n/metadata";
 
 export const generateMetadata = titleFrom("SignIn.title");
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; reset?: string | string[] }> }) {
+// Why the last session of this browser ended, as the request gate found it.
+const endings = ["sessionEnded", "expired", "endedByOwner", "passwordChanged", "passwordReset", "signedOutByAdmin", "demoted"] as const;
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; reset?: string | string[]; ended?: string | string[] }> }) {
   const t = await getTranslations("SignIn");
   const tSso = await getTranslations("Sso");
-  const { callbackUrl, reset } = await searchParams;
+  const { callbackUrl, reset, ended } = await searchParams;
+  const ending = endings.find((item) => item === ended);
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro")} />
+      {ending ? (
+        <div role="status" data-testid="session-ended">
+          <Notice tone="info">{t(`ended.${ending}`)}</Notice>
+        </div>
+      ) : null}
       {reset === "done" ? (
         <div role="status">
           <Notice tone="success">{t("passwordReset")}</Notice>

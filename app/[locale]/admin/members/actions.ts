@@ -8,7 +8,8 @@ import { decideJoinRequest } from "@/lib/domains/domain-join";
 import { formFields, formState, submittedValues, type FormState } from "@/lib/core/form-state";
 import { absoluteLink } from "@/lib/core/origin";
 import { createInvitation, revokeInvitation } from "@/lib/members/invitations";
-import { sendInvitationEmail } from "@/lib/mail/mailer";
+import { sendInvitationEmail, sendMail } from "@/lib/mail/mailer";
+import { signMemberOutEverywhere } from "@/lib/sessions/sessions";
 import { changeMemberRole, removeMember } from "@/lib/members/members";
 import { getViewer } from "@/lib/auth/viewer";
 
@@ -22,6 +23,13 @@ export async function changeMemberRoleAction(formData: FormData): Promise<void> 
   const result = await changeMemberRole(await getDb(), await getViewer(), formFields(formData));
   if (!result.ok) return backToMembers({ error: result.error });
   return backToMembers({ notice: result.changed ? "roleSaved" : "roleUnchanged", email: result.member.email });
+}
+
+export async function signMemberOutAction(formData: FormData): Promise<void> {
+  const result = await signMemberOutEverywhere(await getDb(), await getViewer(), formFields(formData));
+  if (!result.ok) return backToMembers({ error: result.error });
+  await sendMail(result.mail);
+  return backToMembers({ notice: "signedOutEverywhere", email: result.member.email });
 }
 
 export async function removeMemberAction(_previous: FormState, formData: FormData): Promise<FormState> {

@@ -15,14 +15,14 @@ import { listMembers } from "@/lib/members/members";
 import { can, decide } from "@/lib/core/permissions";
 import { plansWith } from "@/lib/core/plans";
 import { requireSection } from "@/lib/auth/viewer";
-import { changeMemberRoleAction, decideJoinRequestAction, inviteAction, removeMemberAction, revokeInvitationAction } from "./actions";
+import { changeMemberRoleAction, decideJoinRequestAction, inviteAction, removeMemberAction, revokeInvitationAction, signMemberOutAction } from "./actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { titleFrom } from "@/i18n/metadata";
 
 export const generateMetadata = titleFrom("MembersPage.title");
 
 type Search = { q?: string; remove?: string; notice?: string; email?: string; error?: string };
-const notices = ["roleSaved", "roleUnchanged", "removed", "revoked"] as const;
+const notices = ["roleSaved", "roleUnchanged", "removed", "revoked", "signedOutEverywhere"] as const;
 
 export default async function MembersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const viewer = await requireSection("members");
@@ -74,7 +74,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         {listed.members.length === 0 ? (
           <p className="text-sm">{t("noMatch", { query })}</p>
         ) : (
-          <MembersTable members={listed.members} viewerId={viewer.id} organizationName={viewer.organization.name} changeRoleAction={changeMemberRoleAction} />
+          <MembersTable members={listed.members} viewerId={viewer.id} organizationName={viewer.organization.name} changeRoleAction={changeMemberRoleAction} signOutAction={signMemberOutAction} />
         )}
       </Card>
       {requests ? (

@@ -9,6 +9,8 @@ import { leaveOrganization } from "@/lib/members/members";
 import { formFields, formState, submittedValues, type FormState } from "@/lib/core/form-state";
 import { changePassword, updateProfile } from "@/lib/members/profile";
 import { getViewer } from "@/lib/auth/viewer";
+import { sendMail } from "@/lib/mail/mailer";
+import { endOtherSessions, endOwnSession } from "@/lib/sessions/sessions";
 
 export async function updateProfileAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const viewer = await getViewer();
@@ -24,7 +26,29 @@ export async function updateProfileAction(_previous: FormState, formData: FormDa
 
 export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const result = await changePassword(await getDb(), await getViewer(), formFields(formData));
+  if (result.ok) {
+    await sendMail(result.mail);
+    revalidatePath("/", "layout");
+  }
   return formState(result, { success: () => ({ code: "passwordChanged" }) });
+}
+
+async function backToSessions(query: Record<string, string>): Promise<never> {
+  const locale = await getLocale();
+  revalidatePath(`/${locale}/admin/profile`);
+  redirect(`/${locale}/admin/profile?${new URLSearchParams(query)}#sessions`);
+}
+
+export async function endSessionAction(formData: FormData): Promise<void> {
+  const result = await endOwnSession(await getDb(), await getViewer(), formFields(formData));
+  if (!result.ok) return backToSessions({ sessionError: result.error });
+  return backToSessions({ sessions: "ended" });
+}
+
+export async function endOtherSessionsAction(): Promise<void> {
+  const result = await endOtherSessions(await getDb(), await getViewer());
+  if (!result.ok) return backToSessions({ sessionError: result.error });
+  return backToSessions({ sessions: "othersEnded" });
 }
 
 export async function leaveOrganizationAction(_previous: FormState, formData: FormData): Promise<FormState> {

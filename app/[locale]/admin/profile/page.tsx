@@ -4,7 +4,9 @@ import { Card } from "@/components/ui/card";
 import { requireSection } from "@/lib/auth/viewer";
 import { countAdmins, isLastAdmin } from "@/lib/members/members";
 import { ConfirmByTypingForm } from "@/components/forms/confirm-by-typing-form";
-import { leaveOrganizationAction } from "./actions";
+import { SessionsList } from "@/components/sessions/sessions-list";
+import { listOwnSessions } from "@/lib/sessions/sessions";
+import { endOtherSessionsAction, endSessionAction, leaveOrganizationAction } from "./actions";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,11 +14,16 @@ import { titleFrom } from "@/i18n/metadata";
 
 export const generateMetadata = titleFrom("Profile.title");
 
-export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
+type Search = { saved?: string; sessions?: string; sessionError?: string };
+
+export default async function ProfilePage({ searchParams }: { searchParams: Promise<Search> }) {
   const viewer = await requireSection("profile");
   const t = await getTranslations("Profile");
-  const { saved } = await searchParams;
-  const lastAdmin = isLastAdmin(viewer, await countAdmins(await getDb(), viewer.organization.id));
+  const { saved, sessions: sessionsNotice, sessionError } = await searchParams;
+  const db = await getDb();
+  const [sessions, adminCount] = await Promise.all([listOwnSessions(db, viewer), countAdmins(db, viewer.organization.id)]);
+  const sessionsOutcome = sessionError === "notFound" ? "notFound" : sessionsNotice === "ended" || sessionsNotice === "othersEnded" ? sessionsNotice : undefined;
+  const lastAdmin = isLastAdmin(viewer, adminCount);
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro")} help={{ article: "authentication", section: "sign-in-today" }} />
@@ -28,6 +35,14 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
       </Card>
       <Card title={t("passwordTitle")} id="password">
         <PasswordForm />
+      </Card>
+      <Card title={t("sessionsTitle")} id="sessions">
+        <SessionsList
+          sessions={sessions.ok ? sessions.sessions : []}
+          endSessionAction={endSessionAction}
+          endOtherSessionsAction={endOtherSessionsAction}
+          outcome={sessionsOutcome}
+        />
       </Card>
       <section aria-labelledby="leave-title" className="rounded-lg border-2 border-red-300 bg-white p-5 shadow-sm sm:p-6">
         <h2 id="leave-title" className="mb-2 text-lg font-semibold text-red-800">
