@@ -11,6 +11,9 @@ const intl = createIntlMiddleware(routing);
 
 const signedInOnly = ["/studio", "/chat", "/admin"];
 const signedOutOnly = ["/sign-in", "/sign-up"];
+// Where refusals are rewritten to. Next may serve a rewrite by proxying it back to this server, so
+// these two pass the gate themselves (they only answer 403 and 404), or a refusal would loop.
+const refusalPages = { forbidden: "/admin/not-allowed", unknown: "/admin/unknown-section" };
 
 function startsWithSegment(path: string, prefixes: string[]): boolean {
   return prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
@@ -56,13 +59,11 @@ export default async function middleware(request: NextRequest) {
   if (startsWithSegment(path, signedOutOnly) || path === "/") {
     return NextResponse.redirect(new URL(`/${locale}/studio`, request.url));
   }
-  if (startsWithSegment(path, ["/admin"])) {
+  if (startsWithSegment(path, ["/admin"]) && !Object.values(refusalPages).includes(path)) {
     const section = sectionOfPath(path);
     // A section missing from the table does not exist: refused before any page is looked up.
-    if (!section) return NextResponse.rewrite(new URL(`/${locale}/admin/unknown-section`, request.url));
-    if (!canOpenSection(viewer, section)) {
-      return NextResponse.rewrite(new URL(`/${locale}/admin/not-allowed`, request.url));
-    }
+    if (!section) return NextResponse.rewrite(new URL(`/${locale}${refusalPages.unknown}`, request.url));
+    if (!canOpenSection(viewer, section)) return NextResponse.rewrite(new URL(`/${locale}${refusalPages.forbidden}`, request.url));
   }
   return intl(request);
 }
