@@ -13,6 +13,9 @@ const intl = createIntlMiddleware(routing);
 
 const signedInOnly = ["/studio", "/chat", "/admin"];
 const signedOutOnly = ["/sign-in", "/sign-up"];
+// Where refusals are rewritten to. Next may serve a rewrite by proxying it back to this server, so
+// these two pass the gate themselves (they only answer 403 and 404), or a refusal would loop.
+const refusalPages = { forbidden: "/admin/not-allowed", unknown: "/admin/unknown-section" };
 
 function startsWithSegment(path: string, prefixes: string[]): boolean {
   return prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
@@ -79,13 +82,13 @@ async function gate(request: NextRequest): Promise<NextResponse> {
   if (startsWithSegment(path, signedOutOnly) || path === "/") {
     return NextResponse.redirect(new URL(`/${locale}/studio`, request.url));
   }
-  if (startsWithSegment(path, ["/admin"])) {
+  if (startsWithSegment(path, ["/admin"]) && !Object.values(refusalPages).includes(path)) {
     const section = sectionOfPath(path);
     // A section missing from the table does not exist: refused before any page is looked up.
-    if (!section) return NextResponse.rewrite(new URL(`/${locale}/admin/unknown-section`, request.url), { request: { headers: request.headers } });
-    if (!canOpenSection(viewer, section)) {
-      return NextResponse.rewrite(new URL(`/${locale}/admin/not-allowed`, request.url), { request: { headers: request.headers } });
-    }
+    // The request keeps this answer's script nonce (its CSP header) through the rewrite.
+    const keepHeaders = { request: { headers: request.headers } };
+    if (!section) return NextResponse.rewrite(new URL(`/${locale}${refusalPages.unknown}`, request.url), keepHeaders);
+    if (!canOpenSection(viewer, section)) return NextResponse.rewrite(new URL(`/${locale}${refusalPages.forbidden}`, request.url), keepHeaders);
   }
   return intl(request);
 }

@@ -59,7 +59,7 @@ describe("the console by role", () => {
   it("an address that is not a console section answers the localized not-found page", async () => {
     const { context, page } = await newPage(browser);
     await signIn(page, "admin@example.com");
-    for (const [path, title] of [["/en/admin/whatever", "Page not found"], ["/fr/admin/not-allowed", "Page introuvable"]] as const) {
+    for (const [path, title] of [["/en/admin/whatever", "Page not found"], ["/fr/admin/no-such-page", "Page introuvable"]] as const) {
       const response = await page.goto(path);
       assert.equal(response?.status(), 404, path);
       assert.equal(await page.locator("h1").textContent(), title);
