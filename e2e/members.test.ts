@@ -149,7 +149,8 @@ describe("members", () => {
     const rows = page.locator("[data-testid=audit-table] tbody tr");
     assert.match((await rows.first().textContent()) ?? "", /Formule changée/);
     assert.match((await rows.last().textContent()) ?? "", /Organisation créée/);
-    assert.match((await page.getByTestId("time-zone-note").textContent()) ?? "", /fuseau horaire de votre appareil/);
+    // The note names the device's zone once the page has hydrated.
+    await page.getByTestId("time-zone-note").filter({ hasText: /fuseau horaire de votre appareil/ }).waitFor();
     await page.selectOption("#action", "organization.created");
     await Promise.all([page.waitForURL(/action=organization.created/), page.getByRole("button", { name: "Appliquer" }).click()]);
     assert.equal(await rows.count(), 1);
