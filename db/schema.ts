@@ -20,6 +20,8 @@ export const organizationStatusEnum = pgEnum("organization_status", ["active", "
 export const roleEnum = pgEnum("role", ["admin", "member"]);
 export const localeEnum = pgEnum("locale", ["fr", "en"]);
 export const jobKindEnum = pgEnum("job_kind", ["purge_chats", "delete_organization", "maintenance"]);
+// Who an audit event names: a person, an organization API key, or the system (the worker, an operator's command).
+export const auditActorKindEnum = pgEnum("audit_actor_kind", ["person", "api_key", "system"]);
 export const jobStateEnum = pgEnum("job_state", ["queued", "running", "done", "failed"]);
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -118,7 +120,13 @@ export const auditEvents = pgTable(
     organizationId: uuid("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    // A snapshot of the actor at the time, with no foreign key: removing a member changes no event.
+    actorId: uuid("actor_id"),
+    actorKind: auditActorKindEnum("actor_kind").notNull().default("system"),
+    actorName: text("actor_name"),
+    actorEmail: text("actor_email"),
+    clientAddress: text("client_address"),
+    userAgent: text("user_agent"),
     action: text("action").notNull(),
     target: text("target"),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
@@ -339,6 +347,7 @@ export type User = typeof users.$inferSelect;
 export type Plan = (typeof planEnum.enumValues)[number];
 export type Role = (typeof roleEnum.enumValues)[number];
 export type Locale = (typeof localeEnum.enumValues)[number];
+export type AuditActorKind = (typeof auditActorKindEnum.enumValues)[number];
 export type Job = typeof jobs.$inferSelect;
 export type OrganizationDomain = typeof organizationDomains.$inferSelect;
 export type JoinMode = (typeof joinModeEnum.enumValues)[number];

@@ -48,7 +48,7 @@ export async function AuditTable({ entries }: { entries: AuditEntry[] }) {
           {entries.map((entry) => (
             <tr key={entry.id} className="border-b border-slate-200 align-top">
               <td className="py-2 pr-3 whitespace-nowrap"><LocalTime iso={entry.createdAt.toISOString()} /></td>
-              <td className="py-2 pr-3">{entry.actor ? entry.actor.name : <span className="text-slate-600">{t("nobody")}</span>}</td>
+              <td className="py-2 pr-3">{entry.actor ? (entry.actor.kind === "api_key" ? t("apiKeyActor", { name: entry.actor.name }) : entry.actor.name) : <span className="text-slate-600">{t("nobody")}</span>}</td>
               <td className="py-2 pr-3">{label(entry.action)}</td>
               <td className="py-2 break-all">{details(entry, word)}</td>
             </tr>

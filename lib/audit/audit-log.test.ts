@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { auditEvents } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { auditEvents, users } from "@/db/schema";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 import { testDatabaseForThisFile } from "@/tests/support/db";
 import { createCast, viewerOf } from "@/tests/support/factories";
 import { auditPageSize, listAuditEvents, parseAuditFilter } from "./audit-log";
+import { recordAudit } from "./record";
 
 const database = testDatabaseForThisFile();
 
@@ -18,6 +20,9 @@ describe("audit log", () => {
       Array.from({ length: 30 }, (_, index) => ({
         organizationId: organization.id,
         actorId: index % 3 === 0 ? member.id : admin.id,
+        actorKind: "person" as const,
+        actorName: index % 3 === 0 ? member.name : admin.name,
+        actorEmail: index % 3 === 0 ? member.email : admin.email,
         action: index % 2 ? "organization.renamed" : "profile.updated",
         data: { index },
         createdAt: new Date(start + index * 60_000),
@@ -37,6 +42,23 @@ describe("audit log", () => {
     const filtered = await listAuditEvents(database.db, actor, { action: "organization.renamed", actorId: member.id });
     expect(filtered.ok && filtered.entries.map((entry) => entry.data.index)).toEqual([27, 21, 15, 9, 3]);
     expect(filtered.ok && filtered.entries[0]!.actor).toMatchObject({ id: member.id, email: member.email });
+  });
+
+  it("keeps the actor as they were: renaming or removing the person rewrites no event", async () => {
+    const { organization, admin, member } = await createCast(database.db);
+    await recordAudit(database.db, { organizationId: organization.id, actorId: member.id, action: "profile.updated", context: { clientAddress: "203.0.113.7", userAgent: "Firefox on Linux" } });
+    await recordAudit(database.db, { organizationId: organization.id, actorId: null, actor: { kind: "api_key", id: crypto.randomUUID(), name: "Nightly sync", email: null }, action: "organization.renamed" });
+    await recordAudit(database.db, { organizationId: organization.id, actorId: null, action: "domain.recordMissing" });
+    await database.db.delete(users).where(eq(users.id, member.id));
+    const listed = await listAuditEvents(database.db, await viewerOf(database.db, admin.id), {});
+    if (!listed.ok) throw new Error(listed.error);
+    expect(listed.entries.map((entry) => entry.actor)).toEqual([
+      null,
+      expect.objectContaining({ kind: "api_key", name: "Nightly sync", email: null }),
+      { kind: "person", id: member.id, name: member.name, email: member.email },
+    ]);
+    const [row] = await database.db.select().from(auditEvents).where(and(eq(auditEvents.organizationId, organization.id), eq(auditEvents.action, "profile.updated")));
+    expect(row).toMatchObject({ clientAddress: "203.0.113.7", userAgent: "Firefox on Linux" });
   });
 
   it("a Member cannot read the audit log", async () => {

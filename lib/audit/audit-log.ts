@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { auditEvents, users } from "@/db/schema";
+import { auditEvents } from "@/db/schema";
 import type { Db } from "@/db";
 import { guard } from "@/lib/core/guard";
 import type { Result } from "@/lib/core/result";
@@ -15,7 +15,8 @@ export type AuditEntry = {
   target: string | null;
   data: Record<string, unknown>;
   createdAt: Date;
-  actor: { id: string; name: string; email: string } | null;
+  /** Who acted, as they were then; null for the system. */
+  actor: { kind: "person" | "api_key"; id: string | null; name: string; email: string | null } | null;
 };
 
 export type AuditFilter = { action?: string; actorId?: string; page?: number };
@@ -52,9 +53,8 @@ export async function listAuditEvents(
   const pageCount = Math.max(1, Math.ceil(total / auditPageSize));
   const page = Math.min(filter.page, pageCount);
   const rows = await db
-    .select({ event: auditEvents, actorName: users.name, actorEmail: users.email })
+    .select()
     .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(where)
     .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
     .limit(auditPageSize)
@@ -70,13 +70,16 @@ export async function listAuditEvents(
     page,
     pageCount,
     actions: actionRows.map((row) => row.action),
-    entries: rows.map(({ event, actorName, actorEmail }) => ({
+    entries: rows.map((event) => ({
       id: event.id,
       action: event.action,
       target: event.target,
       data: event.data,
       createdAt: event.createdAt,
-      actor: event.actorId && actorName && actorEmail ? { id: event.actorId, name: actorName, email: actorEmail } : null,
+      actor:
+        event.actorKind === "system"
+          ? null
+          : { kind: event.actorKind, id: event.actorId, name: event.actorName ?? event.actorEmail ?? "", email: event.actorEmail },
     })),
   };
 }

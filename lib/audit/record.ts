@@ -1,5 +1,7 @@
 import "server-only";
-import { auditEvents } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { auditEvents, users } from "@/db/schema";
+import type { AuditActor, RequestContext } from "@/lib/core/actor";
 import type { Db } from "@/db";
 
 /** Actions the audit log records; the console translates each as `Audit.actions.<action>`. */
@@ -38,23 +40,39 @@ export type AuditAction =
   | "sso.configured"
   | "domain.ssoRequiredChanged";
 
-type Executor = Pick<Db, "insert">;
+type Executor = Pick<Db, "insert" | "select">;
 
-export async function recordAudit(
-  db: Executor,
-  event: {
-    organizationId: string;
-    actorId: string | null;
-    action: AuditAction;
-    target?: string | null;
-    data?: Record<string, unknown>;
-  },
-): Promise<void> {
+export type AuditEvent = {
+  organizationId: string;
+  /** The person who acted, when it is a person; their name and email are copied into the event. */
+  actorId: string | null;
+  /** Who acted, when it is not simply the person `actorId` names (an API key, the system). */
+  actor?: AuditActor;
+  action: AuditAction;
+  target?: string | null;
+  data?: Record<string, unknown>;
+  context?: RequestContext;
+};
+
+/** Appends one event; the actor is stored as a snapshot, so later changes to them rewrite nothing. */
+export async function recordAudit(db: Executor, event: AuditEvent): Promise<void> {
+  const actor = event.actor ?? (await personSnapshot(db, event.actorId));
   await db.insert(auditEvents).values({
     organizationId: event.organizationId,
-    actorId: event.actorId,
+    actorId: actor.id,
+    actorKind: actor.kind,
+    actorName: actor.name,
+    actorEmail: actor.email,
+    clientAddress: event.context?.clientAddress ?? null,
+    userAgent: event.context?.userAgent ?? null,
     action: event.action,
     target: event.target ?? null,
     data: event.data ?? {},
   });
+}
+
+async function personSnapshot(db: Executor, userId: string | null): Promise<AuditActor> {
+  if (!userId) return { kind: "system", id: null, name: null, email: null };
+  const [user] = await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, userId)).limit(1);
+  return { kind: "person", id: userId, name: user?.name ?? null, email: user?.email ?? null };
 }

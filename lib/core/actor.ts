@@ -1,4 +1,4 @@
-import type { Locale, Plan, Role } from "@/db/schema";
+import type { AuditActorKind, Locale, Plan, Role } from "@/db/schema";
 
 /** The signed-in person and their organization, as the database says now. */
 export type Viewer = {
@@ -13,3 +13,18 @@ export type Viewer = {
   /** The session row this request came with (absent for viewers built outside a request). */
   sessionId?: string;
 };
+
+/**
+ * Who an audit event names, as they were when it happened: kept as a snapshot so that removing a
+ * member, renaming them or revoking a key changes no event.
+ */
+export type AuditActor = {
+  kind: AuditActorKind;
+  /** The person's or the key's ID; null for the system. */
+  id: string | null;
+  name: string | null;
+  email: string | null;
+};
+
+/** Where a request came from, recorded with the events it causes where there is one. */
+export type RequestContext = { clientAddress?: string | null; userAgent?: string | null };
