@@ -342,6 +342,55 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
+// An organization's API key. Only the SHA-256 of the secret is kept; `prefix` tells keys apart.
+// The key belongs to the organization: its creator may leave, the key stays (created_by goes null).
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    secretHash: text("secret_hash").notNull(),
+    scopes: text("scopes").array().notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdByName: text("created_by_name"),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    lastUsedAddress: text("last_used_address"),
+  },
+  (t) => [uniqueIndex("api_keys_secret_hash_unique").on(t.secretHash), index("api_keys_organization_idx").on(t.organizationId, t.createdAt)],
+);
+
+// Requests per key per minute, shared by every instance: one upsert per request.
+export const apiRateWindows = pgTable("api_rate_windows", {
+  keyId: uuid("key_id")
+    .primaryKey()
+    .references(() => apiKeys.id, { onDelete: "cascade" }),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+  requests: integer("requests").notNull().default(0),
+});
+
+// The first answer to a POST sent with an Idempotency-Key, replayed for 24 hours to the same key and body.
+export const apiIdempotency = pgTable(
+  "api_idempotency",
+  {
+    keyId: uuid("key_id")
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: "cascade" }),
+    idempotencyKey: text("idempotency_key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    status: integer("status").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.keyId, t.idempotencyKey] }), index("api_idempotency_created_idx").on(t.createdAt)],
+);
+
 export type Organization = typeof organizations.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Plan = (typeof planEnum.enumValues)[number];
@@ -355,3 +404,4 @@ export type JoinRequest = typeof joinRequests.$inferSelect;
 export type EmailTokenPurpose = (typeof emailTokenPurposeEnum.enumValues)[number];
 export type SamlConnection = typeof samlConnections.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
+export type ApiKey = typeof apiKeys.$inferSelect;

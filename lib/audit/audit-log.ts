@@ -5,7 +5,7 @@ import { auditEvents } from "@/db/schema";
 import type { Db } from "@/db";
 import { guard } from "@/lib/core/guard";
 import type { Result } from "@/lib/core/result";
-import type { Viewer } from "@/lib/core/actor";
+import type { Actor } from "@/lib/core/actor";
 
 export const auditPageSize = 25;
 
@@ -36,7 +36,7 @@ export function parseAuditFilter(params: Record<string, string | string[] | unde
 /** The organization's events, newest first, a page at a time, filtered by action and by member. */
 export async function listAuditEvents(
   db: Db,
-  caller: Viewer | null,
+  caller: Actor | null,
   input: AuditFilter = {},
 ): Promise<Result<{ entries: AuditEntry[]; total: number; page: number; pageCount: number; actions: string[] }, "forbidden">> {
   const door = guard(caller, "audit.view");

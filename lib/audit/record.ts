@@ -38,7 +38,9 @@ export type AuditAction =
   | "joinRequest.approved"
   | "joinRequest.rejected"
   | "sso.configured"
-  | "domain.ssoRequiredChanged";
+  | "domain.ssoRequiredChanged"
+  | "apiKey.created"
+  | "apiKey.revoked";
 
 type Executor = Pick<Db, "insert" | "select">;
 

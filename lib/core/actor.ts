@@ -1,7 +1,10 @@
 import type { AuditActorKind, Locale, Plan, Role } from "@/db/schema";
+import type { Scope } from "./api-scopes";
 
 /** The signed-in person and their organization, as the database says now. */
 export type Viewer = {
+  /** Absent on viewers built before keys existed: every actor without a kind is a person. */
+  kind?: "person";
   id: string;
   email: string;
   name: string;
@@ -28,3 +31,27 @@ export type AuditActor = {
 
 /** Where a request came from, recorded with the events it causes where there is one. */
 export type RequestContext = { clientAddress?: string | null; userAgent?: string | null };
+
+/** An organization API key acting through /api/v1: its scopes stand where a person's role stands. */
+export type KeyActor = {
+  kind: "api_key";
+  id: string;
+  name: string;
+  scopes: readonly Scope[];
+  plan: Plan;
+  organization: { id: string; name: string; plan: Plan; createdAt: Date };
+};
+
+/** Whoever acts: a signed-in person or an organization API key; both go through the one matrix. */
+export type Actor = Viewer | KeyActor;
+
+/** The person behind an actor, for columns that name a person (`invited_by`, `created_by`); null for a key. */
+export function personIdOf(actor: Actor): string | null {
+  return actor.kind === "api_key" ? null : actor.id;
+}
+
+/** What `recordAudit` needs to name the actor: a person by ID (snapshotted there), a key by its own snapshot. */
+export function auditActorOf(actor: Actor): { actorId: string | null; actor?: AuditActor } {
+  if (actor.kind === "api_key") return { actorId: null, actor: { kind: "api_key", id: actor.id, name: actor.name, email: null } };
+  return { actorId: actor.id };
+}

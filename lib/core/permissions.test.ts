@@ -1,7 +1,7 @@
-import { actions, can, decide, permissionMatrix, type PermissionSubject } from "./permissions";
+import { actions, can, decide, permissionMatrix, type PersonSubject } from "./permissions";
 import { plans, planIncludes } from "./plans";
 
-const roles: Record<string, Omit<PermissionSubject, "plan">> = {
+const roles: Record<string, Omit<PersonSubject, "plan">> = {
   admin: { role: "admin", billing: false },
   adminBilling: { role: "admin", billing: true },
   billing: { role: "member", billing: true },

@@ -1,8 +1,14 @@
 import type { Plan, Role } from "@/db/schema";
 import { planIncludes, type Feature } from "./plans";
+import { scopeGrants, scopes, type Scope } from "./api-scopes";
 
 /** What the matrix needs to know of the person asking: read from the database, never from the client. */
-export type PermissionSubject = { role: Role; billing: boolean; plan: Plan };
+export type PersonSubject = { kind?: "person"; role: Role; billing: boolean; plan: Plan };
+
+/** An organization API key: its scopes stand where a person's role stands; its organization's plan gates it alike. */
+export type KeySubject = { kind: "api_key"; scopes: readonly Scope[]; plan: Plan };
+
+export type PermissionSubject = PersonSubject | KeySubject;
 
 /** Who holds a permission: Admins, holders of the Billing role, or every member of the organization. */
 export type Holder = "admin" | "billing" | "everyone";
@@ -12,6 +18,7 @@ type Rule = { holders: readonly Holder[]; feature?: Feature };
 /** The one table of who may do what. Middleware, pages and domain functions all ask it. */
 export const permissionMatrix = {
   "console.open": { holders: ["everyone"] },
+  "organization.view": { holders: ["everyone"] },
   "profile.edit": { holders: ["everyone"] },
   "chats.own": { holders: ["everyone"] },
   "help.read": { holders: ["everyone"] },
@@ -30,6 +37,7 @@ export const permissionMatrix = {
   "authentication.sso": { holders: ["admin"], feature: "ssoSaml" },
   "billing.view": { holders: ["billing"] },
   "billing.changePlan": { holders: ["billing"] },
+  "apiKeys.manage": { holders: ["admin"] },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof permissionMatrix;
@@ -38,16 +46,30 @@ export const actions = Object.keys(permissionMatrix) as Action[];
 
 export type Decision = { allowed: true } | { allowed: false; reason: "role" | "plan"; feature?: Feature };
 
-export function holds(subject: Pick<PermissionSubject, "role" | "billing">, holder: Holder): boolean {
+export function holds(subject: Pick<PersonSubject, "role" | "billing">, holder: Holder): boolean {
   if (holder === "everyone") return true;
   if (holder === "admin") return subject.role === "admin";
   return subject.billing;
 }
 
-/** Why an action is allowed or refused: the role first, then the plan. */
+// Every action a scope names must be an action of the matrix.
+const grantsOfScope: Record<Scope, readonly Action[]> = scopeGrants;
+
+/** The scopes that grant an action (none for plans, billing, profile, chats, leaving, API keys). */
+export function scopesGranting(action: Action): Scope[] {
+  return scopes.filter((scope) => grantsOfScope[scope].includes(action));
+}
+
+/** Whether the subject holds the action at all: a person through a role, a key through one of its scopes. */
+function entitled(subject: PermissionSubject, rule: Rule, action: Action): boolean {
+  if (subject.kind === "api_key") return subject.scopes.some((scope) => grantsOfScope[scope].includes(action));
+  return rule.holders.some((holder) => holds(subject, holder));
+}
+
+/** Why an action is allowed or refused: the role (or the key's scopes) first, then the plan. */
 export function decide(subject: PermissionSubject, action: Action): Decision {
   const rule: Rule = permissionMatrix[action];
-  if (!rule.holders.some((holder) => holds(subject, holder))) return { allowed: false, reason: "role" };
+  if (!entitled(subject, rule, action)) return { allowed: false, reason: "role" };
   if (rule.feature && !planIncludes(subject.plan, rule.feature)) {
     return { allowed: false, reason: "plan", feature: rule.feature };
   }

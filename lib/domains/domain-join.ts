@@ -9,7 +9,7 @@ import { claimedStatuses } from "./domains";
 import { guard } from "@/lib/core/guard";
 import { planIncludes } from "@/lib/core/plans";
 import { fail, type Result } from "@/lib/core/result";
-import type { Viewer } from "@/lib/core/actor";
+import { auditActorOf, type Actor } from "@/lib/core/actor";
 
 
 export type DomainJoin = {
@@ -56,7 +56,7 @@ export async function joinThroughDomain(tx: Tx, join: DomainJoin, person: Person
   return { ok: true as const, user: { id: user!.id, organizationId: user!.organizationId, locale: user!.locale } };
 }
 
-export async function listJoinRequests(db: Db, caller: Viewer | null): Promise<JoinRequest[] | null> {
+export async function listJoinRequests(db: Db, caller: Actor | null): Promise<JoinRequest[] | null> {
   const door = guard(caller, "authentication.manage");
   if (!door.ok) return null;
   const { actor } = door;
@@ -70,7 +70,7 @@ const requestIdSchema = z.object({ requestId: z.uuid() });
 /** Approving needs the plan's email-domain sign-in; refusing never does, so no request is stuck. */
 export async function decideJoinRequest(
   db: Db,
-  caller: Viewer | null,
+  caller: Actor | null,
   input: Record<string, unknown>,
   decision: "approve" | "reject",
 ): Promise<Result<{ email: string }, JoinRequestError>> {
@@ -89,9 +89,9 @@ export async function decideJoinRequest(
       if (decision === "approve") {
         const { email, name, passwordHash, locale } = request;
         await tx.insert(users).values({ organizationId, email, name, passwordHash, locale, role: "member", billing: false });
-        await recordAudit(tx, { organizationId, actorId: actor.id, action: "member.joined", target: email, data: { via: "emailDomain" } });
+        await recordAudit(tx, { organizationId, ...auditActorOf(actor), action: "member.joined", target: email, data: { via: "emailDomain" } });
       }
-      await recordAudit(tx, { organizationId, actorId: actor.id, action: decision === "approve" ? "joinRequest.approved" : "joinRequest.rejected", target: request.email });
+      await recordAudit(tx, { organizationId, ...auditActorOf(actor), action: decision === "approve" ? "joinRequest.approved" : "joinRequest.rejected", target: request.email });
       return { ok: true as const, email: request.email };
     });
   } catch (error) {

@@ -10,7 +10,7 @@ import { isUniqueViolation } from "@/lib/core/db";
 import { createTxtLookup, domainName, verificationRecordName, verificationRecordValue, type TxtLookup } from "./dns";
 import { guard } from "@/lib/core/guard";
 import { fail, type Result } from "@/lib/core/result";
-import type { Viewer } from "@/lib/core/actor";
+import { auditActorOf, personIdOf, type Actor, type Viewer } from "@/lib/core/actor";
 
 export type DomainError =
   | "forbidden"
@@ -48,7 +48,7 @@ export function isClaimed(domain: Pick<OrganizationDomain, "status">): boolean {
   return (claimedStatuses as readonly string[]).includes(domain.status);
 }
 
-export async function listDomains(db: Db, caller: Viewer | null): Promise<OrganizationDomain[] | null> {
+export async function listDomains(db: Db, caller: Actor | null): Promise<OrganizationDomain[] | null> {
   const door = guard(caller, "authentication.manage");
   if (!door.ok) return null;
   const { actor } = door;
@@ -77,7 +77,7 @@ export async function verifiedElsewhere(db: Pick<Db, "select">, domain: string, 
 /** Claims a domain for the actor's organization; it stays pending until its TXT record is found. */
 export async function addDomain(
   db: Db,
-  caller: Viewer | null,
+  caller: Actor | null,
   input: Record<string, unknown>,
 ): Promise<Result<{ domain: OrganizationDomain }, DomainError>> {
   const door = guard(caller, "authentication.manage", addDomainSchema, input);
@@ -93,9 +93,9 @@ export async function addDomain(
       }
       const [row] = await tx
         .insert(organizationDomains)
-        .values({ organizationId, domain, verificationToken: randomBytes(16).toString("hex"), createdBy: actor.id })
+        .values({ organizationId, domain, verificationToken: randomBytes(16).toString("hex"), createdBy: personIdOf(actor) })
         .returning();
-      await recordAudit(tx, { organizationId, actorId: actor.id, action: "domain.added", target: domain });
+      await recordAudit(tx, { organizationId, ...auditActorOf(actor), action: "domain.added", target: domain });
       return { ok: true as const, domain: row! };
     });
   } catch (error) {
@@ -104,7 +104,7 @@ export async function addDomain(
   }
 }
 
-async function findOwnDomain(db: Pick<Db, "select">, actor: Viewer, domainId: string) {
+async function findOwnDomain(db: Pick<Db, "select">, actor: Actor, domainId: string) {
   const [row] = await db
     .select()
     .from(organizationDomains)
@@ -124,7 +124,7 @@ export function checkRecord(answer: Awaited<ReturnType<TxtLookup>>, token: strin
 /** Looks the TXT record up and records the result; verified only when the exact value is there. */
 export async function verifyDomain(
   db: Db,
-  caller: Viewer | null,
+  caller: Actor | null,
   input: Record<string, unknown>,
   lookup: TxtLookup = createTxtLookup(),
 ): Promise<Result<{ domain: OrganizationDomain; check: VerificationCheck }, DomainError>> {
@@ -155,7 +155,7 @@ export async function verifyDomain(
         .where(eq(organizationDomains.id, before.id))
         .returning();
       if (verified && before.status !== "verified") {
-        await recordAudit(tx, { organizationId: actor.organization.id, actorId: actor.id, action: "domain.verified", target: before.domain });
+        await recordAudit(tx, { organizationId: actor.organization.id, ...auditActorOf(actor), action: "domain.verified", target: before.domain });
       }
       return { ok: true as const, domain: domain!, check };
     });

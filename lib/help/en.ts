@@ -340,6 +340,7 @@ export const en: HelpContent = {
       "chats.own": "Use Chat and Studio with one’s own chats",
       "help.read": "Read the help center",
       "organization.leave": "Leave the organization",
+      "organization.view": "See the organization’s name, ID and plan",
       "organization.rename": "Rename the organization",
       "organization.purgeChats": "Delete all chats of the organization",
       "organization.delete": "Delete the organization",
@@ -354,6 +355,7 @@ export const en: HelpContent = {
       "authentication.sso": "Set up SAML single sign-on",
       "billing.view": "See the plan and billing",
       "billing.changePlan": "Change the plan",
+      "apiKeys.manage": "Create and revoke API keys",
     },
   },
 };

@@ -340,6 +340,7 @@ export const fr: HelpContent = {
       "chats.own": "Utiliser Chat et Studio avec ses propres chats",
       "help.read": "Lire le centre d’aide",
       "organization.leave": "Quitter l’organisation",
+      "organization.view": "Voir le nom, l’identifiant et la formule de l’organisation",
       "organization.rename": "Renommer l’organisation",
       "organization.purgeChats": "Supprimer tous les chats de l’organisation",
       "organization.delete": "Supprimer l’organisation",
@@ -354,6 +355,7 @@ export const fr: HelpContent = {
       "authentication.sso": "Configurer l’authentification unique SAML",
       "billing.view": "Voir la formule et la facturation",
       "billing.changePlan": "Changer de formule",
+      "apiKeys.manage": "Créer et révoquer des clés d’API",
     },
   },
 };

@@ -4,6 +4,7 @@ import { recheckDomains } from "@/lib/domains/rechecks";
 import { deleteSpentEmailTokens } from "@/lib/mail/email-tokens";
 import { deleteOldSessions } from "@/lib/sessions/sessions";
 import { recordProgress } from "./jobs";
+import { deleteOldIdempotencyRecords } from "@/lib/api-keys/limits";
 
 export type DailyTask = (db: Db, now: Date) => Promise<unknown>;
 export type DailyTasks = Readonly<Record<string, DailyTask>>;
@@ -16,6 +17,7 @@ export const dailyTasks: DailyTasks = {
   domainRechecks: (db, now) => recheckDomains(db, { now }),
   spentEmailTokens: (db, now) => deleteSpentEmailTokens(db, now),
   oldSessions: (db, now) => deleteOldSessions(db, now),
+  apiIdempotency: (db, now) => deleteOldIdempotencyRecords(db, now),
 };
 
 /** A round's period: the UTC date, so every instance agrees on it. */

@@ -12,7 +12,7 @@ import { guard, validate } from "@/lib/core/guard";
 import { planIncludes } from "@/lib/core/plans";
 import { fail, type Result } from "@/lib/core/result";
 import { acceptInvitationSchema, invitationSchema, revokeInvitationSchema } from "./schemas";
-import type { Viewer } from "@/lib/core/actor";
+import { auditActorOf, personIdOf, type Actor } from "@/lib/core/actor";
 
 const domainOf = (address: string) => address.slice(address.lastIndexOf("@") + 1);
 
@@ -26,7 +26,7 @@ export type PendingInvitation = { id: string; email: string; role: Role; billing
 /** Invites someone by email; the token comes back once, for the Admin to copy or to email. */
 export async function createInvitation(
   db: Db,
-  caller: Viewer | null,
+  caller: Actor | null,
   input: Record<string, unknown>,
   now = new Date(),
 ): Promise<Result<{ token: string; invitation: PendingInvitation }, InvitationError>> {
@@ -48,9 +48,9 @@ export async function createInvitation(
     await revokePending(tx, actor.organization.id, now, address);
     const [row] = await tx
       .insert(invitations)
-      .values({ organizationId: actor.organization.id, email: address, role, billing, tokenHash: hashToken(token), invitedBy: actor.id, expiresAt })
+      .values({ organizationId: actor.organization.id, email: address, role, billing, tokenHash: hashToken(token), invitedBy: personIdOf(actor), expiresAt })
       .returning();
-    await recordAudit(tx, { organizationId: actor.organization.id, actorId: actor.id, action: "invitation.created", target: address, data: { role, billing } });
+    await recordAudit(tx, { organizationId: actor.organization.id, ...auditActorOf(actor), action: "invitation.created", target: address, data: { role, billing } });
     return { ok: true as const, token, invitation: { id: row!.id, email: address, role, billing, expiresAt, invitedBy: actor.name } };
   });
 }
@@ -69,7 +69,7 @@ function pendingAt(now: Date) {
   return and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now));
 }
 
-export async function listPendingInvitations(db: Db, caller: Viewer | null, now = new Date()): Promise<Result<{ invitations: PendingInvitation[] }, "forbidden">> {
+export async function listPendingInvitations(db: Db, caller: Actor | null, now = new Date()): Promise<Result<{ invitations: PendingInvitation[] }, "forbidden">> {
   const door = guard(caller, "members.view");
   if (!door.ok) return door;
   const { actor } = door;
@@ -82,7 +82,7 @@ export async function listPendingInvitations(db: Db, caller: Viewer | null, now 
   return { ok: true, invitations: rows };
 }
 
-export async function revokeInvitation(db: Db, caller: Viewer | null, input: Record<string, unknown>, now = new Date()): Promise<Result<{ email: string }, InvitationError>> {
+export async function revokeInvitation(db: Db, caller: Actor | null, input: Record<string, unknown>, now = new Date()): Promise<Result<{ email: string }, InvitationError>> {
   const door = guard(caller, "members.manage", revokeInvitationSchema, input, { invalid: () => fail("notFound") });
   if (!door.ok) return door;
   const { actor } = door;
@@ -94,7 +94,7 @@ export async function revokeInvitation(db: Db, caller: Viewer | null, input: Rec
       .where(and(eq(invitations.id, door.input.invitationId), eq(invitations.organizationId, actor.organization.id), pendingAt(now)))
       .returning({ email: invitations.email });
     if (!row) return fail("notFound");
-    await recordAudit(tx, { organizationId: actor.organization.id, actorId: actor.id, action: "invitation.revoked", target: row.email });
+    await recordAudit(tx, { organizationId: actor.organization.id, ...auditActorOf(actor), action: "invitation.revoked", target: row.email });
     return { ok: true as const, email: row.email };
   });
 }

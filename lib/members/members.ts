@@ -8,7 +8,7 @@ import { guard } from "@/lib/core/guard";
 import { can, type Action } from "@/lib/core/permissions";
 import { fail, type FieldErrors, type Result } from "@/lib/core/result";
 import { leaveOrganizationSchema, memberRoleSchema, removeMemberSchema } from "./schemas";
-import type { Viewer } from "@/lib/core/actor";
+import { auditActorOf, type Actor, type Viewer } from "@/lib/core/actor";
 import { revokeSessions } from "@/lib/sessions/sessions";
 
 export type MemberError = "forbidden" | "validation" | "notFound" | "lastAdmin" | "memberEmailMismatch";
@@ -23,18 +23,24 @@ const unknownPerson = (fields: FieldErrors) => (fields.userId ? fail("notFound")
  * with the actor's role as the database says now: two Admins acting at once are serialized, and
  * an Admin demoted a moment ago can no longer act.
  */
-export async function lockOrganizationAs(tx: Tx, actor: Viewer, action: Action): Promise<Viewer | null> {
+export async function lockOrganizationAs<A extends Actor>(tx: Tx, actor: A, action: Action): Promise<A | null> {
   const [organization] = await tx
     .select({ id: organizations.id, plan: organizations.plan, status: organizations.status })
     .from(organizations)
     .where(eq(organizations.id, actor.organization.id))
     .for("update");
+  if (actor.kind === "api_key") {
+    // A key's scopes are fixed; the organization's plan and status are read again.
+    if (!organization || organization.status !== "active") return null;
+    const fresh = { ...actor, plan: organization.plan, organization: { ...actor.organization, plan: organization.plan } };
+    return can(fresh, action) ? fresh : null;
+  }
   const [current] = await tx
     .select({ role: users.role, billing: users.billing })
     .from(users)
     .where(and(eq(users.id, actor.id), eq(users.organizationId, actor.organization.id)));
   if (!organization || organization.status !== "active" || !current) return null;
-  const fresh: Viewer = { ...actor, ...current, plan: organization.plan, organization: { ...actor.organization, plan: organization.plan } };
+  const fresh = { ...actor, ...current, plan: organization.plan, organization: { ...actor.organization, plan: organization.plan } };
   return can(fresh, action) ? fresh : null;
 }
 
@@ -61,7 +67,7 @@ export async function countMembers(db: Reader, organizationId: string): Promise<
 /** The organization's people, oldest first, optionally filtered by a piece of name or email. */
 export async function listMembers(
   db: Db,
-  caller: Viewer | null,
+  caller: Actor | null,
   input: { query?: string } = {},
 ): Promise<Result<{ members: (Member & { lastAdmin: boolean })[]; adminCount: number }, "forbidden">> {
   const door = guard(caller, "members.view");
@@ -82,7 +88,7 @@ export async function listMembers(
 /** Sets a member's role and Billing flag; the organization always keeps one Admin. */
 export async function changeMemberRole(
   db: Db,
-  caller: Viewer | null,
+  caller: Actor | null,
   input: Record<string, unknown>,
 ): Promise<Result<{ member: Member; changed: boolean }, MemberError>> {
   const door = guard(caller, "members.manage", memberRoleSchema, input, { invalid: unknownPerson });
@@ -102,9 +108,9 @@ export async function changeMemberRole(
     await tx.update(users).set({ role, billing }).where(eq(users.id, target.id));
     // Losing a role ends the person's sessions (their own current one stays when they demote themselves).
     if ((target.role === "admin" && role !== "admin") || (target.billing && !billing)) {
-      await revokeSessions(tx, target.id, "demoted", { except: target.id === actor.id ? (actor.sessionId ?? null) : null });
+      await revokeSessions(tx, target.id, "demoted", { except: actor.kind !== "api_key" && target.id === actor.id ? (actor.sessionId ?? null) : null });
     }
-    const audit = { organizationId: actor.organization.id, actorId: actor.id, target: target.email };
+    const audit = { organizationId: actor.organization.id, ...auditActorOf(actor), target: target.email };
     if (target.role !== role) await recordAudit(tx, { ...audit, action: "member.roleChanged", data: { from: target.role, to: role } });
     if (target.billing !== billing) await recordAudit(tx, { ...audit, action: "member.billingChanged", data: { from: target.billing, to: billing } });
     return { ok: true as const, member, changed: true };
@@ -114,7 +120,7 @@ export async function changeMemberRole(
 /** Removes a person and, by cascade, their chats, after the Admin typed that person's email. */
 export async function removeMember(
   db: Db,
-  caller: Viewer | null,
+  caller: Actor | null,
   input: Record<string, unknown>,
 ): Promise<Result<{ removed: { email: string; name: string } }, MemberError>> {
   const door = guard(caller, "members.manage", removeMemberSchema, input, { invalid: unknownPerson });
@@ -132,7 +138,7 @@ export async function removeMember(
     await tx.delete(users).where(eq(users.id, target.id));
     await recordAudit(tx, {
       organizationId: actor.organization.id,
-      actorId: target.id === actor.id ? null : actor.id,
+      ...(target.id === actor.id ? { actorId: null } : auditActorOf(actor)),
       action: "member.removed",
       target: target.email,
       data: { name: target.name, role: target.role },

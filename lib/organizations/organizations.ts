@@ -1,6 +1,7 @@
 import "server-only";
 import { and, count, eq } from "drizzle-orm";
-import { organizations, users, type Job } from "@/db/schema";
+import { z } from "zod";
+import { jobs, organizations, users, type Job, type Organization } from "@/db/schema";
 import type { Db, Tx } from "@/lib/core/db";
 import { recordAudit } from "@/lib/audit/record";
 import { forgetContentCounts, getContentCounts, getLatestJobs, startJob } from "@/lib/jobs/jobs";
@@ -9,7 +10,7 @@ import { guard } from "@/lib/core/guard";
 import { fail, type Result } from "@/lib/core/result";
 import { deleteOrganizationSchema, purgeChatsSchema, renameOrganizationSchema } from "./schemas";
 import { revokeOrganizationSessions } from "@/lib/sessions/sessions";
-import type { Viewer } from "@/lib/core/actor";
+import { auditActorOf, type Actor } from "@/lib/core/actor";
 
 export type OrganizationError = "forbidden" | "validation" | "wrongPassword" | "organizationDeleted";
 
@@ -26,7 +27,7 @@ async function lockActiveOrganization(tx: Tx, organizationId: string) {
 /** Renames the viewer's organization; every member sees the new name on their next page. */
 export async function renameOrganization(
   db: Db,
-  caller: Viewer | null,
+  caller: Actor | null,
   input: Record<string, unknown>,
 ): Promise<Result<{ name: string; changed: boolean }, OrganizationError>> {
   const door = guard(caller, "organization.rename", renameOrganizationSchema, input);
@@ -40,7 +41,7 @@ export async function renameOrganization(
     await tx.update(organizations).set({ name, updatedAt: new Date() }).where(eq(organizations.id, organization.id));
     await recordAudit(tx, {
       organizationId: organization.id,
-      actorId: actor.id,
+      ...auditActorOf(actor),
       action: "organization.renamed",
       target: organization.id,
       data: { from: organization.name, to: name },
@@ -55,7 +56,7 @@ export async function renameOrganization(
  */
 export async function requestChatPurge(
   db: Db,
-  caller: Viewer | null,
+  caller: Actor | null,
   input: Record<string, unknown>,
 ): Promise<Result<{ job: Job; created: boolean }, OrganizationError>> {
   const door = guard(caller, "organization.purgeChats", (actor) => purgeChatsSchema(actor.organization.name), input);
@@ -75,7 +76,7 @@ export async function requestChatPurge(
     if (created) {
       await recordAudit(tx, {
         organizationId: organization.id,
-        actorId: actor.id,
+        ...auditActorOf(actor),
         action: "organization.chatsPurgeRequested",
         data: { chats: totals.chats, messages: totals.messages, jobId: job.id },
       });
@@ -92,15 +93,19 @@ export async function requestChatPurge(
  */
 export async function requestOrganizationDeletion(
   db: Db,
-  caller: Viewer | null,
+  caller: Actor | null,
   input: Record<string, unknown>,
 ): Promise<Result<{ job: Job }, OrganizationError>> {
-  const door = guard(caller, "organization.delete", (actor) => deleteOrganizationSchema(actor.organization.name), input);
+  // A person confirms with their password too; a key holds the explicit `organization:delete` scope instead.
+  const door = guard(caller, "organization.delete", (actor) => (actor.kind === "api_key" ? purgeChatsSchema : deleteOrganizationSchema)(actor.organization.name), input);
   if (!door.ok) return door;
   const { actor } = door;
-  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id));
-  if (!user || !(await verifyPassword(door.input.password, user.passwordHash))) {
-    return fail("wrongPassword", { password: ["wrongPassword"] });
+  if (actor.kind !== "api_key") {
+    const password = (door.input as { password?: string }).password ?? "";
+    const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.id));
+    if (!user || !(await verifyPassword(password, user.passwordHash))) {
+      return fail("wrongPassword", { password: ["wrongPassword"] });
+    }
   }
   const totals = await getContentCounts(db, actor.organization.id);
   return db.transaction(async (tx) => {
@@ -116,7 +121,7 @@ export async function requestOrganizationDeletion(
     });
     await recordAudit(tx, {
       organizationId: organization.id,
-      actorId: actor.id,
+      ...auditActorOf(actor),
       action: "organization.deletionRequested",
       data: { name: organization.name, ...totals, jobId: job.id },
     });
@@ -133,4 +138,26 @@ export async function getOrganizationSettings(db: Db, organizationId: string) {
     getLatestJobs(db, organizationId),
   ]);
   return organization ? { organization, members: members?.value ?? 0, chats: content.chats, messages: content.messages, jobs } : null;
+}
+
+export type OrganizationSummary = { id: string; name: string; plan: Organization["plan"]; createdAt: Date; members: number };
+
+/** The actor's organization as the API shows it: name, ID, plan, creation date, number of members. */
+export async function getOrganization(db: Db, caller: Actor | null): Promise<Result<{ organization: OrganizationSummary }, OrganizationError>> {
+  const door = guard(caller, "organization.view");
+  if (!door.ok) return door;
+  const settings = await getOrganizationSettings(db, door.actor.organization.id);
+  if (!settings || settings.organization.status !== "active") return fail("organizationDeleted");
+  const { id, name, plan, createdAt } = settings.organization;
+  return { ok: true, organization: { id, name, plan, createdAt, members: settings.members } };
+}
+
+const jobIdSchema = z.object({ jobId: z.uuid() });
+
+/** One of the organization's jobs (a chat purge, a deletion), with its progress. */
+export async function getOrganizationJob(db: Db, caller: Actor | null, input: Record<string, unknown>): Promise<Result<{ job: Job }, "forbidden" | "notFound">> {
+  const door = guard(caller, "organization.view", jobIdSchema, input, { invalid: () => fail("notFound") });
+  if (!door.ok) return door;
+  const [job] = await db.select().from(jobs).where(and(eq(jobs.id, door.input.jobId), eq(jobs.organizationId, door.actor.organization.id)));
+  return job ? { ok: true, job } : fail("notFound");
 }
