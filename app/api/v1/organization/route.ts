@@ -1,0 +1,16 @@
+import { answer, apiRoute } from "@/lib/api/door";
+import { getOrganization, renameOrganization } from "@/lib/organizations/organizations";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(async ({ db, actor }) => {
+  const result = await getOrganization(db, actor);
+  return result.ok ? answer(200, result.organization) : result;
+});
+
+export const PATCH = apiRoute(async ({ db, actor, body }) => {
+  const result = await renameOrganization(db, actor, body);
+  if (!result.ok) return result;
+  const current = await getOrganization(db, actor);
+  return current.ok ? answer(200, { ...current.organization, name: result.name }) : current;
+});
