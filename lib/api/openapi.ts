@@ -1,0 +1,164 @@
+import "server-only";
+import { z } from "zod";
+import { addDomainSchema } from "@/lib/domains/domains";
+import { invitationSchema, memberRoleSchema, removeMemberSchema } from "@/lib/members/schemas";
+import { purgeChatsSchema, renameOrganizationSchema } from "@/lib/organizations/schemas";
+import { auditQuerySchema } from "@/lib/audit/export";
+import { scopes, scopeGrants, type Scope } from "@/lib/core/api-scopes";
+import { problemCodes, problemStatus, type ProblemCode } from "./problems";
+
+/*
+ * The OpenAPI 3.1 document of /api/v1, built from the zod schemas the endpoints and the domain
+ * functions parse with (zod 4's own JSON Schema output: draft 2020-12, which OpenAPI 3.1 uses).
+ */
+
+const timestamp = z.iso.datetime({ offset: true });
+const uuid = z.uuid();
+const plan = z.enum(["free", "pro", "team", "enterprise"]);
+const role = z.enum(["admin", "member"]);
+
+const organization = z.object({ id: uuid, name: z.string(), plan, createdAt: timestamp, members: z.int().min(0) });
+const job = z.object({
+  id: uuid,
+  kind: z.enum(["purge_chats", "delete_organization"]),
+  state: z.enum(["queued", "running", "done", "failed"]),
+  progress: z.object({ chats: z.int(), messages: z.int(), totalChats: z.int(), totalMessages: z.int() }).loose(),
+  error: z.string().nullable(),
+  createdAt: timestamp,
+  finishedAt: timestamp.nullable(),
+});
+const member = z.object({ id: uuid, name: z.string(), email: z.email(), role, billing: z.boolean(), createdAt: timestamp });
+const memberListed = member.extend({ lastAdmin: z.boolean() });
+const invitation = z.object({ id: uuid, email: z.email(), role, billing: z.boolean(), expiresAt: timestamp, invitedBy: z.string().nullable() });
+const domain = z.object({
+  id: uuid,
+  domain: z.string(),
+  status: z.enum(["pending", "verified", "failing"]),
+  verificationRecord: z.object({ name: z.string(), value: z.string() }),
+  verifiedAt: timestamp.nullable(),
+  lastCheckedAt: timestamp.nullable(),
+  joinMode: z.enum(["off", "auto", "approval"]),
+  createdAt: timestamp,
+});
+const joinRequest = z.object({ id: uuid, email: z.email(), name: z.string(), createdAt: timestamp });
+const auditEvent = z.object({
+  id: z.int(),
+  action: z.string(),
+  target: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  actor: z.object({ kind: z.enum(["person", "api_key", "system"]), id: uuid.nullable(), name: z.string().nullable(), email: z.string().nullable() }),
+  clientAddress: z.string().nullable(),
+  createdAt: timestamp,
+});
+const page = (item: z.ZodType) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+const problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.int(),
+  code: z.enum(problemCodes as [ProblemCode, ...ProblemCode[]]),
+  detail: z.string().optional(),
+  errors: z.record(z.string(), z.array(z.string())).optional(),
+});
+
+// Request bodies: the domain's own schemas, as the API receives them (Billing is a JSON boolean).
+const renameBody = renameOrganizationSchema;
+const confirmationBody = purgeChatsSchema("").meta({ description: "`confirmation` is the organization's exact name." });
+const memberRoleBody = memberRoleSchema.pick({ role: true }).extend({ billing: z.boolean().optional() });
+const removeMemberBody = removeMemberSchema.pick({ confirmation: true });
+const invitationBody = invitationSchema.pick({ email: true, role: true }).extend({ billing: z.boolean().optional() });
+const domainBody = addDomainSchema;
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
+  return rest;
+}
+
+type Operation = {
+  method: "get" | "post" | "patch" | "delete";
+  path: string;
+  summary: string;
+  scope: Scope | null;
+  success: { status: number; schema: z.ZodType; description: string };
+  body?: z.ZodType;
+  query?: z.ZodObject;
+  problems: ProblemCode[];
+};
+
+const common: ProblemCode[] = ["unauthenticated", "forbidden", "organizationDeleted", "rateLimited"];
+const writes: ProblemCode[] = [...common, "invalidJson", "payloadTooLarge", "validation"];
+
+export const apiOperations: Operation[] = [
+  { method: "get", path: "/organization", summary: "Read the organization", scope: "organization:read", success: { status: 200, schema: organization, description: "The organization" }, problems: common },
+  { method: "patch", path: "/organization", summary: "Rename the organization", scope: "organization:write", body: renameBody, success: { status: 200, schema: organization, description: "The renamed organization" }, problems: writes },
+  { method: "post", path: "/organization/chat-purge", summary: "Delete every chat of the organization", scope: "organization:write", body: confirmationBody, success: { status: 202, schema: job, description: "The purge job" }, problems: [...writes, "idempotencyKeyReused"] },
+  { method: "post", path: "/organization/deletion", summary: "Delete the organization", scope: "organization:delete", body: confirmationBody, success: { status: 202, schema: job, description: "The deletion job" }, problems: [...writes, "idempotencyKeyReused"] },
+  { method: "get", path: "/jobs/{jobId}", summary: "Follow a job", scope: "organization:read", success: { status: 200, schema: job, description: "The job and its progress" }, problems: [...common, "notFound"] },
+  { method: "get", path: "/members", summary: "List members", scope: "members:read", query: z.object({ query: z.string().max(100).optional(), cursor: z.string().optional(), limit: z.int().min(1).max(100).optional() }), success: { status: 200, schema: page(memberListed), description: "A page of members, oldest first" }, problems: [...common, "validation"] },
+  { method: "patch", path: "/members/{memberId}", summary: "Change a member's role and Billing", scope: "members:write", body: memberRoleBody, success: { status: 200, schema: member, description: "The member" }, problems: [...writes, "notFound", "lastAdmin"] },
+  { method: "delete", path: "/members/{memberId}", summary: "Remove a member", scope: "members:write", body: removeMemberBody, success: { status: 200, schema: z.object({ email: z.email(), name: z.string() }), description: "Who was removed" }, problems: [...writes, "notFound", "lastAdmin", "memberEmailMismatch"] },
+  { method: "get", path: "/invitations", summary: "List pending invitations", scope: "members:read", success: { status: 200, schema: z.object({ data: z.array(invitation) }), description: "Pending invitations, newest first" }, problems: common },
+  { method: "post", path: "/invitations", summary: "Invite someone (Team and Enterprise)", scope: "members:write", body: invitationBody, success: { status: 201, schema: invitation.extend({ mail: z.enum(["sent", "notConfigured", "failed"]) }), description: "The invitation; its link was mailed" }, problems: [...writes, "emailHasAccount", "emailDomainClaimed", "idempotencyKeyReused"] },
+  { method: "delete", path: "/invitations/{invitationId}", summary: "Revoke an invitation", scope: "members:write", success: { status: 200, schema: z.object({ id: uuid, email: z.email(), revoked: z.literal(true) }), description: "The revoked invitation" }, problems: [...common, "notFound"] },
+  { method: "get", path: "/join-requests", summary: "List join requests", scope: "domains:write", success: { status: 200, schema: z.object({ data: z.array(joinRequest) }), description: "Waiting requests, oldest first" }, problems: common },
+  { method: "post", path: "/join-requests/{requestId}/approve", summary: "Approve a join request (Team and Enterprise)", scope: "domains:write", success: { status: 200, schema: z.object({ id: uuid, email: z.email(), decision: z.literal("approve") }), description: "The approved request" }, problems: [...common, "notFound", "planRequired", "emailTaken", "idempotencyKeyReused"] },
+  { method: "post", path: "/join-requests/{requestId}/refuse", summary: "Refuse a join request", scope: "domains:write", success: { status: 200, schema: z.object({ id: uuid, email: z.email(), decision: z.literal("reject") }), description: "The refused request" }, problems: [...common, "notFound", "idempotencyKeyReused"] },
+  { method: "get", path: "/domains", summary: "List email domains", scope: "domains:write", success: { status: 200, schema: z.object({ data: z.array(domain) }), description: "The organization's domains" }, problems: common },
+  { method: "post", path: "/domains", summary: "Add an email domain", scope: "domains:write", body: domainBody, success: { status: 201, schema: domain, description: "The domain and the TXT record that verifies it" }, problems: [...writes, "alreadyAdded", "consumerDomain", "takenByAnotherOrganization", "idempotencyKeyReused"] },
+  { method: "post", path: "/domains/{domainId}/verify", summary: "Verify a domain now", scope: "domains:write", success: { status: 200, schema: domain.extend({ check: z.object({ outcome: z.string() }).loose() }), description: "The domain and what the lookup found" }, problems: [...common, "notFound", "idempotencyKeyReused"] },
+  { method: "get", path: "/audit-events", summary: "List audit events", scope: "audit:read", query: auditQuerySchema.omit({ before: true }).extend({ cursor: z.string().optional() }), success: { status: 200, schema: page(auditEvent), description: "A page of events, newest first" }, problems: [...common, "validation"] },
+];
+
+const rateHeaders = {
+  "RateLimit-Limit": { schema: { type: "integer" }, description: "Requests allowed per minute for this key" },
+  "RateLimit-Remaining": { schema: { type: "integer" }, description: "Requests left in this minute" },
+  "RateLimit-Reset": { schema: { type: "integer" }, description: "Seconds until the minute ends" },
+};
+
+function parameters(operation: Operation) {
+  const path = [...operation.path.matchAll(/\{(\w+)\}/g)].map((match) => ({ name: match[1], in: "path", required: true, schema: { type: "string", format: "uuid" } }));
+  const query = operation.query
+    ? Object.entries(operation.query.shape).map(([name, schema]) => ({ name, in: "query", required: false, schema: jsonSchema(schema as z.ZodType, "input") }))
+    : [];
+  const idempotency = operation.method === "post" ? [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 }, description: "The same key and body within 24 hours returns the first answer." }] : [];
+  return [...path, ...query, ...idempotency];
+}
+
+/** The document served at /api/v1/openapi.json. */
+export function openApiDocument(serverUrl = "/api/v1") {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const operation of apiOperations) {
+    const responses: Record<string, unknown> = {
+      [operation.success.status]: { description: operation.success.description, headers: rateHeaders, content: { "application/json": { schema: jsonSchema(operation.success.schema, "output") } } },
+    };
+    for (const code of operation.problems) {
+      const status = String(problemStatus[code]);
+      const existing = responses[status] as { description: string } | undefined;
+      responses[status] = { description: existing ? `${existing.description}; ${code}` : code, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
+    }
+    paths[operation.path] ??= {};
+    paths[operation.path]![operation.method] = {
+      operationId: `${operation.method}${operation.path.replace(/[{}]/g, "").replace(/[-/](\w)/g, (_, c: string) => c.toUpperCase())}`,
+      summary: operation.summary,
+      description: operation.scope ? `Scope: \`${operation.scope}\`.` : undefined,
+      parameters: parameters(operation),
+      ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(operation.body, "input") } } } } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Org Console Admin API",
+      version: "1.0.0",
+      description: "Automate an organization's administration with an API key. Errors are RFC 9457 problems, titled in the language of Accept-Language (fr or en).",
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ apiKey: [] }],
+    paths,
+    components: {
+      securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An organization API key (oc_…), created on the console's API keys page." } },
+      schemas: { Problem: jsonSchema(problem, "output") },
+    },
+    "x-scopes": Object.fromEntries(scopes.map((scope) => [scope, scopeGrants[scope]])),
+  };
+}
