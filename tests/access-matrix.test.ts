@@ -1,4 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { asc, inArray } from "drizzle-orm";
+import type { KeyActor } from "@/lib/core/actor";
+import { scopes, type Scope } from "@/lib/core/api-scopes";
 import type { Db } from "@/db";
 import { auditEvents, chats, invitations, organizations, users, type Plan } from "@/db/schema";
 import { listAuditEvents } from "@/lib/audit/audit-log";
@@ -110,6 +113,25 @@ describe.each(plans)("on the %s plan", (plan) => {
         expect(after).toEqual(before);
       } else if (operation.mutates) {
         expect(after).not.toEqual(before);
+      }
+    });
+  });
+});
+
+describe("organization API keys go through the same matrix", () => {
+  const keySets: { label: string; scopes: readonly Scope[] }[] = [...scopes.map((scope) => ({ label: scope, scopes: [scope] })), { label: "all scopes", scopes }, { label: "no scope", scopes: [] }];
+  describe.each(plans)("on the %s plan", (plan) => {
+    it.each(operations.map((operation) => [operation.name, operation] as const))("%s: a key is allowed exactly when one of its scopes grants it, and never reaches plans or billing", async (_name, operation) => {
+      for (const set of keySets) {
+        const world = await buildWorld(database.db, plan);
+        const [organization] = await database.db.select().from(organizations).where(inArray(organizations.id, [world.organizationId]));
+        const key: KeyActor = { kind: "api_key", id: randomUUID(), name: `Key ${set.label}`, scopes: set.scopes, plan, organization: { id: organization!.id, name: organization!.name, plan, createdAt: organization!.createdAt } };
+        const allowed = can(key, operation.action);
+        if (operation.action.startsWith("billing.")) expect(allowed).toBe(false);
+        const before = await snapshot(database.db, [world.organizationId]);
+        const result = await operation.run(database.db, key as unknown as Viewer, world);
+        expect({ scopes: set.label, ok: result.ok }).toEqual({ scopes: set.label, ok: allowed });
+        if (!allowed) expect(await snapshot(database.db, [world.organizationId])).toEqual(before);
       }
     });
   });

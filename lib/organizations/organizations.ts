@@ -29,7 +29,7 @@ export async function renameOrganization(
   db: Db,
   caller: Actor | null,
   input: Record<string, unknown>,
-): Promise<Result<{ name: string; changed: boolean }, OrganizationError>> {
+): Promise<Result<{ name: string; changed: boolean; organization: OrganizationSummary }, OrganizationError>> {
   const door = guard(caller, "organization.rename", renameOrganizationSchema, input);
   if (!door.ok) return door;
   const { actor } = door;
@@ -37,7 +37,9 @@ export async function renameOrganization(
   return db.transaction(async (tx) => {
     const organization = await lockActiveOrganization(tx, actor.organization.id);
     if (!organization) return fail("organizationDeleted");
-    if (organization.name === name) return { ok: true as const, name, changed: false };
+    const [members] = await tx.select({ value: count() }).from(users).where(eq(users.organizationId, organization.id));
+    const summary = { id: organization.id, name, plan: organization.plan, createdAt: organization.createdAt, members: members?.value ?? 0 };
+    if (organization.name === name) return { ok: true as const, name, changed: false, organization: summary };
     await tx.update(organizations).set({ name, updatedAt: new Date() }).where(eq(organizations.id, organization.id));
     await recordAudit(tx, {
       organizationId: organization.id,
@@ -46,7 +48,7 @@ export async function renameOrganization(
       target: organization.id,
       data: { from: organization.name, to: name },
     });
-    return { ok: true as const, name, changed: true };
+    return { ok: true as const, name, changed: true, organization: summary };
   });
 }
 

@@ -10,7 +10,5 @@ export const GET = apiRoute(async ({ db, actor }) => {
 
 export const PATCH = apiRoute(async ({ db, actor, body }) => {
   const result = await renameOrganization(db, actor, body);
-  if (!result.ok) return result;
-  const current = await getOrganization(db, actor);
-  return current.ok ? answer(200, { ...current.organization, name: result.name }) : current;
+  return result.ok ? answer(200, result.organization) : result;
 });
