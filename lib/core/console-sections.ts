@@ -20,6 +20,7 @@ export const consoleSections = {
   billing: { path: "/admin/billing", label: "billing", action: "billing.view" },
   audit: { path: "/admin/audit", label: "audit", action: "audit.view" },
   authentication: { path: "/admin/authentication", label: "authentication", action: "authentication.manage" },
+  apiKeys: { path: "/admin/api-keys", label: "apiKeys", action: "apiKeys.manage" },
   profile: { path: "/admin/profile", label: "profile", action: "profile.edit" },
   helpFeedback: { path: "/admin/help-feedback", label: "helpFeedback", action: "helpFeedback.view" },
 } as const satisfies Record<string, ConsoleSectionRule>;
