@@ -208,3 +208,23 @@ describe("lists", () => {
     expect((rest.body.data as { actor: { kind: string } }[]).map((event) => event.actor.kind)).toEqual(["api_key"]);
   });
 });
+
+describe("audit export", () => {
+  it("streams NDJSON and CSV with the filters, and CSV cells that could run as formulas are neutralized", async () => {
+    const cast = await createCast(database.db, "team");
+    const key = await insertKey(database.db, cast.organization.id, ["organization:write", "audit:read"]);
+    await call({ method: "PATCH", path: "/organization", secret: key.secret, body: { name: "=HYPERLINK(1)" } });
+    await call({ method: "PATCH", path: "/organization", secret: key.secret, body: { name: "Plain name" } });
+    const ndjson = await callApi({ method: "GET", path: "/audit-events/export", query: "action=organization.renamed", secret: key.secret });
+    expect(ndjson.status).toBe(200);
+    expect(ndjson.headers.get("content-type")).toMatch(/^application\/x-ndjson/);
+    const lines = (await ndjson.text()).trim().split("\n").map((line) => JSON.parse(line));
+    expect(lines.map((event) => event.data.to)).toEqual(["Plain name", "=HYPERLINK(1)"]);
+    const csv = await callApi({ method: "GET", path: "/audit-events/export", query: "format=csv", secret: key.secret });
+    const text = await csv.text();
+    expect(text.split("\n")[0]).toBe("id,createdAt,action,actorKind,actorId,actorName,actorEmail,target,clientAddress,data");
+    expect(text).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    const bad = await call({ method: "GET", path: "/audit-events/export", query: "format=xml", secret: key.secret });
+    expect(bad.response.status).toBe(422);
+  });
+});

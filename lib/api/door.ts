@@ -23,7 +23,7 @@ export type ApiRequest = {
 };
 
 /** What a handler answers: a JSON value and its status, or a domain failure turned into a problem. */
-export type ApiAnswer = { status: number; json: unknown } | Failure;
+export type ApiAnswer = { status: number; json: unknown } | { download: (headers: Headers) => Response } | Failure;
 
 type Handler = (request: ApiRequest) => Promise<ApiAnswer>;
 
@@ -118,7 +118,8 @@ export function apiRoute(handler: Handler) {
     }
 
     const answer = await handler({ db, actor, body, url, params });
-    const response = "ok" in answer ? failureProblem(answer, locale, headers) : answer.status === 204 ? new Response(null, { status: 204, headers }) : json(answer.status, answer.json, headers);
+    if ("download" in answer) return answer.download(headers);
+    const response = "ok" in answer ? failureProblem(answer, locale, headers) : json(answer.status, answer.json, headers);
     if (idempotencyKey !== null && response.status < 500) {
       const text = await response.clone().text();
       await rememberIdempotentAnswer(db, actor.id, idempotencyKey, requestHash, { status: response.status, body: text });

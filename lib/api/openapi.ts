@@ -82,6 +82,8 @@ type Operation = {
   body?: z.ZodType;
   query?: z.ZodObject;
   problems: ProblemCode[];
+  /** Answers a streamed file (NDJSON or CSV) rather than JSON. */
+  download?: boolean;
 };
 
 const common: ProblemCode[] = ["unauthenticated", "forbidden", "organizationDeleted", "rateLimited"];
@@ -106,6 +108,16 @@ export const apiOperations: Operation[] = [
   { method: "post", path: "/domains", summary: "Add an email domain", scope: "domains:write", body: domainBody, success: { status: 201, schema: domain, description: "The domain and the TXT record that verifies it" }, problems: [...writes, "alreadyAdded", "consumerDomain", "takenByAnotherOrganization", "idempotencyKeyReused"] },
   { method: "post", path: "/domains/{domainId}/verify", summary: "Verify a domain now", scope: "domains:write", success: { status: 200, schema: domain.extend({ check: z.object({ outcome: z.string() }).loose() }), description: "The domain and what the lookup found" }, problems: [...common, "notFound", "idempotencyKeyReused"] },
   { method: "get", path: "/audit-events", summary: "List audit events", scope: "audit:read", query: auditQuerySchema.omit({ before: true }).extend({ cursor: z.string().optional() }), success: { status: 200, schema: page(auditEvent), description: "A page of events, newest first" }, problems: [...common, "validation"] },
+  {
+    method: "get",
+    path: "/audit-events/export",
+    summary: "Export audit events (streamed NDJSON or CSV)",
+    scope: "audit:read",
+    query: auditQuerySchema.omit({ before: true, limit: true }).extend({ format: z.enum(["ndjson", "csv"]).optional() }),
+    success: { status: 200, schema: z.string(), description: "Every matching event, newest first; CSV cells starting with = + - @ are prefixed with '" },
+    download: true,
+    problems: [...common, "validation"],
+  },
 ];
 
 const rateHeaders = {
@@ -128,7 +140,13 @@ export function openApiDocument(serverUrl = "/api/v1") {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of apiOperations) {
     const responses: Record<string, unknown> = {
-      [operation.success.status]: { description: operation.success.description, headers: rateHeaders, content: { "application/json": { schema: jsonSchema(operation.success.schema, "output") } } },
+      [operation.success.status]: {
+        description: operation.success.description,
+        headers: rateHeaders,
+        content: operation.download
+          ? { "application/x-ndjson": { schema: { type: "string" } }, "text/csv": { schema: { type: "string" } } }
+          : { "application/json": { schema: jsonSchema(operation.success.schema, "output") } },
+      },
     };
     for (const code of operation.problems) {
       const status = String(problemStatus[code]);

@@ -17,6 +17,9 @@ export const auditQuerySchema = z.object({
   limit: z.coerce.number({ error: "invalidLimit" }).int({ error: "invalidLimit" }).min(1, { error: "invalidLimit" }).max(100, { error: "invalidLimit" }).default(50),
 });
 
+// The export reads larger pages than a client may ask for.
+const batchQuerySchema = auditQuerySchema.extend({ limit: z.number().int().min(1).max(10_000) });
+
 export type AuditEventResource = {
   id: number;
   action: string;
@@ -33,7 +36,7 @@ export async function listAuditPage(
   caller: Actor | null,
   input: Record<string, unknown>,
 ): Promise<Result<{ events: AuditEventResource[]; nextBefore: number | null }, "forbidden" | "validation">> {
-  const door = guard(caller, "audit.view", auditQuerySchema, input);
+  const door = guard(caller, "audit.view", input.batch === true ? batchQuerySchema : auditQuerySchema, { ...input, batch: undefined });
   if (!door.ok) return door;
   const { actor, input: query } = door;
   const conditions: SQL[] = [eq(auditEvents.organizationId, actor.organization.id)];
@@ -62,4 +65,51 @@ export async function listAuditPage(
     })),
     nextBefore: rows.length > query.limit ? page[page.length - 1]!.id : null,
   };
+}
+
+export const exportFormats = ["ndjson", "csv"] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+/** What the export reads per query: memory stays flat however many events there are. */
+const exportBatchSize = 2000;
+
+const csvColumns = ["id", "createdAt", "action", "actorKind", "actorId", "actorName", "actorEmail", "target", "clientAddress", "data"] as const;
+
+/** A spreadsheet would run a cell starting with = + - @ (or a tab or return) as a formula: prefix it with '. */
+export function neutralizeFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function csvRow(event: AuditEventResource): string[] {
+  const cells = [String(event.id), event.createdAt.toISOString(), event.action, event.actor.kind, event.actor.id ?? "", event.actor.name ?? "", event.actor.email ?? "", event.target ?? "", event.clientAddress ?? "", JSON.stringify(event.data)];
+  return cells.map(neutralizeFormula);
+}
+
+/**
+ * The organization's events matching the filters, newest first, as NDJSON lines or CSV rows,
+ * read in batches by ID (a keyset cursor), so a million events stream with flat memory.
+ */
+export async function exportAuditEvents(
+  db: Db,
+  caller: Actor | null,
+  input: Record<string, unknown>,
+  format: ExportFormat,
+): Promise<Result<{ chunks: AsyncGenerator<string> }, "forbidden" | "validation">> {
+  const door = guard(caller, "audit.view", auditQuerySchema.omit({ limit: true, before: true }), input);
+  if (!door.ok) return door;
+  const { actor } = door;
+  const filters = door.input;
+  const { stringify } = await import("csv-stringify/sync");
+  async function* chunks(): AsyncGenerator<string> {
+    if (format === "csv") yield stringify([csvColumns as unknown as string[]]);
+    let before: number | undefined;
+    for (;;) {
+      const page = await listAuditPage(db, actor, { ...filters, before, limit: exportBatchSize, batch: true });
+      if (!page.ok || page.events.length === 0) return;
+      yield format === "csv" ? stringify(page.events.map(csvRow)) : page.events.map((event) => `${JSON.stringify(event)}\n`).join("");
+      if (page.nextBefore === null) return;
+      before = page.nextBefore;
+    }
+  }
+  return { ok: true, chunks: chunks() };
 }

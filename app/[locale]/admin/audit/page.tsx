@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { Link } from "@/i18n/navigation";
 import { AuditTable } from "@/components/audit/audit-table";
@@ -18,7 +18,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const viewer = await requireSection("audit");
   const t = await getTranslations("AuditPage");
   const tAudit = await getTranslations("Audit");
+  const tExport = await getTranslations("AuditExport");
   const filter = parseAuditFilter(await searchParams);
+  const locale = await getLocale();
   const db = await getDb();
   const [log, people] = await Promise.all([listAuditEvents(db, viewer, filter), listMembers(db, viewer)]);
   if (!log.ok) return null;
@@ -47,6 +49,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <button type="submit" className={buttonClass("secondary")}>{t("apply")}</button>
           {filter.action || filter.actorId ? <Link href="/admin/audit" className="py-2 text-sm underline">{t("clear")}</Link> : null}
         </form>
+      </Card>
+      <Card title={tExport("title")} id="export">
+        <p className="mb-3 text-sm text-slate-700">{filter.action || filter.actorId ? tExport("filtered") : tExport("everything")}</p>
+        <div className="flex flex-wrap gap-3">
+          {(["csv", "ndjson"] as const).map((format) => (
+            <a
+              key={format}
+              download
+              className={buttonClass("secondary")}
+              href={`/${locale}/admin/audit/export?${new URLSearchParams({ format, ...(filter.action ? { action: filter.action } : {}), ...(filter.actorId ? { member: filter.actorId } : {}) })}`}
+            >
+              {tExport(format)}
+            </a>
+          ))}
+        </div>
       </Card>
       <section aria-labelledby="events-title" className="space-y-3">
         <h2 id="events-title" className="text-lg font-semibold">{t("total", { count: log.total })}</h2>

@@ -1,0 +1,27 @@
+import type { ExportFormat } from "@/lib/audit/export";
+
+const contentTypes: Record<ExportFormat, string> = { ndjson: "application/x-ndjson; charset=utf-8", csv: "text/csv; charset=utf-8" };
+
+/** A download that pulls one chunk at a time: the server holds one batch, never the whole export. */
+export function streamedDownload(chunks: AsyncGenerator<string>, format: ExportFormat, filename: string, headers = new Headers()): Response {
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      } catch (error) {
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  }, { highWaterMark: 0 });
+  headers.set("Content-Type", contentTypes[format]);
+  headers.set("Content-Disposition", `attachment; filename="${filename}.${format}"`);
+  headers.set("Cache-Control", "no-store");
+  headers.set("X-Content-Type-Options", "nosniff");
+  return new Response(body, { status: 200, headers });
+}
