@@ -16,6 +16,8 @@ function texts(block: Block): string[] {
   if (block.kind === "list") return block.items;
   if (block.kind === "figure") return [block.caption, block.alt];
   if (block.kind === "generated") return [];
+  // Commands are the same in every language: no prose rules apply.
+  if (block.kind === "code") return [];
   return [block.text];
 }
 
@@ -50,7 +52,7 @@ describe("help articles in both languages", () => {
   it("internal links point at the help center, the console or an anchor of the page", () => {
     for (const { content } of both) {
       for (const href of allTexts(content).flatMap(linksOf)) {
-        expect(href).toMatch(/^(\/help\/(basic-setup|roles-and-permissions|plans-and-features|authentication)|\/admin(\/(profile|organization|members|billing|authentication))?|#[a-z-]+)$/);
+        expect(href).toMatch(/^(\/help\/(basic-setup|roles-and-permissions|plans-and-features|authentication|api)|\/admin(\/(profile|organization|members|billing|authentication|api-keys))?|#[a-z-]+)$/);
       }
     }
   });
@@ -88,5 +90,15 @@ describe("the generated articles follow the code", () => {
   it("every permission and every feature has a name in both languages, the features one set for billing and help", () => {
     for (const { content } of both) expect(Object.keys(content.labels.actions).sort()).toEqual([...actions].sort());
     for (const messages of [en, fr]) expect(Object.keys(messages.Features).sort()).toEqual([...features].sort());
+  });
+});
+
+describe("the API article follows the code", () => {
+  it("has a generated scopes table and reference in both languages", () => {
+    for (const { content } of both) {
+      const blocks = content.articles.api.sections.flatMap((section) => section.blocks);
+      expect(blocks).toContainEqual({ kind: "generated", table: "scopes" });
+      expect(blocks).toContainEqual({ kind: "generated", table: "apiReference" });
+    }
   });
 });

@@ -4,6 +4,7 @@ import { Callout } from "./callout";
 import { Figure } from "./figure";
 import { PlanComparison } from "@/components/billing/plan-comparison";
 import { RolesTable } from "./generated-tables";
+import { ApiReference, ScopesTable } from "./api-tables";
 import { RichText } from "./rich-text";
 
 function BlockView({ block, locale }: { block: Block; locale: AppLocale }) {
@@ -22,8 +23,17 @@ function BlockView({ block, locale }: { block: Block; locale: AppLocale }) {
       return <Callout tone={block.tone}><RichText text={block.text} /></Callout>;
     case "figure":
       return <Figure locale={locale} image={block.image} alt={block.alt} caption={block.caption} />;
+    case "code":
+      return (
+        <pre className="my-3 overflow-x-auto rounded-md bg-slate-900 p-3 text-sm text-slate-50" tabIndex={0}>
+          <code>{block.text}</code>
+        </pre>
+      );
     case "generated":
-      return block.table === "roles" ? <RolesTable /> : <PlanComparison captionVisible />;
+      if (block.table === "roles") return <RolesTable />;
+      if (block.table === "scopes") return <ScopesTable />;
+      if (block.table === "apiReference") return <ApiReference />;
+      return <PlanComparison captionVisible />;
   }
 }
 

@@ -4,7 +4,6 @@ import { displayText } from "@/lib/core/schemas";
 
 /** How long a new key works: 30, 90 or 365 days, or until revoked. */
 export const keyLifetimes = ["30", "90", "365", "never"] as const;
-export type KeyLifetime = (typeof keyLifetimes)[number];
 
 /** The console's "Create a key" form (scopes arrive as a list of checked boxes). */
 export const createApiKeySchema = z.object({

@@ -1,6 +1,6 @@
 import type { Plan, Role } from "@/db/schema";
 import { planIncludes, type Feature } from "./plans";
-import { scopeGrants, scopes, type Scope } from "./api-scopes";
+import { scopeGrants, type Scope } from "./api-scopes";
 
 /** What the matrix needs to know of the person asking: read from the database, never from the client. */
 export type PersonSubject = { kind?: "person"; role: Role; billing: boolean; plan: Plan };
@@ -54,11 +54,6 @@ export function holds(subject: Pick<PersonSubject, "role" | "billing">, holder: 
 
 // Every action a scope names must be an action of the matrix.
 const grantsOfScope: Record<Scope, readonly Action[]> = scopeGrants;
-
-/** The scopes that grant an action (none for plans, billing, profile, chats, leaving, API keys). */
-export function scopesGranting(action: Action): Scope[] {
-  return scopes.filter((scope) => grantsOfScope[scope].includes(action));
-}
 
 /** Whether the subject holds the action at all: a person through a role, a key through one of its scopes. */
 function entitled(subject: PermissionSubject, rule: Rule, action: Action): boolean {

@@ -138,7 +138,7 @@ export const en: HelpContent = {
             {
               kind: "callout",
               tone: "note",
-              text: "Use this ID to identify your organization in the API and give it to support when you contact them: it is quicker and more reliable than the name.",
+              text: "Use this ID to identify your organization in the [API](/help/api) and give it to support when you contact them: it is quicker and more reliable than the name.",
             },
           ],
         },
@@ -331,6 +331,169 @@ export const en: HelpContent = {
         { slug: "basic-setup", text: "Back to the first steps in the console." },
         { slug: "plans-and-features", text: "Compare the plans before you choose." },
       ],
+    },
+    api: {
+      "title": "The Admin API",
+      "description": "Automate your organization’s administration with an API key: authentication, scopes, errors, limits and examples.",
+      "intro": [
+        {
+          "kind": "paragraph",
+          "text": "The Admin API lets a script or another service do what an Admin does in the console: rename the organization, manage members and invitations, verify domains, read the audit log. It answers JSON at **/api/v1** and calls exactly the same rules as the console, so a key can never do more than its scopes and your plan allow."
+        }
+      ],
+      "sections": [
+        {
+          "id": "create-a-key",
+          "heading": "Create a key",
+          "blocks": [
+            {
+              "kind": "list",
+              "ordered": true,
+              "items": [
+                "As an Admin, open [API keys](/admin/api-keys) in the console.",
+                "Give the key a name that says what it is for, tick only the scopes it needs and choose when it expires.",
+                "Copy the secret (it starts with **oc_**) right away: it is shown only once. We keep only a fingerprint of it."
+              ]
+            },
+            {
+              "kind": "callout",
+              "tone": "warning",
+              "text": "A key belongs to the organization, not to the person who created it: it keeps working when they leave. Revoke keys you no longer need; the list shows when and from where each was last used."
+            }
+          ]
+        },
+        {
+          "id": "authentication",
+          "heading": "Authentication",
+          "blocks": [
+            {
+              "kind": "paragraph",
+              "text": "Send the secret in the **Authorization** header of every request. The organization is the key’s own: no request names an organization ID."
+            },
+            {
+              "kind": "code",
+              "text": "curl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \"$APP_URL/api/v1/organization\""
+            }
+          ]
+        },
+        {
+          "id": "scopes",
+          "heading": "Scopes",
+          "blocks": [
+            {
+              "kind": "paragraph",
+              "text": "Each scope grants some of the permissions described in [roles and permissions](/help/roles-and-permissions), and the plan still applies: inviting, for instance, needs the {plans:invitations} plan even with **members:write**. No scope reaches plans, billing, profiles or chats. **organization:delete** is never ticked for you."
+            },
+            {
+              "kind": "generated",
+              "table": "scopes"
+            }
+          ]
+        },
+        {
+          "id": "errors",
+          "heading": "Errors",
+          "blocks": [
+            {
+              "kind": "paragraph",
+              "text": "Errors are JSON problems (RFC 9457, type **application/problem+json**) with a stable **type** and **code** per error and a **title** in French or English, following the request’s **Accept-Language** header. Invalid fields are listed in **errors**."
+            },
+            {
+              "kind": "code",
+              "text": "{\n  \"type\": \"tag:org-console.dev,2026:problems/forbidden\",\n  \"title\": \"This key’s scopes or the plan do not allow this\",\n  \"status\": 403,\n  \"code\": \"forbidden\"\n}"
+            },
+            {
+              "kind": "list",
+              "items": [
+                "**400**: the body is not a JSON object. **401**: no key, an unknown, revoked or expired key. **403**: the key’s scopes or the plan do not allow it.",
+                "**404**: nothing with this ID in your organization. **409**: a rule says no, such as the last Admin. **410**: the organization has been deleted.",
+                "**413**: the body is too large. **422**: invalid fields, or an Idempotency-Key reused with another body. **429**: too many requests."
+              ]
+            }
+          ]
+        },
+        {
+          "id": "limits",
+          "heading": "Limits",
+          "blocks": [
+            {
+              "kind": "list",
+              "items": [
+                "Each key may send 600 requests per minute, counted across all servers. Every answer carries **RateLimit-Limit**, **RateLimit-Remaining** and **RateLimit-Reset**; a 429 also says **Retry-After** in seconds.",
+                "Request bodies are limited to 16 KB.",
+                "Send an **Idempotency-Key** header with a POST to retry it safely: for 24 hours, the same key and body return the first answer instead of acting again.",
+                "Lists page with **limit** (up to 100) and the **nextCursor** of the previous answer, passed as **cursor**."
+              ]
+            }
+          ]
+        },
+        {
+          "id": "examples",
+          "heading": "Examples",
+          "blocks": [
+            {
+              "kind": "paragraph",
+              "text": "Rename the organization (scope **organization:write**):"
+            },
+            {
+              "kind": "code",
+              "text": "curl -X PATCH -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  -H \"Content-Type: application/json\" \\\n  -d '{\"name\": \"Acme Research\"}' \"$APP_URL/api/v1/organization\""
+            },
+            {
+              "kind": "paragraph",
+              "text": "Invite someone, safely retried (scope **members:write**, {plans:invitations} plan):"
+            },
+            {
+              "kind": "code",
+              "text": "curl -X POST -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  -H \"Content-Type: application/json\" -H \"Idempotency-Key: invite-ada-2026-01\" \\\n  -d '{\"email\": \"ada@example.com\", \"role\": \"member\"}' \"$APP_URL/api/v1/invitations\""
+            },
+            {
+              "kind": "paragraph",
+              "text": "Find members by name or email (scope **members:read**):"
+            },
+            {
+              "kind": "code",
+              "text": "curl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \"$APP_URL/api/v1/members?limit=50&query=ada\""
+            },
+            {
+              "kind": "paragraph",
+              "text": "Delete every chat, then follow the job (scope **organization:write**; the body repeats the organization’s exact name):"
+            },
+            {
+              "kind": "code",
+              "text": "curl -X POST -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  -H \"Content-Type: application/json\" \\\n  -d '{\"confirmation\": \"Acme Research\"}' \"$APP_URL/api/v1/organization/chat-purge\"\n# then follow the job it answers:\ncurl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \"$APP_URL/api/v1/jobs/<job id>\""
+            },
+            {
+              "kind": "paragraph",
+              "text": "Export the audit log as CSV (scope **audit:read**); use **format=ndjson** for one JSON event per line:"
+            },
+            {
+              "kind": "code",
+              "text": "curl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  \"$APP_URL/api/v1/audit-events/export?format=csv&since=2026-01-01T00:00:00Z\" -o audit.csv"
+            }
+          ]
+        },
+        {
+          "id": "reference",
+          "heading": "Reference",
+          "blocks": [
+            {
+              "kind": "generated",
+              "table": "apiReference"
+            }
+          ]
+        }
+      ],
+      "next": [
+        {
+          "slug": "roles-and-permissions",
+          "text": "What each permission means, role by role."
+        },
+        {
+          "slug": "basic-setup",
+          "text": "Back to the first steps in the console."
+        }
+      ]
     },
   },
   labels: {

@@ -138,7 +138,7 @@ export const fr: HelpContent = {
             {
               kind: "callout",
               tone: "note",
-              text: "Servez-vous de cet ID pour désigner votre organisation dans l’API, et communiquez-le au support quand vous le contactez : c’est plus rapide et plus sûr que le nom.",
+              text: "Servez-vous de cet ID pour désigner votre organisation dans l’[API](/help/api), et communiquez-le au support quand vous le contactez : c’est plus rapide et plus sûr que le nom.",
             },
           ],
         },
@@ -331,6 +331,169 @@ export const fr: HelpContent = {
         { slug: "basic-setup", text: "Revenir aux premiers pas dans la console." },
         { slug: "plans-and-features", text: "Comparer les formules avant de choisir." },
       ],
+    },
+    api: {
+      "title": "L’API d’administration",
+      "description": "Automatisez l’administration de votre organisation avec une clé d’API : authentification, portées, erreurs, limites et exemples.",
+      "intro": [
+        {
+          "kind": "paragraph",
+          "text": "L’API d’administration permet à un script ou à un autre service de faire ce qu’un Admin fait dans la console : renommer l’organisation, gérer les membres et les invitations, vérifier des domaines, lire le journal d’audit. Elle répond en JSON sous **/api/v1** et applique exactement les mêmes règles que la console : une clé ne peut jamais faire plus que ce que ses portées et votre formule autorisent."
+        }
+      ],
+      "sections": [
+        {
+          "id": "create-a-key",
+          "heading": "Créer une clé",
+          "blocks": [
+            {
+              "kind": "list",
+              "ordered": true,
+              "items": [
+                "En tant qu’Admin, ouvrez [Clés d’API](/admin/api-keys) dans la console.",
+                "Donnez à la clé un nom qui dit à quoi elle sert, cochez seulement les portées nécessaires et choisissez quand elle expire.",
+                "Copiez le secret (il commence par **oc_**) tout de suite : il ne s’affiche qu’une fois. Nous n’en gardons qu’une empreinte."
+              ]
+            },
+            {
+              "kind": "callout",
+              "tone": "warning",
+              "text": "Une clé appartient à l’organisation, pas à la personne qui l’a créée : elle continue de fonctionner après son départ. Révoquez les clés inutiles ; la liste montre quand et d’où chacune a servi pour la dernière fois."
+            }
+          ]
+        },
+        {
+          "id": "authentication",
+          "heading": "Authentification",
+          "blocks": [
+            {
+              "kind": "paragraph",
+              "text": "Envoyez le secret dans l’en-tête **Authorization** de chaque requête. L’organisation est celle de la clé : aucune requête ne nomme d’identifiant d’organisation."
+            },
+            {
+              "kind": "code",
+              "text": "curl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \"$APP_URL/api/v1/organization\""
+            }
+          ]
+        },
+        {
+          "id": "scopes",
+          "heading": "Portées",
+          "blocks": [
+            {
+              "kind": "paragraph",
+              "text": "Chaque portée accorde certaines des permissions décrites dans [rôles et permissions](/help/roles-and-permissions), et la formule s’applique toujours : inviter demande par exemple la formule {plans:invitations}, même avec **members:write**. Aucune portée n’atteint les formules, la facturation, les profils ni les conversations. **organization:delete** n’est jamais cochée d’office."
+            },
+            {
+              "kind": "generated",
+              "table": "scopes"
+            }
+          ]
+        },
+        {
+          "id": "errors",
+          "heading": "Erreurs",
+          "blocks": [
+            {
+              "kind": "paragraph",
+              "text": "Les erreurs sont des problèmes JSON (RFC 9457, type **application/problem+json**) avec un **type** et un **code** stables par erreur, et un **title** en français ou en anglais selon l’en-tête **Accept-Language** de la requête. Les champs invalides sont listés dans **errors**."
+            },
+            {
+              "kind": "code",
+              "text": "{\n  \"type\": \"tag:org-console.dev,2026:problems/forbidden\",\n  \"title\": \"This key’s scopes or the plan do not allow this\",\n  \"status\": 403,\n  \"code\": \"forbidden\"\n}"
+            },
+            {
+              "kind": "list",
+              "items": [
+                "**400** : le corps n’est pas un objet JSON. **401** : pas de clé, ou une clé inconnue, révoquée ou expirée. **403** : les portées de la clé ou la formule ne le permettent pas.",
+                "**404** : rien avec cet identifiant dans votre organisation. **409** : une règle s’y oppose, comme le dernier Admin. **410** : l’organisation a été supprimée.",
+                "**413** : le corps est trop volumineux. **422** : champs invalides, ou Idempotency-Key réutilisée avec un autre corps. **429** : trop de requêtes."
+              ]
+            }
+          ]
+        },
+        {
+          "id": "limits",
+          "heading": "Limites",
+          "blocks": [
+            {
+              "kind": "list",
+              "items": [
+                "Chaque clé peut envoyer 600 requêtes par minute, comptées sur tous les serveurs. Chaque réponse porte **RateLimit-Limit**, **RateLimit-Remaining** et **RateLimit-Reset** ; une 429 indique aussi **Retry-After** en secondes.",
+                "Les corps de requête sont limités à 16 Ko.",
+                "Envoyez un en-tête **Idempotency-Key** avec un POST pour le réessayer sans risque : pendant 24 heures, la même clé et le même corps renvoient la première réponse au lieu d’agir à nouveau.",
+                "Les listes se parcourent avec **limit** (100 au plus) et le **nextCursor** de la réponse précédente, passé en **cursor**."
+              ]
+            }
+          ]
+        },
+        {
+          "id": "examples",
+          "heading": "Exemples",
+          "blocks": [
+            {
+              "kind": "paragraph",
+              "text": "Renommer l’organisation (portée **organization:write**) :"
+            },
+            {
+              "kind": "code",
+              "text": "curl -X PATCH -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  -H \"Content-Type: application/json\" \\\n  -d '{\"name\": \"Acme Research\"}' \"$APP_URL/api/v1/organization\""
+            },
+            {
+              "kind": "paragraph",
+              "text": "Inviter quelqu’un, avec une nouvelle tentative sans risque (portée **members:write**, formule {plans:invitations}) :"
+            },
+            {
+              "kind": "code",
+              "text": "curl -X POST -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  -H \"Content-Type: application/json\" -H \"Idempotency-Key: invite-ada-2026-01\" \\\n  -d '{\"email\": \"ada@example.com\", \"role\": \"member\"}' \"$APP_URL/api/v1/invitations\""
+            },
+            {
+              "kind": "paragraph",
+              "text": "Chercher des membres par nom ou e-mail (portée **members:read**) :"
+            },
+            {
+              "kind": "code",
+              "text": "curl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \"$APP_URL/api/v1/members?limit=50&query=ada\""
+            },
+            {
+              "kind": "paragraph",
+              "text": "Supprimer toutes les conversations, puis suivre la tâche (portée **organization:write** ; le corps reprend le nom exact de l’organisation) :"
+            },
+            {
+              "kind": "code",
+              "text": "curl -X POST -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  -H \"Content-Type: application/json\" \\\n  -d '{\"confirmation\": \"Acme Research\"}' \"$APP_URL/api/v1/organization/chat-purge\"\n# then follow the job it answers:\ncurl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \"$APP_URL/api/v1/jobs/<job id>\""
+            },
+            {
+              "kind": "paragraph",
+              "text": "Exporter le journal d’audit en CSV (portée **audit:read**) ; utilisez **format=ndjson** pour un événement JSON par ligne :"
+            },
+            {
+              "kind": "code",
+              "text": "curl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  \"$APP_URL/api/v1/audit-events/export?format=csv&since=2026-01-01T00:00:00Z\" -o audit.csv"
+            }
+          ]
+        },
+        {
+          "id": "reference",
+          "heading": "Référence",
+          "blocks": [
+            {
+              "kind": "generated",
+              "table": "apiReference"
+            }
+          ]
+        }
+      ],
+      "next": [
+        {
+          "slug": "roles-and-permissions",
+          "text": "Ce que recouvre chaque permission, rôle par rôle."
+        },
+        {
+          "slug": "basic-setup",
+          "text": "Retour aux premiers pas dans la console."
+        }
+      ]
     },
   },
   labels: {

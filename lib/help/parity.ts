@@ -18,6 +18,9 @@ function shape(block: Block): string {
       return `generated:${block.table}`;
     case "paragraph":
       return `paragraph:${anchors(block.text)}`;
+    case "code":
+      // Commands are the same in every language.
+      return `code:${block.text}`;
   }
 }
 

@@ -1,8 +1,7 @@
 import type { Database, Db } from "@/db";
-import { apiKeys, type Plan } from "@/db/schema";
+import { apiKeys } from "@/db/schema";
 import { hashToken, newToken } from "@/lib/core/tokens";
 import type { Scope } from "@/lib/core/api-scopes";
-import { eq } from "drizzle-orm";
 
 /** Makes the route handlers' `getDb()` answer this test file's database. */
 export function serveDatabase(database: Database): void {
@@ -22,11 +21,6 @@ export async function insertKey(
     .values({ organizationId, name: options.name ?? "Test key", prefix: secret.slice(0, 11), secretHash: hashToken(secret), scopes: [...scopes], expiresAt: options.expiresAt, revokedAt: options.revokedAt })
     .returning();
   return { id: row!.id, secret };
-}
-
-export async function setPlan(db: Db, organizationId: string, plan: Plan) {
-  const { organizations } = await import("@/db/schema");
-  await db.update(organizations).set({ plan }).where(eq(organizations.id, organizationId));
 }
 
 type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;

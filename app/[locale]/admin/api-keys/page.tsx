@@ -27,7 +27,7 @@ export default async function ApiKeysPage() {
   const when = (date: Date | null, fallback: string) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short" }) : fallback);
   return (
     <div className="space-y-6">
-      <PageHeader title={t("title")} intro={t("intro", { organizationId: viewer.organization.id })} />
+      <PageHeader title={t("title")} intro={t("intro", { organizationId: viewer.organization.id })} help={{ article: "api" }} />
       <Card title={t("createTitle")} id="create">
         <CreateApiKeyForm action={createApiKeyAction} />
       </Card>

@@ -5,6 +5,7 @@ import { DangerAction, DangerZone } from "@/components/organization/danger-zone"
 import { PurgeProgress } from "@/components/organization/purge-progress";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
+import { HelpLink } from "@/components/help/help-link";
 import { isActive } from "@/lib/jobs/jobs";
 import { getOrganizationSettings } from "@/lib/organizations/organizations";
 import { requireSection } from "@/lib/auth/viewer";
@@ -43,6 +44,9 @@ export default async function OrganizationPage() {
               <CopyButton value={organization.id} label={t("copyId")} copiedLabel={t("copied")} failedLabel={t("copyFailed")} />
             </dd>
             <dd className="mt-1 text-sm text-slate-600">{t("organizationIdHint")}</dd>
+            <dd className="mt-1">
+              <HelpLink article="api" />
+            </dd>
           </div>
         </dl>
       </Card>
