@@ -19,8 +19,8 @@ export const sizes = {
 };
 export const benchPassword = "bench-password-123";
 const authSecret = "bench-secret-not-for-production-000000000000";
-const port = Number(process.env.BENCH_PORT ?? 3201);
-export const baseUrl = `http://127.0.0.1:${port}`;
+const defaultPort = Number(process.env.BENCH_PORT ?? 3201);
+export const baseUrl = `http://127.0.0.1:${defaultPort}`;
 
 export type BenchDatabase = ScratchDatabase;
 
@@ -125,7 +125,9 @@ export function startSeparateWorker(databaseUrl: string): { peakRssMb: () => num
 }
 
 /** `npm start`'s server (server.mjs) on the bench database (the worker inside unless told), its memory sampled every 100 ms. */
-export async function startServer(databaseUrl: string, options: { workerInServer?: boolean } = {}): Promise<Server> {
+export async function startServer(databaseUrl: string, options: { workerInServer?: boolean; port?: number } = {}): Promise<Server> {
+  const port = options.port ?? defaultPort;
+  const baseUrl = `http://127.0.0.1:${port}`;
   const distDir = process.env.NEXT_DIST_DIR ?? ".next";
   if (!fs.existsSync(`${distDir}/BUILD_ID`)) throw new Error(`no production build in ${distDir}: run NEXT_DIST_DIR=${distDir} npx next build`);
   // Never measure a server left over from another run (it would be on another database).
@@ -182,7 +184,7 @@ export async function sessionCookie(db: Db, userId: string, organizationId: stri
   return `${salt}=${token}`;
 }
 
-export type Target = { label: string; url: string; cookie?: string };
+export type Target = { label: string; url: string; cookie?: string; headers?: Record<string, string> };
 export type Sample = { label: string; ms: number; status: number; at: number };
 
 /** `concurrency` clients fetching the URLs in turn until `until()` says stop. */
@@ -195,7 +197,7 @@ export async function load(targets: Target[], concurrency: number, until: () => 
         const started = performance.now();
         let status = 0;
         try {
-          const response = await fetch(`${baseUrl}${target.url}`, { headers: target.cookie ? { cookie: target.cookie } : {}, redirect: "manual" });
+          const response = await fetch(`${baseUrl}${target.url}`, { headers: { ...target.headers, ...(target.cookie ? { cookie: target.cookie } : {}) }, redirect: "manual" });
           await response.arrayBuffer();
           status = response.status;
         } catch {}
