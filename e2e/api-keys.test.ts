@@ -6,7 +6,7 @@ import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { assertAccessible, baseUrl, errorSummaryText, launchBrowser, newPage, signIn, signUpOrganization } from "./support";
 
-type Catalogue = { ApiKeysPage: Record<string, string> & { status: Record<string, string> }; Errors: Record<string, string>; Console: Record<string, string> };
+type Catalogue = { AuditExport: Record<string, string>; ApiKeysPage: Record<string, string> & { status: Record<string, string> }; Errors: Record<string, string>; Console: Record<string, string> };
 const catalogues: Record<"en" | "fr", Catalogue> = {
   en: JSON.parse(fs.readFileSync("messages/en.json", "utf8")) as Catalogue,
   fr: JSON.parse(fs.readFileSync("messages/fr.json", "utf8")) as Catalogue,
@@ -80,9 +80,15 @@ describe("API keys", () => {
       await page.goto(`/${locale}/studio`);
       assert.equal(await page.getByTestId("organization-name").textContent(), newName);
 
-      // The audit log names the key.
-      await page.goto(`/${locale}/admin/audit`);
+      // The audit log names the key, and its CSV download (with the page's filter) does too.
+      await page.goto(`/${locale}/admin/audit?action=organization.renamed`);
       await page.getByText(keyName).first().waitFor();
+      await assertAccessible(page);
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: t.AuditExport.csv! }).click()]);
+      const csv = fs.readFileSync((await download.path())!, "utf8");
+      assert.match(csv.split("\n")[0]!, /^id,createdAt,action,actorKind/);
+      assert.match(csv, new RegExp(`"organization\\.renamed","api_key","[0-9a-f-]{36}","${keyName}"`));
+      assert.doesNotMatch(csv, /organization\.created/);
 
       // The list shows the key, last used; revoking it refuses the next call.
       await page.goto(`/${locale}/admin/api-keys`);
@@ -96,6 +102,19 @@ describe("API keys", () => {
       const refused = await curl(["-H", `Authorization: Bearer ${secret}`, "-H", `Accept-Language: ${locale}`, `${baseUrl}/api/v1/organization`]);
       assert.equal(refused.status, 401);
       assert.equal(JSON.parse(refused.body).code, "keyRevoked");
+      await context.close();
+    });
+  }
+
+  for (const locale of ["fr", "en"] as const) {
+    it(`the API help article shows the scopes and the reference, rendered on the server (${locale}, JavaScript off)`, async () => {
+      const { context, page } = await newPage(browser, { js: false });
+      await page.goto(`/${locale}/help/api`);
+      assert.equal(await page.getByTestId("scopes-table").locator("tbody tr").count(), 7);
+      assert.equal(await page.getByTestId("scopes-table").locator("tr[data-scope='organization:delete']").count(), 1);
+      assert.ok((await page.getByTestId("api-reference").locator("h3").count()) >= 19);
+      assert.equal(await page.getByText("PATCH /api/v1/organization", { exact: true }).count(), 1);
+      await assertAccessible(page);
       await context.close();
     });
   }

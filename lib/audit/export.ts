@@ -1,8 +1,9 @@
 import "server-only";
-import { and, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, lte, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { auditEvents } from "@/db/schema";
 import type { Db } from "@/db";
+import { queryRows } from "@/lib/core/db";
 import type { Actor } from "@/lib/core/actor";
 import { guard } from "@/lib/core/guard";
 import type { Result } from "@/lib/core/result";
@@ -17,8 +18,6 @@ export const auditQuerySchema = z.object({
   limit: z.coerce.number({ error: "invalidLimit" }).int({ error: "invalidLimit" }).min(1, { error: "invalidLimit" }).max(100, { error: "invalidLimit" }).default(50),
 });
 
-// The export reads larger pages than a client may ask for.
-const batchQuerySchema = auditQuerySchema.extend({ limit: z.number().int().min(1).max(10_000) });
 
 export type AuditEventResource = {
   id: number;
@@ -36,7 +35,7 @@ export async function listAuditPage(
   caller: Actor | null,
   input: Record<string, unknown>,
 ): Promise<Result<{ events: AuditEventResource[]; nextBefore: number | null }, "forbidden" | "validation">> {
-  const door = guard(caller, "audit.view", input.batch === true ? batchQuerySchema : auditQuerySchema, { ...input, batch: undefined });
+  const door = guard(caller, "audit.view", auditQuerySchema, input);
   if (!door.ok) return door;
   const { actor, input: query } = door;
   const conditions: SQL[] = [eq(auditEvents.organizationId, actor.organization.id)];
@@ -70,24 +69,47 @@ export async function listAuditPage(
 export const exportFormats = ["ndjson", "csv"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
-/** What the export reads per query: memory stays flat however many events there are. */
-const exportBatchSize = 2000;
+/** Events per query: memory stays flat however many there are. */
+const exportBatchSize = 5000;
 
-const csvColumns = ["id", "createdAt", "action", "actorKind", "actorId", "actorName", "actorEmail", "target", "clientAddress", "data"] as const;
+const csvHeader = "id,createdAt,action,actorKind,actorId,actorName,actorEmail,target,clientAddress,data\r\n";
 
-/** A spreadsheet would run a cell starting with = + - @ (or a tab or return) as a formula: prefix it with '. */
-export function neutralizeFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+/**
+ * A CSV cell (RFC 4180, always quoted). A spreadsheet would run a cell starting with = + - @ (or a
+ * tab or a return) as a formula, so such a cell is prefixed with '.
+ */
+function csvCell(value: SQL): SQL {
+  return sql`'"' || replace(case when ${value} ~ '^[-=+@\t\r]' then '''' || ${value} else coalesce(${value}, '') end, '"', '""') || '"'`;
 }
 
-function csvRow(event: AuditEventResource): string[] {
-  const cells = [String(event.id), event.createdAt.toISOString(), event.action, event.actor.kind, event.actor.id ?? "", event.actor.name ?? "", event.actor.email ?? "", event.target ?? "", event.clientAddress ?? "", JSON.stringify(event.data)];
-  return cells.map(neutralizeFormula);
+const isoTime = sql`to_char(${auditEvents.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** One event as a line of the export, formatted by PostgreSQL (near the speed of COPY, the same with both drivers). */
+function lineOf(format: ExportFormat): SQL {
+  if (format === "ndjson") {
+    return sql`json_build_object('id', ${auditEvents.id}, 'action', ${auditEvents.action}, 'target', ${auditEvents.target}, 'data', ${auditEvents.data},
+      'actor', json_build_object('kind', ${auditEvents.actorKind}, 'id', ${auditEvents.actorId}, 'name', ${auditEvents.actorName}, 'email', ${auditEvents.actorEmail}),
+      'clientAddress', ${auditEvents.clientAddress}, 'createdAt', ${isoTime})::text || chr(10)`;
+  }
+  const cells = [
+    sql`${auditEvents.id}::text`,
+    isoTime,
+    sql`${auditEvents.action}`,
+    sql`${auditEvents.actorKind}::text`,
+    sql`${auditEvents.actorId}::text`,
+    sql`${auditEvents.actorName}`,
+    sql`${auditEvents.actorEmail}`,
+    sql`${auditEvents.target}`,
+    sql`${auditEvents.clientAddress}`,
+    sql`${auditEvents.data}::text`,
+  ].map(csvCell);
+  return sql`${sql.join(cells, sql` || ',' || `)} || chr(13) || chr(10)`;
 }
 
 /**
- * The organization's events matching the filters, newest first, as NDJSON lines or CSV rows,
- * read in batches by ID (a keyset cursor), so a million events stream with flat memory.
+ * The organization's events matching the filters, newest first, as NDJSON lines or CSV rows. The
+ * database formats each batch of lines, and the next batch is read while this one is sent, by ID
+ * (a keyset cursor): a million events stream with flat memory, near the speed of COPY.
  */
 export async function exportAuditEvents(
   db: Db,
@@ -97,18 +119,32 @@ export async function exportAuditEvents(
 ): Promise<Result<{ chunks: AsyncGenerator<string> }, "forbidden" | "validation">> {
   const door = guard(caller, "audit.view", auditQuerySchema.omit({ limit: true, before: true }), input);
   if (!door.ok) return door;
-  const { actor } = door;
-  const filters = door.input;
-  const { stringify } = await import("csv-stringify/sync");
+  const { actor, input: filters } = door;
+  const conditions: SQL[] = [eq(auditEvents.organizationId, actor.organization.id)];
+  if (filters.action) conditions.push(eq(auditEvents.action, filters.action));
+  if (filters.actorId) conditions.push(eq(auditEvents.actorId, filters.actorId));
+  if (filters.since) conditions.push(gte(auditEvents.createdAt, new Date(filters.since)));
+  if (filters.until) conditions.push(lte(auditEvents.createdAt, new Date(filters.until)));
+  const line = lineOf(format);
+  const batch = async (before: number | null) => {
+    const where = and(...conditions, before === null ? undefined : lt(auditEvents.id, before));
+    const [row] = await queryRows<{ text: string | null; last: number | string | null; rows: number | string }>(
+      db,
+      sql`select string_agg(line, '' order by id desc) as text, min(id) as last, count(*) as rows
+          from (select ${auditEvents.id} as id, ${line} as line from ${auditEvents} where ${where} order by ${auditEvents.id} desc limit ${exportBatchSize}) as page`,
+    );
+    const last = row?.last === null || row?.last === undefined ? null : Number(row.last);
+    return { text: row?.text ?? "", last, full: Number(row?.rows ?? 0) === exportBatchSize };
+  };
   async function* chunks(): AsyncGenerator<string> {
-    if (format === "csv") yield stringify([csvColumns as unknown as string[]]);
-    let before: number | undefined;
+    if (format === "csv") yield csvHeader;
+    let next = batch(null);
     for (;;) {
-      const page = await listAuditPage(db, actor, { ...filters, before, limit: exportBatchSize, batch: true });
-      if (!page.ok || page.events.length === 0) return;
-      yield format === "csv" ? stringify(page.events.map(csvRow)) : page.events.map((event) => `${JSON.stringify(event)}\n`).join("");
-      if (page.nextBefore === null) return;
-      before = page.nextBefore;
+      const page = await next;
+      // Ask for the following batch before handing this one over: the query and the sending overlap.
+      if (page.full && page.last !== null) next = batch(page.last);
+      if (page.text) yield page.text;
+      if (!page.full || page.last === null) return;
     }
   }
   return { ok: true, chunks: chunks() };

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { jobs, organizations, users, type Job, type Organization } from "@/db/schema";
 import type { Db, Tx } from "@/lib/core/db";
@@ -148,10 +148,14 @@ export type OrganizationSummary = { id: string; name: string; plan: Organization
 export async function getOrganization(db: Db, caller: Actor | null): Promise<Result<{ organization: OrganizationSummary }, OrganizationError>> {
   const door = guard(caller, "organization.view");
   if (!door.ok) return door;
-  const settings = await getOrganizationSettings(db, door.actor.organization.id);
-  if (!settings || settings.organization.status !== "active") return fail("organizationDeleted");
-  const { id, name, plan, createdAt } = settings.organization;
-  return { ok: true, organization: { id, name, plan, createdAt, members: settings.members } };
+  // One query: the API asks this often, and the content counts of the Organization page are not needed.
+  const [row] = await db
+    .select({ id: organizations.id, name: organizations.name, plan: organizations.plan, status: organizations.status, createdAt: organizations.createdAt, members: sql<number>`(select count(*)::int from ${users} where ${users.organizationId} = ${organizations.id})` })
+    .from(organizations)
+    .where(eq(organizations.id, door.actor.organization.id));
+  if (!row || row.status !== "active") return fail("organizationDeleted");
+  const { status: _status, ...organization } = row;
+  return { ok: true, organization };
 }
 
 const jobIdSchema = z.object({ jobId: z.uuid() });
