@@ -131,9 +131,36 @@ export const auditEvents = pgTable(
     target: text("target"),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
+    // The hash chain (lib/audit/chain.ts): the event's place in its organization's log, and an HMAC
+    // over its content and the previous event's hash. A null hash marks an event recorded before the chain.
+    sequence: bigint("sequence", { mode: "number" }).notNull(),
+    hash: text("hash"),
   },
-  (t) => [index("audit_events_organization_idx").on(t.organizationId, t.createdAt)],
+  (t) => [
+    index("audit_events_organization_idx").on(t.organizationId, t.createdAt),
+    uniqueIndex("audit_events_organization_sequence_unique").on(t.organizationId, t.sequence),
+  ],
 );
+
+// One row per organization whose chain does not start at the beginning: events up to `start_sequence`
+// were recorded before the chain (start_hash null) or removed by retention (start_hash: the last removed
+// event's hash, which the next one chains from). Also keeps the daily round's last verification.
+export const auditChains = pgTable("audit_chains", {
+  organizationId: uuid("organization_id")
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: "cascade" }),
+  startSequence: bigint("start_sequence", { mode: "number" }).notNull().default(0),
+  startHash: text("start_hash"),
+  // Audit retention (Enterprise): events older than this many days are removed by the daily round; null keeps them.
+  retentionDays: integer("retention_days"),
+  verifiedAt: timestamp("verified_at", { withTimezone: true }),
+  verifiedIntact: boolean("verified_intact"),
+  verifiedEvents: integer("verified_events"),
+  brokenEventId: bigint("broken_event_id", { mode: "number" }),
+  brokenReason: text("broken_reason"),
+  headSequence: bigint("head_sequence", { mode: "number" }),
+  headHash: text("head_hash"),
+});
 
 export type JobProgress = {
   chats: number;
@@ -347,6 +374,7 @@ export type User = typeof users.$inferSelect;
 export type Plan = (typeof planEnum.enumValues)[number];
 export type Role = (typeof roleEnum.enumValues)[number];
 export type Locale = (typeof localeEnum.enumValues)[number];
+export type AuditChain = typeof auditChains.$inferSelect;
 export type AuditActorKind = (typeof auditActorKindEnum.enumValues)[number];
 export type Job = typeof jobs.$inferSelect;
 export type OrganizationDomain = typeof organizationDomains.$inferSelect;

@@ -1,4 +1,5 @@
 import { jobs, type Job, type JobProgress } from "@/db/schema";
+import { checkAuditChains } from "@/lib/audit/verification";
 import type { Db } from "@/lib/core/db";
 import { recheckDomains } from "@/lib/domains/rechecks";
 import { deleteSpentEmailTokens } from "@/lib/mail/email-tokens";
@@ -16,6 +17,7 @@ export const dailyTasks: DailyTasks = {
   domainRechecks: (db, now) => recheckDomains(db, { now }),
   spentEmailTokens: (db, now) => deleteSpentEmailTokens(db, now),
   oldSessions: (db, now) => deleteOldSessions(db, now),
+  auditChains: (db, now) => checkAuditChains(db, now),
 };
 
 /** A round's period: the UTC date, so every instance agrees on it. */

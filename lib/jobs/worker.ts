@@ -2,6 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { deletedOrganizations, organizations, type Job, type JobProgress } from "@/db/schema";
 import type { Db } from "@/db";
+import { allowAuditDeletion } from "@/lib/audit/chain";
 import { recordAudit } from "@/lib/audit/record";
 import { queryRows } from "@/lib/core/db";
 import { claimJob, failJob, forgetContentCounts, LeaseLostError, recordProgress } from "./jobs";
@@ -121,6 +122,8 @@ export async function runBatch(
     if (job.kind === "delete_organization") {
       const [people] = await queryRows<{ count: number }>(tx, sql`select count(*)::int as count from users where organization_id = ${organizationId}`);
       progress.users = Number(people?.count ?? 0);
+      // The audit log's trigger lets the cascade remove the organization's events in this transaction only.
+      await allowAuditDeletion(tx);
       await tx.delete(organizations).where(eq(organizations.id, organizationId));
       await tx.insert(deletedOrganizations).values({ id: organizationId }).onConflictDoNothing();
     } else if (organization) {
