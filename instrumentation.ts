@@ -10,11 +10,15 @@ export async function register() {
     console.error(problem);
     process.exit(1);
   }
-  const { getDatabase } = await import("./db");
+  const { embeddedDataDir, getDatabase } = await import("./db");
   const database = await getDatabase();
   // A new embedded database starts with the demo organizations in development only (README: demo accounts).
   const { seedIfEmpty, shouldSeedDemo } = await import("@/lib/demo/seed");
   if (database.driver === "pglite" && shouldSeedDemo()) await seedIfEmpty(database.db);
+  // Only this process may open the embedded database: commands such as `npm run audit:verify` ask it.
+  const { internalUrl, writeInternalApi } = await import("@/lib/core/internal-api");
+  const url = internalUrl();
+  if (database.driver === "pglite" && url) writeInternalApi(embeddedDataDir(), url);
   // Purges, deletions and the daily maintenance round run in this process too, unless a separate
   // `npm run worker` does them; however many processes run, the jobs table gives each job to one.
   if (process.env.WORKER_IN_SERVER !== "false") {

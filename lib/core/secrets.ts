@@ -7,13 +7,14 @@ import { randomBytes } from "node:crypto";
  * A secret from the environment, or, for a single self-hosted instance without one, a random value
  * kept in `.data/<file>` (mode 0600), so a fresh clone starts with no configuration.
  */
-function fromEnvOrDataFile(variable: string, file: string, generate: () => string): string {
+function fromEnvOrDataFile(variable: string, file: string, generate: () => string, create = true): string {
   const fromEnv = process.env[variable];
   if (fromEnv) return fromEnv;
   const location = path.join(process.cwd(), ".data", file);
   try {
     return fs.readFileSync(location, "utf8").trim();
-  } catch {
+  } catch (error) {
+    if (!create) throw new Error(`${variable} is not set and .data/${file} does not exist`, { cause: error });
     fs.mkdirSync(path.dirname(location), { recursive: true });
     const secret = generate();
     try {
@@ -33,11 +34,12 @@ export function authSecret(): string {
 /**
  * `AUDIT_CHAIN_KEY`, the HMAC key of the audit hash chain: never in the database, so database access
  * alone cannot recompute the chain. Production requires it (server.mjs refuses to start without it);
- * elsewhere a random one is kept in `.data/`.
+ * elsewhere a random one is kept in `.data/`. A command that only verifies passes `create: false`:
+ * a key it made up would fail every event.
  */
-export function auditChainKey(): string {
+export function auditChainKey(options: { create?: boolean } = {}): string {
   if (!process.env.AUDIT_CHAIN_KEY && process.env.NODE_ENV === "production") throw new Error("AUDIT_CHAIN_KEY is required in production");
-  const key = fromEnvOrDataFile("AUDIT_CHAIN_KEY", "audit-chain-key", () => randomBytes(32).toString("base64url"));
+  const key = fromEnvOrDataFile("AUDIT_CHAIN_KEY", "audit-chain-key", () => randomBytes(32).toString("base64url"), options.create ?? true);
   if (key.length < 32) throw new Error("AUDIT_CHAIN_KEY must be at least 32 characters long");
   return key;
 }
