@@ -13,7 +13,7 @@ const run = promisify(execFile);
 
 /** `npm run audit:verify`, as an operator runs it, with this environment. */
 async function auditVerify(env: Record<string, string>, args: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
-  const cleanEnv: Record<string, string | undefined> = { ...process.env, NODE_OPTIONS: "", ...env };
+  const cleanEnv: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: "", ...env };
   if (!env.DATABASE_URL) delete cleanEnv.DATABASE_URL;
   try {
     const { stdout, stderr } = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/audit/verify-cli.ts", ...args], { env: cleanEnv });
