@@ -5,7 +5,8 @@ export async function register() {
   const { originStartupProblem } = await import("@/lib/core/origin");
   const { clientAddressStartupProblem } = await import("@/lib/core/client-address");
   const { secretsStartupProblem } = await import("@/lib/core/secrets");
-  const problem = originStartupProblem() ?? clientAddressStartupProblem() ?? secretsStartupProblem();
+  const { encryptionStartupProblem } = await import("@/lib/core/encryption");
+  const problem = originStartupProblem() ?? clientAddressStartupProblem() ?? secretsStartupProblem() ?? encryptionStartupProblem();
   if (problem) {
     console.error(problem);
     process.exit(1);

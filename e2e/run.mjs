@@ -38,6 +38,7 @@ const env = {
 delete env.SMTP_URL;
 delete env.DATABASE_URL;
 env.AUTH_SECRET ??= "e2e-secret-not-for-production-0000000000000";
+env.ENCRYPTION_KEY ??= "ZTJlLWVuY3J5cHRpb24ta2V5LW5vdC1mb3ItcHJvZCE=";
 env.AUDIT_CHAIN_KEY ??= "e2e-audit-chain-key-not-for-production-000";
 
 // Fail fast if something already listens there: tests must never talk to a stale server.

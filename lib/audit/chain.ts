@@ -74,12 +74,17 @@ export function eventHash(previousHash: string, content: ChainedContent): string
   return mac(`${previousHash}\n${canonicalJson({ ...content, createdAt: content.createdAt.toISOString() })}`);
 }
 
+/** The organization's append lock, held until the transaction ends (also taken by stream delivery before it finishes). */
+export async function lockChain(tx: Pick<Db, "execute">, organizationId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`audit:${organizationId}`}))`);
+}
+
 /**
  * The transaction's next place in the organization's chain: takes the organization's append lock
  * (held until the transaction ends, so two writers never fork the chain), then reads the last event.
  */
 export async function nextLink(tx: Tx, organizationId: string): Promise<{ sequence: number; previousHash: string }> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`audit:${organizationId}`}))`);
+  await lockChain(tx, organizationId);
   const [last] = await tx
     .select({ sequence: auditEvents.sequence, hash: auditEvents.hash })
     .from(auditEvents)

@@ -5,6 +5,7 @@ import type { AuditActor, RequestContext } from "@/lib/core/actor";
 import type { Db } from "@/db";
 import type { Tx } from "@/lib/core/db";
 import { eventHash, nextLink, storedData, type ChainedContent } from "./chain";
+import { queueForStreams } from "./stream-delivery";
 
 /** Actions the audit log records; the console translates each as `Audit.actions.<action>`. */
 export type AuditAction =
@@ -40,7 +41,13 @@ export type AuditAction =
   | "joinRequest.approved"
   | "joinRequest.rejected"
   | "sso.configured"
-  | "domain.ssoRequiredChanged";
+  | "domain.ssoRequiredChanged"
+  | "audit.retentionChanged"
+  | "audit.retentionApplied"
+  | "auditStream.added"
+  | "auditStream.removed"
+  | "auditStream.secretRotated"
+  | "auditStream.resumed";
 
 /** The database or a transaction: an event is appended inside the caller's transaction when there is one. */
 type Executor = Db | Tx;
@@ -81,10 +88,12 @@ export async function recordAudit(db: Executor, event: AuditEvent): Promise<{ id
       // Milliseconds, as JavaScript reads it back: the hash covers exactly what is stored.
       createdAt: new Date(),
     };
+    const hash = eventHash(link.previousHash, content);
     const [row] = await tx
       .insert(auditEvents)
-      .values({ ...content, data: content.data as Record<string, unknown>, hash: eventHash(link.previousHash, content) })
+      .values({ ...content, data: content.data as Record<string, unknown>, hash })
       .returning({ id: auditEvents.id, sequence: auditEvents.sequence });
+    await queueForStreams(tx, { ...content, id: row!.id, hash });
     return row!;
   });
 }

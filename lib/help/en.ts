@@ -348,6 +348,8 @@ export const en: HelpContent = {
       "members.invite": "Invite people",
       "members.signOut": "Sign a member out everywhere",
       "audit.view": "Read the audit log",
+      "audit.stream": "Stream the audit log to webhooks",
+      "audit.retention": "Choose how long the audit log is kept",
       "helpFeedback.view": "See the help center’s feedback",
       "authentication.manage": "Open the Authentication page",
       "authentication.emailDomain": "Let people join by email domain",

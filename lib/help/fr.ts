@@ -348,6 +348,8 @@ export const fr: HelpContent = {
       "members.invite": "Inviter des personnes",
       "members.signOut": "Déconnecter un membre partout",
       "audit.view": "Consulter le journal d’audit",
+      "audit.stream": "Diffuser le journal d’audit vers des webhooks",
+      "audit.retention": "Choisir la durée de conservation du journal d’audit",
       "helpFeedback.view": "Voir les avis sur le centre d’aide",
       "authentication.manage": "Ouvrir la page Authentification",
       "authentication.emailDomain": "Permettre de rejoindre l’organisation par domaine e-mail",

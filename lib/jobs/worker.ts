@@ -4,6 +4,7 @@ import { deletedOrganizations, organizations, type Job, type JobProgress } from 
 import type { Db } from "@/db";
 import { allowAuditDeletion } from "@/lib/audit/chain";
 import { recordAudit } from "@/lib/audit/record";
+import { runAuditStream } from "@/lib/audit/stream-delivery";
 import { queryRows } from "@/lib/core/db";
 import { claimJob, failJob, forgetContentCounts, LeaseLostError, recordProgress } from "./jobs";
 import { maintenancePeriod, runMaintenance, scheduleMaintenance, type DailyTasks } from "./maintenance";
@@ -170,6 +171,10 @@ export async function processJob(
     if (job.kind === "maintenance") {
       await runMaintenance(db, job, { leaseMs: options.leaseMs, tasks: options.dailyTasks, now: options.now?.() });
       return "done";
+    }
+    if (job.kind === "audit_stream") {
+      const outcome = await runAuditStream(db, job, { leaseMs: options.leaseMs, now: options.now });
+      return outcome === "lost" ? "lost" : outcome === "done" ? "done" : "stopped";
     }
     while (true) {
       if (limits.shouldStop?.() || (limits.maxBatches !== undefined && batches >= limits.maxBatches)) return "stopped";
