@@ -27,6 +27,7 @@ export const endpointUrlSchema = z.object({
     .min(1, { error: "required" })
     .max(2000, { error: "invalidUrl" })
     .superRefine((value, context) => {
+      if (!value) return;
       const checked = checkOutboundUrl(value);
       if (!checked.ok) context.addIssue({ code: "custom", message: checked.error === "notHttps" ? "notHttps" : checked.error === "invalidUrl" ? "invalidUrl" : "privateAddress" });
     }),
