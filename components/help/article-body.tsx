@@ -24,6 +24,12 @@ function BlockView({ block, locale }: { block: Block; locale: AppLocale }) {
       return <Figure locale={locale} image={block.image} alt={block.alt} caption={block.caption} />;
     case "generated":
       return block.table === "roles" ? <RolesTable /> : <PlanComparison captionVisible />;
+    case "code":
+      return (
+        <pre className="my-3 overflow-x-auto rounded-md bg-slate-900 p-4 text-sm text-slate-50" tabIndex={0}>
+          <code data-language={block.language}>{block.code}</code>
+        </pre>
+      );
   }
 }
 

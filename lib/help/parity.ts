@@ -18,6 +18,8 @@ function shape(block: Block): string {
       return `generated:${block.table}`;
     case "paragraph":
       return `paragraph:${anchors(block.text)}`;
+    case "code":
+      return `code:${block.language}`;
   }
 }
 

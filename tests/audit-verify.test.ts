@@ -72,6 +72,7 @@ describe("npm run audit:verify on the embedded database", () => {
   }, 60_000);
 
   it("the server's internal endpoint answers only the token it wrote next to the database, readable by its user alone", async () => {
+    delete process.env.DATABASE_URL;
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "auditchain-api-"));
     const api = writeInternalApi(path.join(dataDir, "pglite"), "http://127.0.0.1:1");
     expect(fs.statSync(path.join(dataDir, "internal-api.json")).mode & 0o077).toBe(0);
@@ -81,5 +82,8 @@ describe("npm run audit:verify on the embedded database", () => {
       POST(new Request("http://localhost/api/internal/audit-verify", { method: "POST", body: "{}", headers: authorization ? { authorization } : {} }));
     expect((await ask()).status).toBe(404);
     expect((await ask("Bearer not-the-token")).status).toBe(404);
-  });
+    const answer = await ask(`Bearer ${api.token}`);
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ results: [] });
+  }, 60_000);
 });
