@@ -31,6 +31,8 @@ const env = {
   SIGN_UP_MAX_PER_ADDRESS: "100000",
   HELP_FEEDBACK_MAX_PER_ADDRESS: "100000",
   MAIL_OUTBOX_DIR: mailOutbox,
+  // Test only: audit streaming may post to receivers the tests start on loopback (lib/core/outbound.ts).
+  WEBHOOK_ALLOW_LOOPBACK: "true",
   // A production build: the public origin and the demo accounts must be asked for explicitly.
   APP_URL: baseUrl,
   SEED_DEMO: "true",
