@@ -2,7 +2,8 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { auditChains, auditEvents } from "@/db/schema";
 import type { Db } from "@/lib/core/db";
 import { testDatabaseForThisFile } from "@/tests/support/db";
-import { createCast } from "@/tests/support/factories";
+import { createCast, viewerOf } from "@/tests/support/factories";
+import { renameOrganization } from "@/lib/organizations/organizations";
 import { allowAuditDeletion, canonicalJson, verifyChain } from "./chain";
 import { recordAudit } from "./record";
 import { checkAuditChains, verifyOrganization } from "./verification";
@@ -110,6 +111,15 @@ describe("the audit hash chain", () => {
     );
     const result = await verifyChain(database.db, organization.id);
     expect(result).toMatchObject({ intact: true, events: 40 });
+  });
+
+  it("records the request's client address and device summary with the events a signed-in person causes", async () => {
+    const { organization, admin } = await createCast(database.db);
+    const viewer = { ...(await viewerOf(database.db, admin.id)), context: { clientAddress: "203.0.113.50", userAgent: "Firefox 135 · macOS" } };
+    expect((await renameOrganization(database.db, viewer, { name: "Traced Inc" })).ok).toBe(true);
+    const [event] = await database.db.select().from(auditEvents).where(and(eq(auditEvents.organizationId, organization.id), eq(auditEvents.action, "organization.renamed")));
+    expect(event).toMatchObject({ actorKind: "person", actorId: admin.id, clientAddress: "203.0.113.50", userAgent: "Firefox 135 · macOS" });
+    expect((await verifyChain(database.db, organization.id)).intact).toBe(true);
   });
 
   it("writes object keys in one order whatever order they were given in", () => {

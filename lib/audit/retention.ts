@@ -37,7 +37,7 @@ export async function setAuditRetention(db: Db, caller: Viewer | null, input: un
     const [before] = await tx.select({ days: auditChains.retentionDays }).from(auditChains).where(eq(auditChains.organizationId, organizationId));
     if ((before?.days ?? null) === days) return { ok: true as const, days, changed: false };
     await tx.insert(auditChains).values({ organizationId, retentionDays: days }).onConflictDoUpdate({ target: auditChains.organizationId, set: { retentionDays: days } });
-    await recordAudit(tx, { organizationId, actorId: door.actor.id, action: "audit.retentionChanged", data: { from: before?.days ?? null, to: days } });
+    await recordAudit(tx, { organizationId, actorId: door.actor.id, context: door.actor.context, action: "audit.retentionChanged", data: { from: before?.days ?? null, to: days } });
     return { ok: true as const, days, changed: true };
   });
 }

@@ -80,7 +80,7 @@ export async function addEndpoint(db: Db, caller: Viewer | null, input: unknown)
     const [existing] = await tx.select({ value: count() }).from(auditStreamEndpoints).where(eq(auditStreamEndpoints.organizationId, organizationId));
     if ((existing?.value ?? 0) >= maxEndpoints) return fail("tooMany");
     const [row] = await tx.insert(auditStreamEndpoints).values({ organizationId, url: door.input.url, secret: encryptSecret(secret) }).returning({ id: auditStreamEndpoints.id });
-    await recordAudit(tx, { organizationId, actorId: door.actor.id, action: "auditStream.added", target: door.input.url });
+    await recordAudit(tx, { organizationId, actorId: door.actor.id, context: door.actor.context, action: "auditStream.added", target: door.input.url });
     return { ok: true as const, endpointId: row!.id, secret };
   });
 }
@@ -100,7 +100,7 @@ export async function removeEndpoint(db: Db, caller: Viewer | null, input: unkno
       .where(and(eq(auditStreamEndpoints.id, door.input.endpointId), eq(auditStreamEndpoints.organizationId, organizationId)))
       .returning({ url: auditStreamEndpoints.url });
     if (!removed) return notFound();
-    await recordAudit(tx, { organizationId, actorId: door.actor.id, action: "auditStream.removed", target: removed.url });
+    await recordAudit(tx, { organizationId, actorId: door.actor.id, context: door.actor.context, action: "auditStream.removed", target: removed.url });
     return { ok: true as const };
   });
 }
@@ -118,7 +118,7 @@ export async function rotateSecret(db: Db, caller: Viewer | null, input: unknown
       .update(auditStreamEndpoints)
       .set({ secret: encryptSecret(secret), previousSecret: endpoint.secret, previousSecretExpiresAt: previousValidUntil })
       .where(eq(auditStreamEndpoints.id, endpoint.id));
-    await recordAudit(tx, { organizationId: endpoint.organizationId, actorId: door.actor.id, action: "auditStream.secretRotated", target: endpoint.url });
+    await recordAudit(tx, { organizationId: endpoint.organizationId, actorId: door.actor.id, context: door.actor.context, action: "auditStream.secretRotated", target: endpoint.url });
     return { ok: true as const, secret, previousValidUntil };
   });
 }
@@ -135,7 +135,7 @@ export async function resumeEndpoint(db: Db, caller: Viewer | null, input: unkno
       .update(auditStreamDeliveries)
       .set({ nextAttemptAt: new Date() })
       .where(and(eq(auditStreamDeliveries.endpointId, endpoint.id), eq(auditStreamDeliveries.state, "pending")));
-    await recordAudit(tx, { organizationId: endpoint.organizationId, actorId: door.actor.id, action: "auditStream.resumed", target: endpoint.url });
+    await recordAudit(tx, { organizationId: endpoint.organizationId, actorId: door.actor.id, context: door.actor.context, action: "auditStream.resumed", target: endpoint.url });
     await wakeStreamJob(tx, endpoint.organizationId);
     return { ok: true as const };
   });

@@ -109,7 +109,7 @@ export async function changePlan(
     if (planIncludes(to, "auditStreaming") && !planIncludes(from, "auditStreaming")) await resumeEndpointsAfterPlan(tx, actor.organization.id);
     await recordAudit(tx, {
       organizationId: actor.organization.id,
-      actorId: actor.id,
+      actorId: actor.id, context: actor.context,
       action: "organization.planChanged",
       data: { from, to, disabled: Object.fromEntries(disabled.map((loss) => [loss.feature, loss.affected])), authentication },
     });

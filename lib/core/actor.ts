@@ -12,6 +12,8 @@ export type Viewer = {
   organization: { id: string; name: string; plan: Plan; createdAt: Date };
   /** The session row this request came with (absent for viewers built outside a request). */
   sessionId?: string;
+  /** Where this request came from, copied into the audit events it causes (absent outside a request). */
+  context?: RequestContext;
 };
 
 /**

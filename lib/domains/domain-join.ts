@@ -89,9 +89,9 @@ export async function decideJoinRequest(
       if (decision === "approve") {
         const { email, name, passwordHash, locale } = request;
         await tx.insert(users).values({ organizationId, email, name, passwordHash, locale, role: "member", billing: false });
-        await recordAudit(tx, { organizationId, actorId: actor.id, action: "member.joined", target: email, data: { via: "emailDomain" } });
+        await recordAudit(tx, { organizationId, actorId: actor.id, context: actor.context, action: "member.joined", target: email, data: { via: "emailDomain" } });
       }
-      await recordAudit(tx, { organizationId, actorId: actor.id, action: decision === "approve" ? "joinRequest.approved" : "joinRequest.rejected", target: request.email });
+      await recordAudit(tx, { organizationId, actorId: actor.id, context: actor.context, action: decision === "approve" ? "joinRequest.approved" : "joinRequest.rejected", target: request.email });
       return { ok: true as const, email: request.email };
     });
   } catch (error) {

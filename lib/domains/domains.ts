@@ -95,7 +95,7 @@ export async function addDomain(
         .insert(organizationDomains)
         .values({ organizationId, domain, verificationToken: randomBytes(16).toString("hex"), createdBy: actor.id })
         .returning();
-      await recordAudit(tx, { organizationId, actorId: actor.id, action: "domain.added", target: domain });
+      await recordAudit(tx, { organizationId, actorId: actor.id, context: actor.context, action: "domain.added", target: domain });
       return { ok: true as const, domain: row! };
     });
   } catch (error) {
@@ -155,7 +155,7 @@ export async function verifyDomain(
         .where(eq(organizationDomains.id, before.id))
         .returning();
       if (verified && before.status !== "verified") {
-        await recordAudit(tx, { organizationId: actor.organization.id, actorId: actor.id, action: "domain.verified", target: before.domain });
+        await recordAudit(tx, { organizationId: actor.organization.id, actorId: actor.id, context: actor.context, action: "domain.verified", target: before.domain });
       }
       return { ok: true as const, domain: domain!, check };
     });
@@ -180,7 +180,7 @@ export async function removeDomain(
       .where(and(eq(organizationDomains.id, door.input.domainId), eq(organizationDomains.organizationId, actor.organization.id)))
       .returning();
     if (!row) return fail("notFound");
-    await recordAudit(tx, { organizationId: actor.organization.id, actorId: actor.id, action: "domain.removed", target: row.domain });
+    await recordAudit(tx, { organizationId: actor.organization.id, actorId: actor.id, context: actor.context, action: "domain.removed", target: row.domain });
     return { ok: true as const, domain: row.domain };
   });
 }
@@ -203,7 +203,7 @@ export async function setJoinMode(
     if (before.joinMode !== joinMode) {
       await recordAudit(tx, {
         organizationId: actor.organization.id,
-        actorId: actor.id,
+        actorId: actor.id, context: actor.context,
         action: "domain.joinModeChanged",
         target: before.domain,
         data: { from: before.joinMode, to: joinMode },

@@ -50,7 +50,7 @@ export async function createInvitation(
       .insert(invitations)
       .values({ organizationId: actor.organization.id, email: address, role, billing, tokenHash: hashToken(token), invitedBy: actor.id, expiresAt })
       .returning();
-    await recordAudit(tx, { organizationId: actor.organization.id, actorId: actor.id, action: "invitation.created", target: address, data: { role, billing } });
+    await recordAudit(tx, { organizationId: actor.organization.id, actorId: actor.id, context: actor.context, action: "invitation.created", target: address, data: { role, billing } });
     return { ok: true as const, token, invitation: { id: row!.id, email: address, role, billing, expiresAt, invitedBy: actor.name } };
   });
 }
@@ -94,7 +94,7 @@ export async function revokeInvitation(db: Db, caller: Viewer | null, input: Rec
       .where(and(eq(invitations.id, door.input.invitationId), eq(invitations.organizationId, actor.organization.id), pendingAt(now)))
       .returning({ email: invitations.email });
     if (!row) return fail("notFound");
-    await recordAudit(tx, { organizationId: actor.organization.id, actorId: actor.id, action: "invitation.revoked", target: row.email });
+    await recordAudit(tx, { organizationId: actor.organization.id, actorId: actor.id, context: actor.context, action: "invitation.revoked", target: row.email });
     return { ok: true as const, email: row.email };
   });
 }

@@ -104,7 +104,7 @@ export async function changeMemberRole(
     if ((target.role === "admin" && role !== "admin") || (target.billing && !billing)) {
       await revokeSessions(tx, target.id, "demoted", { except: target.id === actor.id ? (actor.sessionId ?? null) : null });
     }
-    const audit = { organizationId: actor.organization.id, actorId: actor.id, target: target.email };
+    const audit = { organizationId: actor.organization.id, actorId: actor.id, context: actor.context, target: target.email };
     if (target.role !== role) await recordAudit(tx, { ...audit, action: "member.roleChanged", data: { from: target.role, to: role } });
     if (target.billing !== billing) await recordAudit(tx, { ...audit, action: "member.billingChanged", data: { from: target.billing, to: billing } });
     return { ok: true as const, member, changed: true };

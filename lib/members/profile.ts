@@ -28,7 +28,7 @@ export async function updateProfile(
     await tx.update(users).set({ name, locale }).where(eq(users.id, actor.id));
     await recordAudit(tx, {
       organizationId: actor.organization.id,
-      actorId: actor.id,
+      actorId: actor.id, context: actor.context,
       action: "profile.updated",
       target: actor.email,
       data: { from: { name: actor.name, locale: actor.locale }, to: { name, locale } },
@@ -59,7 +59,7 @@ export async function changePassword(
     const ended = await revokeSessions(tx, actor.id, "passwordChanged", { except: actor.sessionId ?? null });
     await recordAudit(tx, {
       organizationId: actor.organization.id,
-      actorId: actor.id,
+      actorId: actor.id, context: actor.context,
       action: "profile.passwordChanged",
       target: actor.email,
       data: { endedSessions: ended },

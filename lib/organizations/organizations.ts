@@ -40,7 +40,7 @@ export async function renameOrganization(
     await tx.update(organizations).set({ name, updatedAt: new Date() }).where(eq(organizations.id, organization.id));
     await recordAudit(tx, {
       organizationId: organization.id,
-      actorId: actor.id,
+      actorId: actor.id, context: actor.context,
       action: "organization.renamed",
       target: organization.id,
       data: { from: organization.name, to: name },
@@ -75,7 +75,7 @@ export async function requestChatPurge(
     if (created) {
       await recordAudit(tx, {
         organizationId: organization.id,
-        actorId: actor.id,
+        actorId: actor.id, context: actor.context,
         action: "organization.chatsPurgeRequested",
         data: { chats: totals.chats, messages: totals.messages, jobId: job.id },
       });
@@ -116,7 +116,7 @@ export async function requestOrganizationDeletion(
     });
     await recordAudit(tx, {
       organizationId: organization.id,
-      actorId: actor.id,
+      actorId: actor.id, context: actor.context,
       action: "organization.deletionRequested",
       data: { name: organization.name, ...totals, jobId: job.id },
     });

@@ -43,6 +43,7 @@ export async function startSession(
       actorId: input.user.id,
       action: "session.signedIn",
       data: { method: input.method, device, address: clientAddress },
+      context: { clientAddress, userAgent: device },
     });
     return { sessionId: row!.id };
   });
@@ -138,7 +139,7 @@ export async function endOwnSession(
     if (!ended) return fail("notFound");
     await recordAudit(tx, {
       organizationId: actor.organization.id,
-      actorId: actor.id,
+      actorId: actor.id, context: actor.context,
       action: "session.ended",
       target: actor.email,
       data: { device: ended.device, address: ended.address },
@@ -155,7 +156,7 @@ export async function endOtherSessions(db: Db, caller: Viewer | null): Promise<R
   return db.transaction(async (tx) => {
     const ended = await revokeSessions(tx, actor.id, "endedByOwner", { except: actor.sessionId ?? null });
     if (ended > 0) {
-      await recordAudit(tx, { organizationId: actor.organization.id, actorId: actor.id, action: "session.othersEnded", target: actor.email, data: { count: ended } });
+      await recordAudit(tx, { organizationId: actor.organization.id, actorId: actor.id, context: actor.context, action: "session.othersEnded", target: actor.email, data: { count: ended } });
     }
     return { ok: true as const, ended };
   });
@@ -184,7 +185,7 @@ export async function signMemberOutEverywhere(
     const ended = await revokeSessions(tx, target.id, "signedOutByAdmin");
     await recordAudit(tx, {
       organizationId: actor.organization.id,
-      actorId: actor.id,
+      actorId: actor.id, context: actor.context,
       action: "member.signedOutEverywhere",
       target: target.email,
       data: { count: ended },

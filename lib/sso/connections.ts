@@ -87,7 +87,7 @@ async function storeConnection(db: Db, actor: Viewer, parsed: ConnectionValues, 
       .returning();
     await recordAudit(tx, {
       organizationId: actor.organization.id,
-      actorId: actor.id,
+      actorId: actor.id, context: actor.context,
       action: "sso.configured",
       data: { idpEntityId: values.idpEntityId, idpSsoUrl: values.idpSsoUrl, ...audit },
     });
@@ -170,7 +170,7 @@ export async function setSsoRequired(
       )
       .returning();
     if (!domain) return fail("notFound");
-    await recordAudit(tx, { organizationId: actor.organization.id, actorId: actor.id, action: "domain.ssoRequiredChanged", target: domain.domain, data: { ssoRequired } });
+    await recordAudit(tx, { organizationId: actor.organization.id, actorId: actor.id, context: actor.context, action: "domain.ssoRequiredChanged", target: domain.domain, data: { ssoRequired } });
     return { ok: true as const, ssoRequired };
   });
 }
