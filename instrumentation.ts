@@ -1,19 +1,25 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  // Production refuses to serve without a public origin and a trustworthy client address (one line each, no stack).
+  // Production refuses to serve without a public origin, a trustworthy client address and its secrets (one line each, no stack).
   const { originStartupProblem } = await import("@/lib/core/origin");
   const { clientAddressStartupProblem } = await import("@/lib/core/client-address");
-  const problem = originStartupProblem() ?? clientAddressStartupProblem();
+  const { secretsStartupProblem } = await import("@/lib/core/secrets");
+  const { encryptionStartupProblem } = await import("@/lib/core/encryption");
+  const problem = originStartupProblem() ?? clientAddressStartupProblem() ?? secretsStartupProblem() ?? encryptionStartupProblem();
   if (problem) {
     console.error(problem);
     process.exit(1);
   }
-  const { getDatabase } = await import("./db");
+  const { embeddedDataDir, getDatabase } = await import("./db");
   const database = await getDatabase();
   // A new embedded database starts with the demo organizations in development only (README: demo accounts).
   const { seedIfEmpty, shouldSeedDemo } = await import("@/lib/demo/seed");
   if (database.driver === "pglite" && shouldSeedDemo()) await seedIfEmpty(database.db);
+  // Only this process may open the embedded database: commands such as `npm run audit:verify` ask it.
+  const { internalUrl, writeInternalApi } = await import("@/lib/core/internal-api");
+  const url = internalUrl();
+  if (database.driver === "pglite" && url) writeInternalApi(embeddedDataDir(), url);
   // Purges, deletions and the daily maintenance round run in this process too, unless a separate
   // `npm run worker` does them; however many processes run, the jobs table gives each job to one.
   if (process.env.WORKER_IN_SERVER !== "false") {

@@ -17,6 +17,9 @@ const hostname = values.hostname ?? process.env.HOSTNAME ?? (dev ? "localhost" :
 
 // Read by lib/core/client-address.ts: the header below is ours, not the client's.
 process.env.ORG_CONSOLE_CUSTOM_SERVER = "true";
+// Where command-line tools reach this server from this machine (lib/core/internal-api.ts).
+const loopbackHostname = ["0.0.0.0", "::", "localhost"].includes(hostname) ? "127.0.0.1" : hostname;
+process.env.ORG_CONSOLE_INTERNAL_URL = `http://${loopbackHostname.includes(":") ? `[${loopbackHostname}]` : loopbackHostname}:${port}`;
 // Set before Next loads, as `next start` and `next dev` do.
 process.env.NODE_ENV ??= dev ? "development" : "production";
 const clientAddressHeader = "x-org-console-client-address";

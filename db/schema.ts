@@ -19,7 +19,7 @@ export const planEnum = pgEnum("plan", ["free", "pro", "team", "enterprise"]);
 export const organizationStatusEnum = pgEnum("organization_status", ["active", "deleting"]);
 export const roleEnum = pgEnum("role", ["admin", "member"]);
 export const localeEnum = pgEnum("locale", ["fr", "en"]);
-export const jobKindEnum = pgEnum("job_kind", ["purge_chats", "delete_organization", "maintenance"]);
+export const jobKindEnum = pgEnum("job_kind", ["purge_chats", "delete_organization", "maintenance", "audit_stream"]);
 // Who an audit event names: a person, an organization API key, or the system (the worker, an operator's command).
 export const auditActorKindEnum = pgEnum("audit_actor_kind", ["person", "api_key", "system"]);
 export const jobStateEnum = pgEnum("job_state", ["queued", "running", "done", "failed"]);
@@ -131,8 +131,90 @@ export const auditEvents = pgTable(
     target: text("target"),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
+    // The hash chain (lib/audit/chain.ts): the event's place in its organization's log, and an HMAC
+    // over its content and the previous event's hash. A null hash marks an event recorded before the chain.
+    sequence: bigint("sequence", { mode: "number" }).notNull(),
+    hash: text("hash"),
   },
-  (t) => [index("audit_events_organization_idx").on(t.organizationId, t.createdAt)],
+  (t) => [
+    index("audit_events_organization_idx").on(t.organizationId, t.createdAt),
+    uniqueIndex("audit_events_organization_sequence_unique").on(t.organizationId, t.sequence),
+  ],
+);
+
+// One row per organization whose chain does not start at the beginning: events up to `start_sequence`
+// were recorded before the chain (start_hash null) or removed by retention (start_hash: the last removed
+// event's hash, which the next one chains from). Also keeps the daily round's last verification.
+export const auditChains = pgTable("audit_chains", {
+  organizationId: uuid("organization_id")
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: "cascade" }),
+  startSequence: bigint("start_sequence", { mode: "number" }).notNull().default(0),
+  startHash: text("start_hash"),
+  // Audit retention (Enterprise): events older than this many days are removed by the daily round; null keeps them.
+  retentionDays: integer("retention_days"),
+  verifiedAt: timestamp("verified_at", { withTimezone: true }),
+  verifiedIntact: boolean("verified_intact"),
+  verifiedEvents: integer("verified_events"),
+  brokenEventId: bigint("broken_event_id", { mode: "number" }),
+  brokenReason: text("broken_reason"),
+  headSequence: bigint("head_sequence", { mode: "number" }),
+  headHash: text("head_hash"),
+});
+
+export const auditStreamStatusEnum = pgEnum("audit_stream_status", ["active", "paused"]);
+// Why an endpoint is paused: it failed for 24 hours, or the plan no longer includes streaming.
+export const auditStreamPauseEnum = pgEnum("audit_stream_pause", ["failing", "plan"]);
+// A test event is sent once, at once: it ends delivered or failed; an audit event stays pending until delivered.
+export const auditDeliveryStateEnum = pgEnum("audit_delivery_state", ["pending", "delivered", "failed"]);
+
+// Where an organization's audit events are streamed (lib/audit/streams.ts). Signing secrets are stored
+// encrypted with ENCRYPTION_KEY (lib/core/encryption.ts); after a rotation the previous one signs too for 24 hours.
+export const auditStreamEndpoints = pgTable(
+  "audit_stream_endpoints",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    secret: text("secret").notNull(),
+    previousSecret: text("previous_secret"),
+    previousSecretExpiresAt: timestamp("previous_secret_expires_at", { withTimezone: true }),
+    status: auditStreamStatusEnum("status").notNull().default("active"),
+    pausedReason: auditStreamPauseEnum("paused_reason"),
+    failingSince: timestamp("failing_since", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_stream_endpoints_organization_idx").on(t.organizationId)],
+);
+
+// One event (or test event) to one endpoint: the delivery log, kept 30 days. Delivered in id order per endpoint.
+export const auditStreamDeliveries = pgTable(
+  "audit_stream_deliveries",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    endpointId: uuid("endpoint_id")
+      .notNull()
+      .references(() => auditStreamEndpoints.id, { onDelete: "cascade" }),
+    organizationId: uuid("organization_id").notNull(),
+    // No foreign key: retention may remove the event while its delivery is still in the log.
+    eventId: bigint("event_id", { mode: "number" }),
+    messageId: text("message_id").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    state: auditDeliveryStateEnum("state").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lastStatus: integer("last_status"),
+    lastError: text("last_error"),
+    lastLatencyMs: integer("last_latency_ms"),
+    createdAt: createdAt(),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("audit_stream_deliveries_endpoint_idx").on(t.endpointId, t.state, t.id),
+    index("audit_stream_deliveries_created_idx").on(t.createdAt),
+  ],
 );
 
 export type JobProgress = {
@@ -396,6 +478,9 @@ export type User = typeof users.$inferSelect;
 export type Plan = (typeof planEnum.enumValues)[number];
 export type Role = (typeof roleEnum.enumValues)[number];
 export type Locale = (typeof localeEnum.enumValues)[number];
+export type AuditChain = typeof auditChains.$inferSelect;
+export type AuditStreamEndpoint = typeof auditStreamEndpoints.$inferSelect;
+export type AuditStreamDelivery = typeof auditStreamDeliveries.$inferSelect;
 export type AuditActorKind = (typeof auditActorKindEnum.enumValues)[number];
 export type Job = typeof jobs.$inferSelect;
 export type OrganizationDomain = typeof organizationDomains.$inferSelect;

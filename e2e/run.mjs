@@ -31,6 +31,8 @@ const env = {
   SIGN_UP_MAX_PER_ADDRESS: "100000",
   HELP_FEEDBACK_MAX_PER_ADDRESS: "100000",
   MAIL_OUTBOX_DIR: mailOutbox,
+  // Test only: audit streaming may post to receivers the tests start on loopback (lib/core/outbound.ts).
+  WEBHOOK_ALLOW_LOOPBACK: "true",
   // A production build: the public origin and the demo accounts must be asked for explicitly.
   APP_URL: baseUrl,
   SEED_DEMO: "true",
@@ -38,6 +40,8 @@ const env = {
 delete env.SMTP_URL;
 delete env.DATABASE_URL;
 env.AUTH_SECRET ??= "e2e-secret-not-for-production-0000000000000";
+env.ENCRYPTION_KEY ??= "ZTJlLWVuY3J5cHRpb24ta2V5LW5vdC1mb3ItcHJvZCE=";
+env.AUDIT_CHAIN_KEY ??= "e2e-audit-chain-key-not-for-production-000";
 
 // Fail fast if something already listens there: tests must never talk to a stale server.
 try {

@@ -5,11 +5,13 @@ import { scopes, type Scope } from "@/lib/core/api-scopes";
 import type { Db } from "@/db";
 import { auditEvents, chats, invitations, organizations, users, type Plan } from "@/db/schema";
 import { listAuditEvents } from "@/lib/audit/audit-log";
+import { setAuditRetention } from "@/lib/audit/retention";
+import { addEndpoint, listEndpoints } from "@/lib/audit/streams";
 import { changePlan, previewPlanChange } from "@/lib/billing/billing";
 import { hashToken } from "@/lib/core/tokens";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "@/lib/members/invitations";
 import { changeMemberRole, listMembers, removeMember } from "@/lib/members/members";
-import { can, type Action } from "@/lib/core/permissions";
+import { can, decide, type Action } from "@/lib/core/permissions";
 import { plans } from "@/lib/core/plans";
 import type { Viewer } from "@/lib/auth/session-user";
 import { testDatabaseForThisFile } from "@/tests/support/db";
@@ -22,7 +24,7 @@ import { createCast, createChats, createOrganization, createUser, viewerOf } fro
  */
 
 type World = { organizationId: string; otherOrganizationId: string; member: { id: string; email: string }; invitationId: string; plan: Plan };
-type Operation = { name: string; action: Action; mutates: boolean; run: (db: Db, actor: Viewer | null, world: World) => Promise<{ ok: boolean }> };
+type Operation = { name: string; action: Action; mutates: boolean; /** Answers `planRequired` when the plan, not the role, refuses. */ planRefusal?: boolean; run: (db: Db, actor: Viewer | null, world: World) => Promise<{ ok: boolean }> };
 
 const operations: Operation[] = [
   { name: "list members", action: "members.view", mutates: false, run: (db, actor) => listMembers(db, actor) },
@@ -34,6 +36,9 @@ const operations: Operation[] = [
   { name: "preview a plan change", action: "billing.changePlan", mutates: false, run: (db, actor, world) => previewPlanChange(db, actor, { plan: otherPlan(world.plan) }) },
   { name: "change the plan", action: "billing.changePlan", mutates: true, run: (db, actor, world) => changePlan(db, actor, { plan: otherPlan(world.plan) }) },
   { name: "read the audit log", action: "audit.view", mutates: false, run: (db, actor) => listAuditEvents(db, actor) },
+  { name: "list audit streaming endpoints", action: "audit.stream", mutates: false, planRefusal: true, run: (db, actor) => listEndpoints(db, actor) },
+  { name: "add an audit streaming endpoint", action: "audit.stream", mutates: true, planRefusal: true, run: (db, actor) => addEndpoint(db, actor, { url: "https://siem.example.com/org-console" }) },
+  { name: "choose the audit log's retention", action: "audit.retention", mutates: true, planRefusal: true, run: (db, actor) => setAuditRetention(db, actor, { days: "90" }) },
 ];
 
 function otherPlan(plan: Plan): Plan {
@@ -109,7 +114,8 @@ describe.each(plans)("on the %s plan", (plan) => {
       }
       expect(result.ok).toBe(allowed);
       if (!allowed) {
-        expect(result).toEqual({ ok: false, error: "forbidden" });
+        const byPlan = operation.planRefusal && actor && decide(actor, operation.action).allowed === false && (decide(actor, operation.action) as { reason: string }).reason === "plan";
+        expect(result).toEqual({ ok: false, error: byPlan ? "planRequired" : "forbidden" });
         expect(after).toEqual(before);
       } else if (operation.mutates) {
         expect(after).not.toEqual(before);

@@ -9,6 +9,7 @@ export async function PlanChangePreviewCard({ preview, action }: { preview: Plan
   const t = await getTranslations("BillingPage");
   const tPlans = await getTranslations("Plans");
   const tFeatures = await getTranslations("Features");
+  const tStreaming = await getTranslations("AuditStreaming");
   const names = { from: tPlans(preview.from), to: tPlans(preview.to) };
   return (
     <div className="space-y-4" data-testid="plan-change-preview">
@@ -27,7 +28,11 @@ export async function PlanChangePreviewCard({ preview, action }: { preview: Plan
                 <JoinLoss key={loss.feature} impact={preview.authentication} />
               ) : (
                 <li key={loss.feature}>
-                  {loss.feature === "invitations" ? t("lossInvitations", { count: loss.affected }) : t("loss", { feature: tFeatures(loss.feature) })}
+                  {loss.feature === "invitations"
+                    ? t("lossInvitations", { count: loss.affected })
+                    : loss.feature === "auditStreaming"
+                      ? tStreaming("planLoss", { count: loss.affected })
+                      : t("loss", { feature: tFeatures(loss.feature) })}
                 </li>
               ),
             )}

@@ -23,17 +23,17 @@ function BlockView({ block, locale }: { block: Block; locale: AppLocale }) {
       return <Callout tone={block.tone}><RichText text={block.text} /></Callout>;
     case "figure":
       return <Figure locale={locale} image={block.image} alt={block.alt} caption={block.caption} />;
-    case "code":
-      return (
-        <pre className="my-3 overflow-x-auto rounded-md bg-slate-900 p-3 text-sm text-slate-50" tabIndex={0}>
-          <code>{block.text}</code>
-        </pre>
-      );
     case "generated":
       if (block.table === "roles") return <RolesTable />;
       if (block.table === "scopes") return <ScopesTable />;
       if (block.table === "apiReference") return <ApiReference />;
       return <PlanComparison captionVisible />;
+    case "code":
+      return (
+        <pre className="my-3 overflow-x-auto rounded-md bg-slate-900 p-4 text-sm text-slate-50" tabIndex={0}>
+          <code data-language={block.language}>{block.code}</code>
+        </pre>
+      );
   }
 }
 

@@ -26,9 +26,11 @@ describe("audit log", () => {
         action: index % 2 ? "organization.renamed" : "profile.updated",
         data: { index },
         createdAt: new Date(start + index * 60_000),
+        // Written here without the chain (no hash): only the listing is under test.
+        sequence: index + 1,
       })),
     );
-    await database.db.insert(auditEvents).values({ organizationId: other.organization.id, actorId: other.admin.id, action: "organization.renamed" });
+    await database.db.insert(auditEvents).values({ organizationId: other.organization.id, actorId: other.admin.id, action: "organization.renamed", sequence: 1 });
     const actor = await viewerOf(database.db, admin.id);
     const first = await listAuditEvents(database.db, actor, {});
     if (!first.ok) throw new Error(first.error);

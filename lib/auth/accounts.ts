@@ -53,6 +53,7 @@ export async function authenticate(
         action: "session.signInFailed",
         target: row.user.email,
         data: { address: input.clientAddress?.slice(0, 100) ?? null },
+        context: { clientAddress: input.clientAddress?.slice(0, 100) ?? null },
       });
     }
     return fail("invalid");

@@ -1,6 +1,9 @@
 import "server-only";
 import { cache } from "react";
 import { forbidden } from "next/navigation";
+import { headers } from "next/headers";
+import { clientAddressFrom } from "@/lib/core/client-address";
+import { describeDevice } from "@/lib/sessions/device";
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { redirect } from "@/i18n/navigation";
@@ -12,12 +15,17 @@ import { loadSessionUser, type Viewer } from "./session-user";
 
 export type { Viewer };
 
-/** The signed-in person, read from the database once per request; null when signed out or gone. */
+/**
+ * The signed-in person, read from the database once per request; null when signed out or gone. It
+ * carries the request's client address and device summary (no lookup: two headers) for the audit log.
+ */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   if (!session?.sessionId) return null;
   const lookup = await loadSessionUser(await getDb(), session.sessionId);
-  return lookup.status === "ok" ? lookup.viewer : null;
+  if (lookup.status !== "ok") return null;
+  const requestHeaders = await headers();
+  return { ...lookup.viewer, context: { clientAddress: clientAddressFrom(requestHeaders), userAgent: describeDevice(requestHeaders.get("user-agent")) } };
 });
 
 /** For pages: the viewer, or a redirect to sign-in that comes back here. */

@@ -80,14 +80,14 @@ describe("plans and billing", () => {
         from: "enterprise",
         to: "pro",
         direction: "downgrade",
-        losses: [{ feature: "invitations", affected: 0 }, { feature: "emailDomainSignIn", affected: 2 }, { feature: "ssoSaml", affected: 2 }],
+        losses: [{ feature: "invitations", affected: 0 }, { feature: "emailDomainSignIn", affected: 2 }, { feature: "ssoSaml", affected: 2 }, { feature: "auditStreaming", affected: 0 }, { feature: "auditRetention", affected: 0 }],
         authentication,
       },
     });
     const before = await database.db.select().from(organizationDomains).where(eq(organizationDomains.organizationId, organization.id));
-    expect(await changePlan(database.db, actor, { plan: "pro" })).toMatchObject({ ok: true, disabled: [{ feature: "invitations", affected: 0 }, { feature: "emailDomainSignIn", affected: 2 }, { feature: "ssoSaml", affected: 2 }] });
+    expect(await changePlan(database.db, actor, { plan: "pro" })).toMatchObject({ ok: true, disabled: [{ feature: "invitations", affected: 0 }, { feature: "emailDomainSignIn", affected: 2 }, { feature: "ssoSaml", affected: 2 }, { feature: "auditStreaming", affected: 0 }, { feature: "auditRetention", affected: 0 }] });
     const [event] = await database.db.select().from(auditEvents).where(eq(auditEvents.organizationId, organization.id)).orderBy(auditEvents.id).then((rows) => rows.filter((row) => row.action === "organization.planChanged"));
-    expect(event!.data).toEqual({ from: "enterprise", to: "pro", disabled: { invitations: 0, emailDomainSignIn: 2, ssoSaml: 2 }, authentication });
+    expect(event!.data).toEqual({ from: "enterprise", to: "pro", disabled: { invitations: 0, emailDomainSignIn: 2, ssoSaml: 2, auditStreaming: 0, auditRetention: 0 }, authentication });
 
     // Nothing deleted: accounts, domains with their settings, the SSO configuration, the requests.
     expect(await database.db.select().from(users).where(eq(users.organizationId, organization.id))).toHaveLength(4);
@@ -124,7 +124,7 @@ describe("plans and billing", () => {
   it("leaving Enterprise lists SSO among what the change disables", async () => {
     const { organization } = await createCast(database.db, "enterprise");
     const losses = await planChangeDisables(database.db, organization.id, "enterprise", "team");
-    expect(losses.map((loss) => loss.feature)).toEqual(["ssoSaml"]);
+    expect(losses.map((loss) => loss.feature)).toEqual(["ssoSaml", "auditStreaming", "auditRetention"]);
   });
 
   it("refuses an unknown plan or the current one, and changes nothing", async () => {

@@ -3,14 +3,15 @@ import { eq } from "drizzle-orm";
 import { organizations, type Plan } from "@/db/schema";
 import type { Db, Tx } from "@/lib/core/db";
 import { recordAudit } from "@/lib/audit/record";
+import { countActiveEndpoints, pauseEndpointsForPlan, resumeEndpointsAfterPlan } from "@/lib/audit/streams";
 import { countPendingJoinRequests, countSsoUsers, describePlanChangeImpact, type PlanChangeImpact } from "@/lib/domains/domain-join";
 import { countPending, revokePending } from "@/lib/members/invitations";
 import { lockOrganizationAs } from "@/lib/members/members";
 import { z } from "zod";
 import { guard } from "@/lib/core/guard";
-import { featuresLost, plans, type Feature } from "@/lib/core/plans";
+import { featuresLost, planIncludes, plans, type Feature } from "@/lib/core/plans";
 import { fail, type Result } from "@/lib/core/result";
-import type { Viewer } from "@/lib/core/actor";
+import { auditActorOf, type Viewer } from "@/lib/core/actor";
 
 export type BillingError = "forbidden" | "validation" | "samePlan";
 
@@ -38,6 +39,8 @@ export const featureShutdowns: Partial<Record<Feature, FeatureShutdown>> = {
     disable: async (tx, organizationId) => (await countSsoUsers(tx, organizationId)).people,
   },
   emailDomainSignIn: { count: countPendingJoinRequests, disable: countPendingJoinRequests },
+  // Streams are paused, not removed: endpoints, secrets and waiting events stay for a return to Enterprise.
+  auditStreaming: { count: countActiveEndpoints, disable: pauseEndpointsForPlan },
 };
 
 /** One line of "what this plan change will disable": a lost feature and how many of its things go. */
@@ -103,9 +106,10 @@ export async function changePlan(
     }
     const authentication = await describePlanChangeImpact(tx, actor.organization.id, from, to);
     await tx.update(organizations).set({ plan: to, updatedAt: now }).where(eq(organizations.id, actor.organization.id));
+    if (planIncludes(to, "auditStreaming") && !planIncludes(from, "auditStreaming")) await resumeEndpointsAfterPlan(tx, actor.organization.id);
     await recordAudit(tx, {
       organizationId: actor.organization.id,
-      actorId: actor.id,
+      ...auditActorOf(actor),
       action: "organization.planChanged",
       data: { from, to, disabled: Object.fromEntries(disabled.map((loss) => [loss.feature, loss.affected])), authentication },
     });

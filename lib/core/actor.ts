@@ -15,6 +15,8 @@ export type Viewer = {
   organization: { id: string; name: string; plan: Plan; createdAt: Date };
   /** The session row this request came with (absent for viewers built outside a request). */
   sessionId?: string;
+  /** Where this request came from, copied into the audit events it causes (absent outside a request). */
+  context?: RequestContext;
 };
 
 /**
@@ -40,6 +42,8 @@ export type KeyActor = {
   scopes: readonly Scope[];
   plan: Plan;
   organization: { id: string; name: string; plan: Plan; createdAt: Date };
+  /** Where this request came from, copied into the audit events it causes. */
+  context?: RequestContext;
 };
 
 /** Whoever acts: a signed-in person or an organization API key; both go through the one matrix. */
@@ -51,7 +55,7 @@ export function personIdOf(actor: Actor): string | null {
 }
 
 /** What `recordAudit` needs to name the actor: a person by ID (snapshotted there), a key by its own snapshot. */
-export function auditActorOf(actor: Actor): { actorId: string | null; actor?: AuditActor } {
-  if (actor.kind === "api_key") return { actorId: null, actor: { kind: "api_key", id: actor.id, name: actor.name, email: null } };
-  return { actorId: actor.id };
+export function auditActorOf(actor: Actor): { actorId: string | null; actor?: AuditActor; context?: RequestContext } {
+  if (actor.kind === "api_key") return { actorId: null, actor: { kind: "api_key", id: actor.id, name: actor.name, email: null }, context: actor.context };
+  return { ...auditActorOf(actor) };
 }

@@ -19,6 +19,7 @@ export const consoleSections = {
   members: { path: "/admin/members", label: "members", action: "members.view" },
   billing: { path: "/admin/billing", label: "billing", action: "billing.view" },
   audit: { path: "/admin/audit", label: "audit", action: "audit.view" },
+  auditStreaming: { path: "/admin/audit-streaming", label: "auditStreaming", action: "audit.stream" },
   authentication: { path: "/admin/authentication", label: "authentication", action: "authentication.manage" },
   apiKeys: { path: "/admin/api-keys", label: "apiKeys", action: "apiKeys.manage" },
   profile: { path: "/admin/profile", label: "profile", action: "profile.edit" },

@@ -31,6 +31,8 @@ export const permissionMatrix = {
   "members.invite": { holders: ["admin"], feature: "invitations" },
   "members.signOut": { holders: ["admin"] },
   "audit.view": { holders: ["admin"], feature: "auditLog" },
+  "audit.stream": { holders: ["admin"], feature: "auditStreaming" },
+  "audit.retention": { holders: ["admin"], feature: "auditRetention" },
   "helpFeedback.view": { holders: ["admin"] },
   "authentication.manage": { holders: ["admin"] },
   "authentication.emailDomain": { holders: ["admin"], feature: "emailDomainSignIn" },

@@ -22,6 +22,8 @@ export const planFeatures = {
   invitations: ["team", "enterprise"],
   emailDomainSignIn: ["team", "enterprise"],
   ssoSaml: ["enterprise"],
+  auditStreaming: ["enterprise"],
+  auditRetention: ["enterprise"],
 } as const satisfies Record<string, readonly Plan[]>;
 
 export type Feature = keyof typeof planFeatures;

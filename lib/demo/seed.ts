@@ -2,12 +2,21 @@ import "server-only";
 import { count, eq } from "drizzle-orm";
 import { hashPassword } from "@/lib/core/passwords";
 import type { Db } from "@/db";
-import { chats, messages, organizations, users, type Locale, type Plan, type Role } from "@/db/schema";
+import { chats, messages, organizations, users, type Locale, type Plan, type Role, type User } from "@/db/schema";
+import { recordAudit, type AuditEvent } from "@/lib/audit/record";
 
 export const demoPassword = "correct-horse-battery";
 
 type DemoPerson = { email: string; name: string; role: Role; billing: boolean; locale: Locale };
-type DemoOrganization = { name: string; plan: Plan; people: DemoPerson[]; chatsPerPerson: number };
+type DemoOrganization = { name: string; plan: Plan; people: DemoPerson[]; chatsPerPerson: number; history: DemoEvent[] };
+/** A past event of the demo: who (by email) did what, from where; written through recordAudit so the chain verifies. */
+type DemoEvent = { by: string } & Pick<AuditEvent, "action" | "target" | "data">;
+
+// Documentation addresses (RFC 5737) and user-agent summaries as lib/sessions/device.ts writes them.
+const demoContexts = [
+  { clientAddress: "192.0.2.10", userAgent: "Firefox 135 on macOS" },
+  { clientAddress: "198.51.100.23", userAgent: "Chrome 133 on Windows" },
+];
 
 export const demoOrganizations: DemoOrganization[] = [
   {
@@ -19,12 +28,21 @@ export const demoOrganizations: DemoOrganization[] = [
       { email: "billing@example.com", name: "Bruno Billing", role: "member", billing: true, locale: "fr" },
       { email: "member@example.com", name: "Maya Member", role: "member", billing: false, locale: "en" },
     ],
+    history: [
+      { by: "admin@example.com", action: "organization.created", data: { name: "Acme" } },
+      { by: "admin@example.com", action: "organization.renamed", data: { from: "Acme", to: "Acme Demo" } },
+      { by: "admin@example.com", action: "invitation.created", target: "member@example.com", data: { role: "member", billing: false } },
+      { by: "member@example.com", action: "invitation.accepted", target: "member@example.com" },
+      { by: "member@example.com", action: "member.joined", target: "member@example.com", data: { role: "member", billing: false } },
+      { by: "admin@example.com", action: "member.roleChanged", target: "billing@example.com", data: { from: "admin", to: "member" } },
+    ],
   },
   {
     name: "Globex",
     plan: "free",
     chatsPerPerson: 4,
     people: [{ email: "owner@globex.example", name: "Gaston Globex", role: "admin", billing: true, locale: "fr" }],
+    history: [{ by: "owner@globex.example", action: "organization.created", data: { name: "Globex" } }],
   },
 ];
 
@@ -63,10 +81,18 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
           ]);
         }
       }
+      await writeHistory(tx, organization!.id, people, demo.history);
     });
     created.push(demo.name);
   }
   return { created };
+}
+
+async function writeHistory(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], organizationId: string, people: User[], history: DemoEvent[]) {
+  for (const [index, { by, ...event }] of history.entries()) {
+    const actorId = people.find((person) => person.email === by)?.id ?? null;
+    await recordAudit(tx, { organizationId, actorId, ...event, context: demoContexts[index % demoContexts.length] });
+  }
 }
 
 /** Demo accounts have a published password: in development by default, in production only with SEED_DEMO=true. */

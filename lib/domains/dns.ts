@@ -1,6 +1,7 @@
 import { Resolver } from "node:dns/promises";
 import { domainToASCII } from "node:url";
 import { z } from "zod";
+import { configuredDnsServers } from "@/lib/core/dns-servers";
 
 /** Where the TXT record lives and what it holds: `_org-console.<domain>` → `org-console-verification=<token>`. */
 export const verificationLabel = "_org-console";
@@ -35,13 +36,7 @@ export type TxtAnswer = { status: "found"; values: string[] } | { status: "notFo
 
 export type TxtLookup = (name: string) => Promise<TxtAnswer>;
 
-/** DNS servers from `DNS_SERVER` ("127.0.0.1:5353", comma-separated); the system's otherwise. */
-export function configuredDnsServers(value = process.env.DNS_SERVER): string[] {
-  return (value ?? "")
-    .split(",")
-    .map((server) => server.trim())
-    .filter(Boolean);
-}
+export { configuredDnsServers };
 
 export function createTxtLookup(servers = configuredDnsServers(), timeoutMs = 3000): TxtLookup {
   return async (name) => {

@@ -180,7 +180,7 @@ export async function removeDomain(
       .where(and(eq(organizationDomains.id, door.input.domainId), eq(organizationDomains.organizationId, actor.organization.id)))
       .returning();
     if (!row) return fail("notFound");
-    await recordAudit(tx, { organizationId: actor.organization.id, actorId: actor.id, action: "domain.removed", target: row.domain });
+    await recordAudit(tx, { organizationId: actor.organization.id, ...auditActorOf(actor), action: "domain.removed", target: row.domain });
     return { ok: true as const, domain: row.domain };
   });
 }
@@ -203,7 +203,7 @@ export async function setJoinMode(
     if (before.joinMode !== joinMode) {
       await recordAudit(tx, {
         organizationId: actor.organization.id,
-        actorId: actor.id,
+        ...auditActorOf(actor),
         action: "domain.joinModeChanged",
         target: before.domain,
         data: { from: before.joinMode, to: joinMode },

@@ -372,7 +372,8 @@ export const en: HelpContent = {
             },
             {
               "kind": "code",
-              "text": "curl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \"$APP_URL/api/v1/organization\""
+              "language": "shell",
+              "code": "curl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \"$APP_URL/api/v1/organization\""
             }
           ]
         },
@@ -400,7 +401,8 @@ export const en: HelpContent = {
             },
             {
               "kind": "code",
-              "text": "{\n  \"type\": \"tag:org-console.dev,2026:problems/forbidden\",\n  \"title\": \"This key’s scopes or the plan do not allow this\",\n  \"status\": 403,\n  \"code\": \"forbidden\"\n}"
+              "language": "json",
+              "code": "{\n  \"type\": \"tag:org-console.dev,2026:problems/forbidden\",\n  \"title\": \"This key’s scopes or the plan do not allow this\",\n  \"status\": 403,\n  \"code\": \"forbidden\"\n}"
             },
             {
               "kind": "list",
@@ -437,7 +439,8 @@ export const en: HelpContent = {
             },
             {
               "kind": "code",
-              "text": "curl -X PATCH -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  -H \"Content-Type: application/json\" \\\n  -d '{\"name\": \"Acme Research\"}' \"$APP_URL/api/v1/organization\""
+              "language": "shell",
+              "code": "curl -X PATCH -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  -H \"Content-Type: application/json\" \\\n  -d '{\"name\": \"Acme Research\"}' \"$APP_URL/api/v1/organization\""
             },
             {
               "kind": "paragraph",
@@ -445,7 +448,8 @@ export const en: HelpContent = {
             },
             {
               "kind": "code",
-              "text": "curl -X POST -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  -H \"Content-Type: application/json\" -H \"Idempotency-Key: invite-ada-2026-01\" \\\n  -d '{\"email\": \"ada@example.com\", \"role\": \"member\"}' \"$APP_URL/api/v1/invitations\""
+              "language": "shell",
+              "code": "curl -X POST -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  -H \"Content-Type: application/json\" -H \"Idempotency-Key: invite-ada-2026-01\" \\\n  -d '{\"email\": \"ada@example.com\", \"role\": \"member\"}' \"$APP_URL/api/v1/invitations\""
             },
             {
               "kind": "paragraph",
@@ -453,7 +457,8 @@ export const en: HelpContent = {
             },
             {
               "kind": "code",
-              "text": "curl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \"$APP_URL/api/v1/members?limit=50&query=ada\""
+              "language": "shell",
+              "code": "curl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \"$APP_URL/api/v1/members?limit=50&query=ada\""
             },
             {
               "kind": "paragraph",
@@ -461,7 +466,8 @@ export const en: HelpContent = {
             },
             {
               "kind": "code",
-              "text": "curl -X POST -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  -H \"Content-Type: application/json\" \\\n  -d '{\"confirmation\": \"Acme Research\"}' \"$APP_URL/api/v1/organization/chat-purge\"\n# then follow the job it answers:\ncurl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \"$APP_URL/api/v1/jobs/<job id>\""
+              "language": "shell",
+              "code": "curl -X POST -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  -H \"Content-Type: application/json\" \\\n  -d '{\"confirmation\": \"Acme Research\"}' \"$APP_URL/api/v1/organization/chat-purge\"\n# then follow the job it answers:\ncurl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \"$APP_URL/api/v1/jobs/<job id>\""
             },
             {
               "kind": "paragraph",
@@ -469,7 +475,8 @@ export const en: HelpContent = {
             },
             {
               "kind": "code",
-              "text": "curl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  \"$APP_URL/api/v1/audit-events/export?format=csv&since=2026-01-01T00:00:00Z\" -o audit.csv"
+              "language": "shell",
+              "code": "curl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  \"$APP_URL/api/v1/audit-events/export?format=csv&since=2026-01-01T00:00:00Z\" -o audit.csv"
             }
           ]
         },
@@ -495,6 +502,105 @@ export const en: HelpContent = {
         }
       ]
     },
+    "audit-log": {
+      title: "Audit log",
+      description: "What the audit log records, how to prove it was not altered, how to stream it to your systems and how long it is kept.",
+      intro: [
+        {
+          kind: "paragraph",
+          text: "The [audit log](/admin/audit) lists every change made in your organization: who did what, when, and from where. Admins read it in the console; on the {plans:auditStreaming} plan it can also be sent, as it happens, to your own systems.",
+        },
+      ],
+      sections: [
+        {
+          id: "what-is-recorded",
+          heading: "What is recorded",
+          blocks: [
+            {
+              kind: "list",
+              items: [
+                "**What happened**: the organization renamed, a role changed, an invitation sent or accepted, a sign-in, a plan change, a domain verified, and so on, with the details (old and new name, old and new role).",
+                "**Who did it**: a person, an API key, or the system (the daily checks). Their name and email are kept as they were at that moment, so removing or renaming someone later changes no event.",
+                "**From where**: the network address of the request and a short summary of the browser and system (for example “Firefox on macOS”), when the change came from a browser.",
+              ],
+            },
+            {
+              kind: "callout",
+              tone: "note",
+              text: "Nobody edits the log: the database refuses to change an event, and events are only removed with the organization itself or by the retention period you choose.",
+            },
+          ],
+        },
+        {
+          id: "verifying",
+          heading: "Proving the log was not altered",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Each event carries a seal computed from its content and from the seal of the event before it, with a key that only the server holds (never the database). Changing, removing or reordering one event breaks every seal after it, and someone with access to the database alone cannot compute new ones.",
+            },
+            {
+              kind: "paragraph",
+              text: "Every day the console checks the whole chain; the audit log page shows “Chain intact, verified at …”. If a check fails, every Admin receives an email naming the first event that does not match.",
+            },
+            {
+              kind: "paragraph",
+              text: "Whoever runs the server can check at any time with the command below; it names the first failing event and ends with an error code if there is one.",
+            },
+            { kind: "code", language: "shell", code: "npm run audit:verify\nnpm run audit:verify -- --organization <organization ID>" },
+          ],
+        },
+        {
+          id: "streaming",
+          heading: "Streaming events to your systems",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "On the [Audit streaming](/admin/audit-streaming) page, an Admin adds an https address. Each new event is then sent to it as JSON in a POST request, in the order of the log, signed with the Standard Webhooks scheme: the **webhook-id**, **webhook-timestamp** and **webhook-signature** headers.",
+            },
+            {
+              kind: "list",
+              items: [
+                "**Send a test event** checks the address at once and shows the answer in the delivery log, with its latency.",
+                "If the endpoint fails (no answer within 10 seconds, or a status other than 2xx), the event is sent again later, at growing intervals, for 24 hours; nothing after it overtakes it. After 24 hours of failures the endpoint is paused and Admins receive an email; **Resume** sends what waited, oldest first.",
+                "**Rotate the secret** makes a new signing secret; the old one keeps signing too for 24 hours, so you can update your receiver without missing a message.",
+                "For safety, the console only sends to public https addresses: no internal or private network, and it never follows redirects.",
+              ],
+            },
+            {
+              kind: "callout",
+              tone: "note",
+              text: "Moving below {plans:auditStreaming} pauses the endpoints without removing them: the plan change says so before you confirm, and they resume on a return.",
+            },
+          ],
+        },
+        {
+          id: "receiver",
+          heading: "Checking the signature in your receiver",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Use a Standard Webhooks library for your language. In JavaScript, with the **standardwebhooks** package, a receiver checks each message like this; answer with a 2xx status once it is stored. A message may arrive twice (after a lost answer, for instance): the **webhook-id** header stays the same, so keep the ones you have seen.",
+            },
+            { kind: "code", language: "javascript", code: "import { Webhook } from \"standardwebhooks\";\n\n// The endpoint's secret, shown once in the console: \"whsec_…\"\nconst webhook = new Webhook(process.env.ORG_CONSOLE_SIGNING_SECRET);\nconst seen = new Set(); // use your database in production\n\nexport async function POST(request) {\n  const body = await request.text(); // the raw body, before any JSON parsing\n  let message;\n  try {\n    message = webhook.verify(body, Object.fromEntries(request.headers));\n  } catch {\n    return new Response(\"invalid signature\", { status: 400 });\n  }\n  const id = request.headers.get(\"webhook-id\"); // the same on every retry\n  if (!seen.has(id)) {\n    seen.add(id);\n    console.log(message.data.sequence, message.data.action, message.data.actor);\n  }\n  return new Response(null, { status: 204 });\n}" },
+          ],
+        },
+        {
+          id: "retention",
+          heading: "How long events are kept",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Events are kept for as long as the organization exists. On the {plans:auditRetention} plan, an Admin may choose to keep them a number of days instead (30 at least), on the audit log page; older events are then removed every day, and the chain still verifies from the first event kept. Delivery logs of streaming are kept 30 days.",
+            },
+          ],
+        },
+      ],
+      next: [
+        { slug: "roles-and-permissions", text: "See who may read the audit log and manage streaming." },
+        { slug: "plans-and-features", text: "Compare the plans that include streaming and retention." },
+      ],
+    },
   },
   labels: {
     actions: {
@@ -512,6 +618,8 @@ export const en: HelpContent = {
       "members.invite": "Invite people",
       "members.signOut": "Sign a member out everywhere",
       "audit.view": "Read the audit log",
+      "audit.stream": "Stream the audit log to webhooks",
+      "audit.retention": "Choose how long the audit log is kept",
       "helpFeedback.view": "See the help center’s feedback",
       "authentication.manage": "Open the Authentication page",
       "authentication.emailDomain": "Let people join by email domain",

@@ -372,7 +372,8 @@ export const fr: HelpContent = {
             },
             {
               "kind": "code",
-              "text": "curl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \"$APP_URL/api/v1/organization\""
+              "language": "shell",
+              "code": "curl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \"$APP_URL/api/v1/organization\""
             }
           ]
         },
@@ -400,7 +401,8 @@ export const fr: HelpContent = {
             },
             {
               "kind": "code",
-              "text": "{\n  \"type\": \"tag:org-console.dev,2026:problems/forbidden\",\n  \"title\": \"This key’s scopes or the plan do not allow this\",\n  \"status\": 403,\n  \"code\": \"forbidden\"\n}"
+              "language": "json",
+              "code": "{\n  \"type\": \"tag:org-console.dev,2026:problems/forbidden\",\n  \"title\": \"This key’s scopes or the plan do not allow this\",\n  \"status\": 403,\n  \"code\": \"forbidden\"\n}"
             },
             {
               "kind": "list",
@@ -437,7 +439,8 @@ export const fr: HelpContent = {
             },
             {
               "kind": "code",
-              "text": "curl -X PATCH -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  -H \"Content-Type: application/json\" \\\n  -d '{\"name\": \"Acme Research\"}' \"$APP_URL/api/v1/organization\""
+              "language": "shell",
+              "code": "curl -X PATCH -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  -H \"Content-Type: application/json\" \\\n  -d '{\"name\": \"Acme Research\"}' \"$APP_URL/api/v1/organization\""
             },
             {
               "kind": "paragraph",
@@ -445,7 +448,8 @@ export const fr: HelpContent = {
             },
             {
               "kind": "code",
-              "text": "curl -X POST -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  -H \"Content-Type: application/json\" -H \"Idempotency-Key: invite-ada-2026-01\" \\\n  -d '{\"email\": \"ada@example.com\", \"role\": \"member\"}' \"$APP_URL/api/v1/invitations\""
+              "language": "shell",
+              "code": "curl -X POST -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  -H \"Content-Type: application/json\" -H \"Idempotency-Key: invite-ada-2026-01\" \\\n  -d '{\"email\": \"ada@example.com\", \"role\": \"member\"}' \"$APP_URL/api/v1/invitations\""
             },
             {
               "kind": "paragraph",
@@ -453,7 +457,8 @@ export const fr: HelpContent = {
             },
             {
               "kind": "code",
-              "text": "curl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \"$APP_URL/api/v1/members?limit=50&query=ada\""
+              "language": "shell",
+              "code": "curl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \"$APP_URL/api/v1/members?limit=50&query=ada\""
             },
             {
               "kind": "paragraph",
@@ -461,7 +466,8 @@ export const fr: HelpContent = {
             },
             {
               "kind": "code",
-              "text": "curl -X POST -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  -H \"Content-Type: application/json\" \\\n  -d '{\"confirmation\": \"Acme Research\"}' \"$APP_URL/api/v1/organization/chat-purge\"\n# then follow the job it answers:\ncurl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \"$APP_URL/api/v1/jobs/<job id>\""
+              "language": "shell",
+              "code": "curl -X POST -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  -H \"Content-Type: application/json\" \\\n  -d '{\"confirmation\": \"Acme Research\"}' \"$APP_URL/api/v1/organization/chat-purge\"\n# then follow the job it answers:\ncurl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \"$APP_URL/api/v1/jobs/<job id>\""
             },
             {
               "kind": "paragraph",
@@ -469,7 +475,8 @@ export const fr: HelpContent = {
             },
             {
               "kind": "code",
-              "text": "curl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  \"$APP_URL/api/v1/audit-events/export?format=csv&since=2026-01-01T00:00:00Z\" -o audit.csv"
+              "language": "shell",
+              "code": "curl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  \"$APP_URL/api/v1/audit-events/export?format=csv&since=2026-01-01T00:00:00Z\" -o audit.csv"
             }
           ]
         },
@@ -495,6 +502,105 @@ export const fr: HelpContent = {
         }
       ]
     },
+    "audit-log": {
+      title: "Journal d’audit",
+      description: "Ce que le journal d’audit enregistre, comment prouver qu’il n’a pas été modifié, comment le diffuser vers vos systèmes et combien de temps il est conservé.",
+      intro: [
+        {
+          kind: "paragraph",
+          text: "Le [journal d’audit](/admin/audit) liste chaque modification faite dans votre organisation : qui a fait quoi, quand et d’où. Les Admins le consultent dans la console ; avec l’offre {plans:auditStreaming}, il peut aussi être envoyé au fil de l’eau à vos propres systèmes.",
+        },
+      ],
+      sections: [
+        {
+          id: "what-is-recorded",
+          heading: "Ce qui est enregistré",
+          blocks: [
+            {
+              kind: "list",
+              items: [
+                "**Ce qui s’est passé** : l’organisation renommée, un rôle modifié, une invitation envoyée ou acceptée, une connexion, un changement d’offre, un domaine vérifié, etc., avec le détail (ancien et nouveau nom, ancien et nouveau rôle).",
+                "**Qui l’a fait** : une personne, une clé d’API ou le système (les vérifications quotidiennes). Son nom et son adresse e-mail sont conservés tels qu’ils étaient à ce moment-là : supprimer ou renommer quelqu’un plus tard ne modifie aucun événement.",
+                "**D’où** : l’adresse réseau de la requête et un court résumé du navigateur et du système (par exemple « Firefox sur macOS »), quand la modification vient d’un navigateur.",
+              ],
+            },
+            {
+              kind: "callout",
+              tone: "note",
+              text: "Personne ne modifie le journal : la base de données refuse de changer un événement, et les événements ne sont supprimés qu’avec l’organisation elle-même ou par la durée de conservation que vous choisissez.",
+            },
+          ],
+        },
+        {
+          id: "verifying",
+          heading: "Prouver que le journal n’a pas été modifié",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Chaque événement porte un sceau calculé à partir de son contenu et du sceau de l’événement précédent, avec une clé que seul le serveur détient (jamais la base de données). Modifier, supprimer ou déplacer un événement casse tous les sceaux qui suivent, et une personne ayant seulement accès à la base de données ne peut pas en calculer de nouveaux.",
+            },
+            {
+              kind: "paragraph",
+              text: "Chaque jour, la console vérifie toute la chaîne ; la page du journal d’audit indique « Chaîne intacte, vérifiée le … ». Si une vérification échoue, chaque Admin reçoit un e-mail qui nomme le premier événement qui ne correspond pas.",
+            },
+            {
+              kind: "paragraph",
+              text: "La personne qui gère le serveur peut vérifier à tout moment avec la commande ci-dessous ; elle nomme le premier événement en échec et se termine par un code d’erreur s’il y en a un.",
+            },
+            { kind: "code", language: "shell", code: "npm run audit:verify\nnpm run audit:verify -- --organization <ID de l’organisation>" },
+          ],
+        },
+        {
+          id: "streaming",
+          heading: "Diffuser les événements vers vos systèmes",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Sur la page [Diffusion de l’audit](/admin/audit-streaming), un Admin ajoute une adresse https. Chaque nouvel événement y est alors envoyé en JSON par une requête POST, dans l’ordre du journal, signé selon le schéma Standard Webhooks : en-têtes **webhook-id**, **webhook-timestamp** et **webhook-signature**.",
+            },
+            {
+              kind: "list",
+              items: [
+                "**Envoyer un événement de test** vérifie l’adresse immédiatement et affiche la réponse dans le journal des envois, avec sa latence.",
+                "Si la destination échoue (pas de réponse en 10 secondes, ou un statut autre que 2xx), l’événement est renvoyé plus tard, à intervalles croissants, pendant 24 heures ; rien ne passe devant lui. Après 24 heures d’échecs, la destination est mise en pause et les Admins reçoivent un e-mail ; **Relancer** envoie ce qui attendait, du plus ancien au plus récent.",
+                "**Renouveler le secret** crée un nouveau secret de signature ; l’ancien continue aussi de signer pendant 24 heures, pour que vous puissiez mettre à jour votre récepteur sans manquer de message.",
+                "Par sécurité, la console n’envoie qu’à des adresses https publiques : aucun réseau interne ou privé, et elle ne suit jamais les redirections.",
+              ],
+            },
+            {
+              kind: "callout",
+              tone: "note",
+              text: "Passer sous l’offre {plans:auditStreaming} met les destinations en pause sans les supprimer : le changement d’offre le signale avant votre confirmation, et elles reprennent au retour.",
+            },
+          ],
+        },
+        {
+          id: "receiver",
+          heading: "Vérifier la signature dans votre récepteur",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Utilisez une bibliothèque Standard Webhooks pour votre langage. En JavaScript, avec le paquet **standardwebhooks**, un récepteur vérifie chaque message ainsi ; répondez avec un statut 2xx une fois le message enregistré. Un message peut arriver deux fois (après une réponse perdue, par exemple) : l’en-tête **webhook-id** reste le même, gardez donc ceux que vous avez déjà vus.",
+            },
+            { kind: "code", language: "javascript", code: "import { Webhook } from \"standardwebhooks\";\n\n// Le secret de la destination, affiché une fois dans la console : « whsec_… »\nconst webhook = new Webhook(process.env.ORG_CONSOLE_SIGNING_SECRET);\nconst seen = new Set(); // en production, utilisez votre base de données\n\nexport async function POST(request) {\n  const body = await request.text(); // le corps brut, avant toute lecture JSON\n  let message;\n  try {\n    message = webhook.verify(body, Object.fromEntries(request.headers));\n  } catch {\n    return new Response(\"signature invalide\", { status: 400 });\n  }\n  const id = request.headers.get(\"webhook-id\"); // identique à chaque nouvel essai\n  if (!seen.has(id)) {\n    seen.add(id);\n    console.log(message.data.sequence, message.data.action, message.data.actor);\n  }\n  return new Response(null, { status: 204 });\n}" },
+          ],
+        },
+        {
+          id: "retention",
+          heading: "Combien de temps les événements sont conservés",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Les événements sont conservés tant que l’organisation existe. Avec l’offre {plans:auditRetention}, un Admin peut choisir de les garder un certain nombre de jours (30 au moins), sur la page du journal d’audit ; les événements plus anciens sont alors supprimés chaque jour, et la chaîne se vérifie toujours à partir du premier événement conservé. Les journaux d’envoi de la diffusion sont conservés 30 jours.",
+            },
+          ],
+        },
+      ],
+      next: [
+        { slug: "roles-and-permissions", text: "Voir qui peut consulter le journal d’audit et gérer la diffusion." },
+        { slug: "plans-and-features", text: "Comparer les offres qui comprennent la diffusion et la conservation." },
+      ],
+    },
   },
   labels: {
     actions: {
@@ -512,6 +618,8 @@ export const fr: HelpContent = {
       "members.invite": "Inviter des personnes",
       "members.signOut": "Déconnecter un membre partout",
       "audit.view": "Consulter le journal d’audit",
+      "audit.stream": "Diffuser le journal d’audit vers des webhooks",
+      "audit.retention": "Choisir la durée de conservation du journal d’audit",
       "helpFeedback.view": "Voir les avis sur le centre d’aide",
       "authentication.manage": "Ouvrir la page Authentification",
       "authentication.emailDomain": "Permettre de rejoindre l’organisation par domaine e-mail",

@@ -19,8 +19,8 @@ function shape(block: Block): string {
     case "paragraph":
       return `paragraph:${anchors(block.text)}`;
     case "code":
-      // Commands are the same in every language.
-      return `code:${block.text}`;
+      // The same program in every language; only its comments may differ.
+      return `code:${block.language}`;
   }
 }
 

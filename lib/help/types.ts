@@ -1,7 +1,7 @@
 import type { Action } from "@/lib/core/permissions";
 
 /** Every article of the help center; a page exists for each, in every language. */
-export const helpSlugs = ["basic-setup", "roles-and-permissions", "plans-and-features", "authentication", "api"] as const;
+export const helpSlugs = ["basic-setup", "roles-and-permissions", "plans-and-features", "authentication", "api", "audit-log"] as const;
 
 export type HelpSlug = (typeof helpSlugs)[number];
 
@@ -25,8 +25,9 @@ export type Block =
   | { kind: "list"; items: RichText[]; ordered?: boolean }
   | { kind: "callout"; tone: "tip" | "note" | "warning"; text: RichText }
   | { kind: "figure"; image: Screenshot; alt: string; caption: RichText }
-  | { kind: "code"; text: string }
-  | { kind: "generated"; table: "roles" | "plans" | "scopes" | "apiReference" };
+  | { kind: "generated"; table: "roles" | "plans" | "scopes" | "apiReference" }
+  /** A short program or command, shown as it is (the same code in every language; comments may differ). */
+  | { kind: "code"; language: string; code: string };
 
 export type Section = { id: string; heading: string; blocks: Block[] };
 

@@ -1,4 +1,7 @@
 import { jobs, type Job, type JobProgress } from "@/db/schema";
+import { applyAuditRetention } from "@/lib/audit/retention";
+import { tidyAuditStreams } from "@/lib/audit/stream-delivery";
+import { checkAuditChains } from "@/lib/audit/verification";
 import type { Db } from "@/lib/core/db";
 import { recheckDomains } from "@/lib/domains/rechecks";
 import { deleteSpentEmailTokens } from "@/lib/mail/email-tokens";
@@ -18,6 +21,9 @@ export const dailyTasks: DailyTasks = {
   spentEmailTokens: (db, now) => deleteSpentEmailTokens(db, now),
   oldSessions: (db, now) => deleteOldSessions(db, now),
   apiIdempotency: (db, now) => deleteOldIdempotencyRecords(db, now),
+  auditRetention: (db, now) => applyAuditRetention(db, now),
+  auditChains: (db, now) => checkAuditChains(db, now),
+  auditStreamLogs: (db, now) => tidyAuditStreams(db, now),
 };
 
 /** A round's period: the UTC date, so every instance agrees on it. */

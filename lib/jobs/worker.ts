@@ -2,7 +2,9 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { deletedOrganizations, organizations, type Job, type JobProgress } from "@/db/schema";
 import type { Db } from "@/db";
+import { allowAuditDeletion } from "@/lib/audit/chain";
 import { recordAudit } from "@/lib/audit/record";
+import { runAuditStream } from "@/lib/audit/stream-delivery";
 import { queryRows } from "@/lib/core/db";
 import { claimJob, failJob, forgetContentCounts, LeaseLostError, recordProgress } from "./jobs";
 import { maintenancePeriod, runMaintenance, scheduleMaintenance, type DailyTasks } from "./maintenance";
@@ -121,6 +123,8 @@ export async function runBatch(
     if (job.kind === "delete_organization") {
       const [people] = await queryRows<{ count: number }>(tx, sql`select count(*)::int as count from users where organization_id = ${organizationId}`);
       progress.users = Number(people?.count ?? 0);
+      // The audit log's trigger lets the cascade remove the organization's events in this transaction only.
+      await allowAuditDeletion(tx);
       await tx.delete(organizations).where(eq(organizations.id, organizationId));
       await tx.insert(deletedOrganizations).values({ id: organizationId }).onConflictDoNothing();
     } else if (organization) {
@@ -167,6 +171,10 @@ export async function processJob(
     if (job.kind === "maintenance") {
       await runMaintenance(db, job, { leaseMs: options.leaseMs, tasks: options.dailyTasks, now: options.now?.() });
       return "done";
+    }
+    if (job.kind === "audit_stream") {
+      const outcome = await runAuditStream(db, job, { leaseMs: options.leaseMs, now: options.now });
+      return outcome === "lost" ? "lost" : outcome === "done" ? "done" : "stopped";
     }
     while (true) {
       if (limits.shouldStop?.() || (limits.maxBatches !== undefined && batches >= limits.maxBatches)) return "stopped";

@@ -7,7 +7,7 @@ import { hashPassword, verifyPassword } from "@/lib/core/passwords";
 import { guard } from "@/lib/core/guard";
 import { fail, type Result } from "@/lib/core/result";
 import { passwordChangeSchema, profileSchema } from "./schemas";
-import type { Viewer } from "@/lib/core/actor";
+import { auditActorOf, type Viewer } from "@/lib/core/actor";
 import type { Mail } from "@/lib/mail/mailer";
 import { passwordChangedMail, revokeSessions } from "@/lib/sessions/sessions";
 
@@ -28,7 +28,7 @@ export async function updateProfile(
     await tx.update(users).set({ name, locale }).where(eq(users.id, actor.id));
     await recordAudit(tx, {
       organizationId: actor.organization.id,
-      actorId: actor.id,
+      ...auditActorOf(actor),
       action: "profile.updated",
       target: actor.email,
       data: { from: { name: actor.name, locale: actor.locale }, to: { name, locale } },
@@ -59,7 +59,7 @@ export async function changePassword(
     const ended = await revokeSessions(tx, actor.id, "passwordChanged", { except: actor.sessionId ?? null });
     await recordAudit(tx, {
       organizationId: actor.organization.id,
-      actorId: actor.id,
+      ...auditActorOf(actor),
       action: "profile.passwordChanged",
       target: actor.email,
       data: { endedSessions: ended },

@@ -3,7 +3,7 @@ import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, ne, or } from "drizz
 import { z } from "zod";
 import { sessions, users } from "@/db/schema";
 import type { Db } from "@/lib/core/db";
-import type { Viewer } from "@/lib/core/actor";
+import { auditActorOf, type Viewer } from "@/lib/core/actor";
 import { guard } from "@/lib/core/guard";
 import { fail, type Result } from "@/lib/core/result";
 import { recordAudit } from "@/lib/audit/record";
@@ -43,6 +43,7 @@ export async function startSession(
       actorId: input.user.id,
       action: "session.signedIn",
       data: { method: input.method, device, address: clientAddress },
+      context: { clientAddress, userAgent: device },
     });
     return { sessionId: row!.id };
   });
@@ -138,7 +139,7 @@ export async function endOwnSession(
     if (!ended) return fail("notFound");
     await recordAudit(tx, {
       organizationId: actor.organization.id,
-      actorId: actor.id,
+      ...auditActorOf(actor),
       action: "session.ended",
       target: actor.email,
       data: { device: ended.device, address: ended.address },
@@ -155,7 +156,7 @@ export async function endOtherSessions(db: Db, caller: Viewer | null): Promise<R
   return db.transaction(async (tx) => {
     const ended = await revokeSessions(tx, actor.id, "endedByOwner", { except: actor.sessionId ?? null });
     if (ended > 0) {
-      await recordAudit(tx, { organizationId: actor.organization.id, actorId: actor.id, action: "session.othersEnded", target: actor.email, data: { count: ended } });
+      await recordAudit(tx, { organizationId: actor.organization.id, ...auditActorOf(actor), action: "session.othersEnded", target: actor.email, data: { count: ended } });
     }
     return { ok: true as const, ended };
   });
@@ -184,7 +185,7 @@ export async function signMemberOutEverywhere(
     const ended = await revokeSessions(tx, target.id, "signedOutByAdmin");
     await recordAudit(tx, {
       organizationId: actor.organization.id,
-      actorId: actor.id,
+      ...auditActorOf(actor),
       action: "member.signedOutEverywhere",
       target: target.email,
       data: { count: ended },

@@ -11,7 +11,7 @@ import { guard } from "@/lib/core/guard";
 import { planIncludes } from "@/lib/core/plans";
 import { fail, type Result } from "@/lib/core/result";
 import { fieldErrors, personName } from "@/lib/core/schemas";
-import type { Viewer } from "@/lib/core/actor";
+import { auditActorOf, type Viewer } from "@/lib/core/actor";
 import { readCertificates } from "./certificates";
 import { parseIdentityProviderMetadata, type IdentityProviderMetadata, type MetadataError } from "./metadata";
 import type { IdentityProvider, SamlStores } from "./saml";
@@ -87,7 +87,7 @@ async function storeConnection(db: Db, actor: Viewer, parsed: ConnectionValues, 
       .returning();
     await recordAudit(tx, {
       organizationId: actor.organization.id,
-      actorId: actor.id,
+      ...auditActorOf(actor),
       action: "sso.configured",
       data: { idpEntityId: values.idpEntityId, idpSsoUrl: values.idpSsoUrl, ...audit },
     });
@@ -170,7 +170,7 @@ export async function setSsoRequired(
       )
       .returning();
     if (!domain) return fail("notFound");
-    await recordAudit(tx, { organizationId: actor.organization.id, actorId: actor.id, action: "domain.ssoRequiredChanged", target: domain.domain, data: { ssoRequired } });
+    await recordAudit(tx, { organizationId: actor.organization.id, ...auditActorOf(actor), action: "domain.ssoRequiredChanged", target: domain.domain, data: { ssoRequired } });
     return { ok: true as const, ssoRequired };
   });
 }

@@ -7,13 +7,21 @@ import { createTxtLookup, type TxtLookup } from "@/lib/domains/dns";
  */
 export async function startDnsServer(options: { port?: number } = {}) {
   const records = new Map<string, string[] | "servfail">();
+  const addresses = new Map<string, string[]>();
   const { Packet } = dns2;
   const server = dns2.createUDPServer((request, send) => {
     const response = Packet.createResponseFromRequest(request);
     const [question] = request.questions;
     const name = question?.name.toLowerCase().replace(/\.$/, "") ?? "";
     const entry = records.get(name);
-    if (entry === "servfail") response.header.rcode = Packet.RCODE.SERVFAIL;
+    const hosts = addresses.get(name);
+    if (hosts && (question?.type === Packet.TYPE.A || question?.type === Packet.TYPE.AAAA)) {
+      const type = question.type === Packet.TYPE.A ? Packet.TYPE.A : Packet.TYPE.AAAA;
+      for (const address of hosts.filter((host) => host.includes(":") === (type === Packet.TYPE.AAAA))) {
+        const answer = { name: question.name, type, class: Packet.CLASS.IN, ttl: 0, address };
+        response.answers.push(answer as unknown as (typeof response.answers)[number]);
+      }
+    } else if (entry === "servfail") response.header.rcode = Packet.RCODE.SERVFAIL;
     else if (!entry) response.header.rcode = Packet.RCODE.NXDOMAIN;
     else if (question?.type === Packet.TYPE.TXT) {
       for (const value of entry) {
@@ -30,6 +38,10 @@ export async function startDnsServer(options: { port?: number } = {}) {
     address: `127.0.0.1:${port}`,
     setTxt(name: string, values: string[] | "servfail") {
       records.set(name.toLowerCase(), values);
+    },
+    /** Answers A and AAAA questions for this name (what an outbound connection resolves). */
+    setAddresses(name: string, values: string[]) {
+      addresses.set(name.toLowerCase(), values);
     },
     clear(name: string) {
       records.delete(name.toLowerCase());

@@ -7,6 +7,12 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { listAuditEvents, parseAuditFilter } from "@/lib/audit/audit-log";
+import { getAuditRetention } from "@/lib/audit/retention";
+import { getChainStatus } from "@/lib/audit/verification";
+import { LocalTime } from "@/components/audit/local-time";
+import { RetentionForm } from "@/components/audit/retention-form";
+import { Notice } from "@/components/ui/card";
+import { setAuditRetentionAction } from "./actions";
 import { listMembers } from "@/lib/members/members";
 import { requireSection } from "@/lib/auth/viewer";
 import { PageHeader } from "@/components/ui/page-header";
@@ -22,14 +28,31 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const filter = parseAuditFilter(await searchParams);
   const locale = await getLocale();
   const db = await getDb();
-  const [log, people] = await Promise.all([listAuditEvents(db, viewer, filter), listMembers(db, viewer)]);
+  const [log, people, chain, retention] = await Promise.all([listAuditEvents(db, viewer, filter), listMembers(db, viewer), getChainStatus(db, viewer), getAuditRetention(db, viewer)]);
   if (!log.ok) return null;
+  const tPlans = await getTranslations("Plans");
+  const status = chain.ok ? chain.status : null;
   const members = people.ok ? people.members : [];
   const label = (action: string) => (tAudit.has(`actions.${action}` as never) ? tAudit(`actions.${action}` as never) : action);
   const pageLink = (page: number) => ({ pathname: "/admin/audit", query: { ...(filter.action ? { action: filter.action } : {}), ...(filter.actorId ? { member: filter.actorId } : {}), page: String(page) } });
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro", { organization: viewer.organization.name })} />
+      <Card title={t("chainTitle")} id="chain">
+        <p data-testid="chain-status" className={status && !status.intact ? "font-semibold text-red-800" : undefined}>
+          {!status
+            ? t("chainNotYet")
+            : status.intact
+              ? t.rich("chainIntact", { time: () => <LocalTime iso={status.verifiedAt.toISOString()} />, count: status.events })
+              : t.rich("chainBroken", { time: () => <LocalTime iso={status.verifiedAt.toISOString()} />, event: status.brokenEventId ?? 0 })}
+        </p>
+      </Card>
+      {retention.ok ? (
+        <Card title={t("retentionTitle")} id="retention">
+          <p className="mb-4 text-sm" data-testid="retention-status">{retention.days ? t("retentionDays", { days: retention.days }) : t("retentionForever")}</p>
+          {retention.allowed ? <RetentionForm days={retention.days} action={setAuditRetentionAction} /> : <Notice>{t("retentionPlanGate", { plans: tPlans("enterprise") })}</Notice>}
+        </Card>
+      ) : null}
       <Card title={t("filtersTitle")} id="filters">
         <form method="get" className="flex flex-wrap items-end gap-4">
           <div className="space-y-1">
