@@ -343,6 +343,8 @@ export const en: HelpContent = {
       "organization.rename": "Rename the organization",
       "organization.purgeChats": "Delete all chats of the organization",
       "organization.delete": "Delete the organization",
+      "organization.export": "Export all of the organization’s data",
+      "organization.retention": "Set how long chats are kept",
       "members.view": "See the members",
       "members.manage": "Change members’ roles and remove members",
       "members.invite": "Invite people",

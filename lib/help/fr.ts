@@ -343,6 +343,8 @@ export const fr: HelpContent = {
       "organization.rename": "Renommer l’organisation",
       "organization.purgeChats": "Supprimer tous les chats de l’organisation",
       "organization.delete": "Supprimer l’organisation",
+      "organization.export": "Exporter toutes les données de l’organisation",
+      "organization.retention": "Définir la durée de conservation des conversations",
       "members.view": "Voir les membres",
       "members.manage": "Changer les rôles des membres et retirer des membres",
       "members.invite": "Inviter des personnes",

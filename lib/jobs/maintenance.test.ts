@@ -81,6 +81,6 @@ describe("the daily maintenance round", () => {
   });
 
   it("the round holds the domain re-check, the spent email-link clean-up and the old-session clean-up", () => {
-    expect(Object.keys(dailyTasks)).toEqual(["domainRechecks", "spentEmailTokens", "oldSessions"]);
+    expect(Object.keys(dailyTasks)).toEqual(["domainRechecks", "spentEmailTokens", "oldSessions", "dueDeletions", "chatRetention", "expiredExports"]);
   });
 });

@@ -4,6 +4,9 @@ import { recheckDomains } from "@/lib/domains/rechecks";
 import { deleteSpentEmailTokens } from "@/lib/mail/email-tokens";
 import { deleteOldSessions } from "@/lib/sessions/sessions";
 import { recordProgress } from "./jobs";
+import { scheduleRetentionJobs } from "@/lib/lifecycle/retention";
+import { deleteExpiredExports } from "@/lib/lifecycle/exports";
+import { startDueDeletions } from "@/lib/lifecycle/deletion-grace";
 
 export type DailyTask = (db: Db, now: Date) => Promise<unknown>;
 export type DailyTasks = Readonly<Record<string, DailyTask>>;
@@ -16,6 +19,9 @@ export const dailyTasks: DailyTasks = {
   domainRechecks: (db, now) => recheckDomains(db, { now }),
   spentEmailTokens: (db, now) => deleteSpentEmailTokens(db, now),
   oldSessions: (db, now) => deleteOldSessions(db, now),
+  dueDeletions: (db, now) => startDueDeletions(db, now),
+  chatRetention: (db, now) => scheduleRetentionJobs(db, now),
+  expiredExports: (db, now) => deleteExpiredExports(db, now),
 };
 
 /** A round's period: the UTC date, so every instance agrees on it. */
