@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, lte, sql } from "drizzle-orm";
+import { and, eq, isNull, lte, sql } from "drizzle-orm";
 import { emailTokens, organizations, users, type Organization } from "@/db/schema";
 import type { Db, Tx } from "@/lib/core/db";
 import { recordAudit } from "@/lib/audit/record";
@@ -80,7 +80,7 @@ export async function restoreOrganization(db: Db, input: unknown, now = new Date
     if (!organization || organization.status !== "scheduled_deletion") return fail("notScheduled");
     const [admin] = await tx.select({ id: users.id }).from(users).where(and(eq(users.email, link.email), eq(users.organizationId, organizationId)));
     await tx.update(organizations).set({ status: "active", deletionScheduledFor: null, updatedAt: now }).where(eq(organizations.id, organizationId));
-    await tx.delete(emailTokens).where(and(eq(emailTokens.purpose, "organizationRestore"), sql`${emailTokens.payload}->>'organizationId' = ${organizationId}`));
+    await tx.delete(emailTokens).where(and(eq(emailTokens.purpose, "organizationRestore"), isNull(emailTokens.usedAt), sql`${emailTokens.payload}->>'organizationId' = ${organizationId}`));
     await recordAudit(tx, { organizationId, actorId: admin?.id ?? null, action: "organization.restored", data: {} });
     return { ok: true as const, organizationName: organization.name };
   });
