@@ -8,6 +8,8 @@ import { createInvitation, listPendingInvitations, revokeInvitation } from "@/li
 import { changeMemberRole, listMembers, removeMember } from "@/lib/members/members";
 import { can, type Action } from "@/lib/core/permissions";
 import { plans } from "@/lib/core/plans";
+import { previewRetention, readRetentionPolicy, setRetentionPolicy } from "@/lib/lifecycle/retention";
+import { requestExport } from "@/lib/lifecycle/exports";
 import type { Viewer } from "@/lib/auth/session-user";
 import { testDatabaseForThisFile } from "@/tests/support/db";
 import { createCast, createChats, createOrganization, createUser, viewerOf } from "@/tests/support/factories";
@@ -31,6 +33,10 @@ const operations: Operation[] = [
   { name: "preview a plan change", action: "billing.changePlan", mutates: false, run: (db, actor, world) => previewPlanChange(db, actor, { plan: otherPlan(world.plan) }) },
   { name: "change the plan", action: "billing.changePlan", mutates: true, run: (db, actor, world) => changePlan(db, actor, { plan: otherPlan(world.plan) }) },
   { name: "read the audit log", action: "audit.view", mutates: false, run: (db, actor) => listAuditEvents(db, actor) },
+  { name: "read the chat retention policy", action: "organization.retention", mutates: false, run: (db, actor) => readRetentionPolicy(db, actor) },
+  { name: "preview a chat retention policy", action: "organization.retention", mutates: false, run: (db, actor) => previewRetention(db, actor, { days: 1 }) },
+  { name: "set the chat retention policy", action: "organization.retention", mutates: true, run: (db, actor) => setRetentionPolicy(db, actor, { days: 30 }) },
+  { name: "start an export", action: "organization.export", mutates: true, run: (db, actor) => requestExport(db, actor) },
 ];
 
 function otherPlan(plan: Plan): Plan {

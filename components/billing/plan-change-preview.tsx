@@ -9,6 +9,7 @@ export async function PlanChangePreviewCard({ preview, action }: { preview: Plan
   const t = await getTranslations("BillingPage");
   const tPlans = await getTranslations("Plans");
   const tFeatures = await getTranslations("Features");
+  const tLifecycle = await getTranslations("DataLifecycle");
   const names = { from: tPlans(preview.from), to: tPlans(preview.to) };
   return (
     <div className="space-y-4" data-testid="plan-change-preview">
@@ -25,6 +26,10 @@ export async function PlanChangePreviewCard({ preview, action }: { preview: Plan
                 <SsoLoss key={loss.feature} impact={preview.authentication} />
               ) : loss.feature === "emailDomainSignIn" ? (
                 <JoinLoss key={loss.feature} impact={preview.authentication} />
+              ) : loss.feature === "chatRetention" ? (
+                <li key={loss.feature} data-testid="retention-loss">
+                  {loss.affected > 0 ? tLifecycle("billingRetentionPaused", { days: loss.affected }) : tLifecycle("billingRetentionOff")}
+                </li>
               ) : (
                 <li key={loss.feature}>
                   {loss.feature === "invitations" ? t("lossInvitations", { count: loss.affected }) : t("loss", { feature: tFeatures(loss.feature) })}

@@ -6,6 +6,11 @@ import { recordAudit } from "@/lib/audit/record";
 import { countPendingJoinRequests, countSsoUsers, describePlanChangeImpact, type PlanChangeImpact } from "@/lib/domains/domain-join";
 import { countPending, revokePending } from "@/lib/members/invitations";
 import { lockOrganizationAs } from "@/lib/members/members";
+import { getRetentionPolicy } from "@/lib/lifecycle/retention";
+
+async function retentionDaysOf(db: Db | Tx, organizationId: string): Promise<number> {
+  return (await getRetentionPolicy(db, organizationId))?.days ?? 0;
+}
 import { z } from "zod";
 import { guard } from "@/lib/core/guard";
 import { featuresLost, plans, type Feature } from "@/lib/core/plans";
@@ -38,6 +43,8 @@ export const featureShutdowns: Partial<Record<Feature, FeatureShutdown>> = {
     disable: async (tx, organizationId) => (await countSsoUsers(tx, organizationId)).people,
   },
   emailDomainSignIn: { count: countPendingJoinRequests, disable: countPendingJoinRequests },
+  // The retention policy is kept, paused (nothing deleted): "affected" is its number of days, 0 when off.
+  chatRetention: { count: retentionDaysOf, disable: retentionDaysOf },
 };
 
 /** One line of "what this plan change will disable": a lost feature and how many of its things go. */

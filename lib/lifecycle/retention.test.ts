@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { auditEvents, chats, jobs, organizations } from "@/db/schema";
 import { queryRows } from "@/lib/core/db";
+import { changePlan, previewPlanChange } from "@/lib/billing/billing";
 import { plans } from "@/lib/core/plans";
 import { claimJob } from "@/lib/jobs/jobs";
 import { defaultWorkerOptions, drainJobs, processJob } from "@/lib/jobs/worker";
@@ -70,7 +71,7 @@ describe("chat retention", () => {
     expect(await setRetentionPolicy(database.db, null, { days: 30 })).toEqual({ ok: false, error: "forbidden" });
     for (const plan of ["free", "pro"] as const) {
       const small = await createCast(database.db, plan);
-      expect(await setRetentionPolicy(database.db, await viewerOf(database.db, small.admin.id), { days: 30 })).toEqual({ ok: false, error: "planRequired" });
+      expect(await setRetentionPolicy(database.db, await viewerOf(database.db, small.admin.id), { days: 30 })).toEqual({ ok: false, error: "forbidden" });
     }
     for (const plan of ["team", "enterprise"] as const) {
       const big = await createCast(database.db, plan);
@@ -108,6 +109,15 @@ describe("chat retention", () => {
     expect(await scheduleRetentionJobs(database.db)).toBe(0);
     await drainJobs(database.db, options);
     expect(await countChats(cast.organization.id)).toEqual({ chats: 9, messages: 23 });
+  });
+
+  it("a move below Team says beforehand that it pauses the policy, then keeps it unapplied", async () => {
+    const { cast, admin } = await setting();
+    await setRetentionPolicy(database.db, admin, { days: 30 });
+    const billing = await viewerOf(database.db, cast.admin.id);
+    expect(await previewPlanChange(database.db, billing, { plan: "pro" })).toMatchObject({ ok: true, preview: { losses: expect.arrayContaining([{ feature: "chatRetention", affected: 30 }]) } });
+    expect(await changePlan(database.db, billing, { plan: "pro" })).toMatchObject({ ok: true });
+    expect(await getRetentionPolicy(database.db, cast.organization.id)).toEqual({ days: 30, applied: false });
   });
 
   it("a worker killed mid-round leaves the job to another one, which finishes it with exact counts", async () => {

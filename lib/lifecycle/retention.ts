@@ -18,7 +18,7 @@ import { retentionSchema } from "./schemas";
  */
 export type LifecycleActor = PermissionSubject & { id: string; organization: { id: string } };
 
-export type RetentionError = "forbidden" | "validation" | "planRequired" | "organizationDeleted";
+export type RetentionError = "forbidden" | "validation" | "organizationDeleted";
 
 export type RetentionPolicy = {
   /** Days without activity after which a chat goes; null when the policy is off. */
@@ -55,7 +55,7 @@ export async function getRetentionPolicy(db: Pick<Db, "select">, organizationId:
 
 /** The policy for the console and the API: Admins of a Team or Enterprise organization. */
 export async function readRetentionPolicy(db: Db, caller: LifecycleActor | null): Promise<Result<{ policy: RetentionPolicy }, RetentionError>> {
-  const door = guard(caller, "organization.retention", z.object({}), {}, { planRefusal: "planRequired" });
+  const door = guard(caller, "organization.retention", z.object({}), {});
   if (!door.ok) return door;
   const policy = await getRetentionPolicy(db, door.actor.organization.id);
   return policy ? { ok: true, policy } : fail("organizationDeleted");
@@ -68,7 +68,7 @@ export async function previewRetention(
   input: unknown,
   now = new Date(),
 ): Promise<Result<{ days: number | null; chats: number; messages: number }, RetentionError>> {
-  const door = guard(caller, "organization.retention", retentionSchema, input, { planRefusal: "planRequired" });
+  const door = guard(caller, "organization.retention", retentionSchema, input);
   if (!door.ok) return door;
   const { days } = door.input;
   if (days === null) return { ok: true, days, chats: 0, messages: 0 };
@@ -84,7 +84,7 @@ export async function setRetentionPolicy(
   caller: LifecycleActor | null,
   input: unknown,
 ): Promise<Result<{ days: number | null; changed: boolean }, RetentionError>> {
-  const door = guard(caller, "organization.retention", retentionSchema, input, { planRefusal: "planRequired" });
+  const door = guard(caller, "organization.retention", retentionSchema, input);
   if (!door.ok) return door;
   const { actor } = door;
   const { days } = door.input;
