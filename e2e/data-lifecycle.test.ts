@@ -94,9 +94,7 @@ describe("data lifecycle on the Organization page", () => {
       assert.match(await errorSummaryText(page), new RegExp(catalogues[locale].Errors.retentionDays!.slice(0, 12)));
       await page.fill("#retentionDays", "30");
       await page.click("button[name=intent][value=preview]");
-      await page.waitForLoadState("networkidle");
-      const preview = (await page.getByTestId("retention-outcome").textContent()) ?? "";
-      assert.match(preview, locale === "en" ? /no chat and no message/ : /aucune conversation et aucun message/);
+      await page.getByTestId("retention-outcome").filter({ hasText: locale === "en" ? /no chat and no message/ : /aucune conversation et aucun message/ }).waitFor();
       await page.click("button[name=intent][value=save]");
       await page.waitForLoadState("networkidle");
       await page.getByTestId("retention-outcome").getByText(t.retentionSaved!.slice(0, 8)).waitFor();
@@ -144,8 +142,9 @@ describe("data lifecycle on the Organization page", () => {
       assert.match(mail.path, /^\/(en|fr)\/restore-organization\?token=/);
       await page.goto(mail.path);
       await assertAccessible(page);
-      await page.click("form button[type=submit]");
+      await Promise.all([page.waitForURL(/restored=1/), page.click("form button[type=submit]")]);
       await page.getByTestId("restore-done").waitFor();
+      await assertAccessible(page);
       // The link works once.
       await page.goto(mail.path);
       await page.getByTestId("restore-used").waitFor();

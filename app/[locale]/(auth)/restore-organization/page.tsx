@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { PageHeader } from "@/components/ui/page-header";
+import { Link } from "@/i18n/navigation";
 import { describeRestoreLink } from "@/lib/lifecycle/deletion-grace";
 import { restoreOrganizationAction } from "./actions";
 import { RestoreForm } from "./restore-form";
 
-type SearchParams = Promise<{ token?: string | string[] }>;
+type SearchParams = Promise<{ token?: string | string[]; restored?: string | string[] }>;
 
 const refusals = { validation: "restoreUnknown", unknown: "restoreUnknown", used: "restoreUsed", expired: "restoreExpired", notScheduled: "restoreNotScheduled" } as const;
 
@@ -19,7 +20,17 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RestoreOrganizationPage({ searchParams }: { searchParams: SearchParams }) {
   const t = await getTranslations("DataLifecycle");
   const format = await getFormatter();
-  const { token } = await searchParams;
+  const { token, restored } = await searchParams;
+  if (restored === "1") {
+    return (
+      <div role="status" className="space-y-4" data-testid="restore-done">
+        <PageHeader title={t("restoreTitle")} intro={t("restoredDone")} />
+        <Link href="/sign-in" className="inline-block font-semibold text-indigo-700 underline">
+          {t("signIn")}
+        </Link>
+      </div>
+    );
+  }
   const text = typeof token === "string" ? token : "";
   const link = await describeRestoreLink(await getDb(), text);
   if (!link.ok) {

@@ -2,7 +2,6 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { Link } from "@/i18n/navigation";
 import type { FormAction } from "@/components/forms/form-action";
 import { Notice } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -14,16 +13,6 @@ const refusals = { unknown: "restoreUnknown", used: "restoreUsed", expired: "res
 export function RestoreForm({ action, token, organization }: { action: FormAction; token: string; organization: string }) {
   const t = useTranslations("DataLifecycle");
   const [state, formAction] = useActionState(action, idle);
-  if (state.status === "success") {
-    return (
-      <div role="status" className="space-y-4" data-testid="restore-done">
-        <Notice tone="success">{t("restored", { organization: state.values?.organization ?? organization })}</Notice>
-        <Link href="/sign-in" className="inline-block font-semibold text-indigo-700 underline">
-          {t("signIn")}
-        </Link>
-      </div>
-    );
-  }
   const refusal = state.status === "error" ? (refusals[state.code as keyof typeof refusals] ?? "restoreUnknown") : null;
   return (
     <form action={formAction} className="space-y-4">
