@@ -54,11 +54,13 @@ async function moveToTeam(page: Page, locale: "en" | "fr") {
 }
 
 async function waitForExport(page: Page) {
-  for (let tries = 0; tries < 60; tries += 1) {
+  // Nothing here reloads the page: the meta refresh (JavaScript off) or the live refresh (on) must.
+  for (let tries = 0; tries < 80; tries += 1) {
     if ((await page.getByTestId("export-download").count()) > 0) return;
     await page.waitForTimeout(500);
   }
-  assert.fail("the export did not become ready");
+  const state = (await page.getByTestId("export-status").count()) > 0 ? await page.getByTestId("export-status").getAttribute("data-state") : "absent";
+  assert.fail(`the export did not become ready (state: ${state}, page: ${page.url()})`);
 }
 
 const combinations = [
@@ -106,6 +108,7 @@ describe("data lifecycle on the Organization page", () => {
       // Export: build in the background, download, open.
       await page.goto(`/${locale}/admin/organization`);
       await page.click(`form:has(button:text("${t.exportButton}")) button[type=submit]`);
+      await page.waitForLoadState("networkidle");
       await waitForExport(page);
       await assertAccessible(page);
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-download").click()]);

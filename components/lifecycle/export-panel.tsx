@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { PlainFormAction } from "@/components/forms/form-action";
 import { LiveRefresh } from "@/components/organization/live-refresh";
 import { buttonClass } from "@/components/ui/button";
@@ -11,6 +11,9 @@ export async function ExportPanel({ status, action }: { status: ExportStatus | n
   const t = await getTranslations("DataLifecycle");
   const format = await getFormatter();
   const running = status?.state === "queued" || status?.state === "running";
+  // A refresh to the very URL with its #export would only scroll there (a fragment navigation):
+  // each refresh names a new URL, so the browser loads the page again.
+  const refreshTo = `/${await getLocale()}/admin/organization?export=${Date.now()}#export`;
   return (
     <div className="space-y-4">
       <p>{t("exportIntro")}</p>
@@ -18,7 +21,7 @@ export async function ExportPanel({ status, action }: { status: ExportStatus | n
         {running && status ? (
           <>
             <noscript>
-              <meta httpEquiv="refresh" content="2" />
+              <meta httpEquiv="refresh" content={`2;url=${refreshTo}`} />
             </noscript>
             <LiveRefresh />
             <progress className="h-3 w-full" aria-label={t("exportProgressLabel")} max={Math.max(status.totalRows, status.rows, 1)} value={status.rows} />
