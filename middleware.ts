@@ -93,7 +93,7 @@ async function gate(request: NextRequest): Promise<NextResponse> {
   return intl(request);
 }
 
-const accountGone = new Set<GoneReason>(["accountDeleted", "organizationDeleted", "left"]);
+const accountGone = new Set<GoneReason>(["accountDeleted", "organizationDeleted", "organizationScheduledForDeletion", "left"]);
 
 /** A gone account or organization gets its own page; an ended session gets the sign-in page, with why. */
 function goneDestination(request: NextRequest, locale: AppLocale, reason: GoneReason, returnTo: string): URL {

@@ -80,9 +80,9 @@ export async function runDestructiveBench(kind: "purge_chats" | "delete_organiza
       kind === "purge_chats"
         ? await requestChatPurge(database.db, lookup.viewer, { confirmation: a.name })
         : await requestOrganizationDeletion(database.db, lookup.viewer, { confirmation: a.name, password: benchPassword });
-    if (!request.ok) throw new Error(`request refused: ${request.error}`);
+    if (!request.ok || !request.job) throw new Error(`request refused: ${request.ok ? "scheduled (unset ORGANIZATION_DELETION_GRACE_DAYS)" : request.error}`);
     const requestMs = performance.now() - started;
-    let job = request.job;
+    let job: typeof jobs.$inferSelect = request.job;
     while (job.state === "queued" || job.state === "running") {
       await new Promise((resolve) => setTimeout(resolve, 100));
       const [latest] = await database.db.select().from(jobs).where(eq(jobs.id, job.id));

@@ -16,12 +16,13 @@ import {
 } from "drizzle-orm/pg-core";
 
 export const planEnum = pgEnum("plan", ["free", "pro", "team", "enterprise"]);
-export const organizationStatusEnum = pgEnum("organization_status", ["active", "deleting"]);
+export const organizationStatusEnum = pgEnum("organization_status", ["active", "scheduled_deletion", "deleting"]);
 export const roleEnum = pgEnum("role", ["admin", "member"]);
 export const localeEnum = pgEnum("locale", ["fr", "en"]);
-export const jobKindEnum = pgEnum("job_kind", ["purge_chats", "delete_organization", "maintenance", "audit_stream"]);
+
 // Who an audit event names: a person, an organization API key, or the system (the worker, an operator's command).
 export const auditActorKindEnum = pgEnum("audit_actor_kind", ["person", "api_key", "system"]);
+export const jobKindEnum = pgEnum("job_kind", ["purge_chats", "delete_organization", "maintenance", "audit_stream", "chat_retention", "export"]);
 export const jobStateEnum = pgEnum("job_state", ["queued", "running", "done", "failed"]);
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -32,6 +33,10 @@ export const organizations = pgTable("organizations", {
   name: text("name").notNull(),
   plan: planEnum("plan").notNull().default("free"),
   status: organizationStatusEnum("status").notNull().default("active"),
+  // Chats not updated for this many days are deleted by the daily round (Team and Enterprise); null: off.
+  chatRetentionDays: integer("chat_retention_days"),
+  // With a deletion grace period: when the deletion job starts (status `scheduled_deletion`).
+  deletionScheduledFor: timestamp("deletion_scheduled_for", { withTimezone: true }),
   createdAt: createdAt(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -224,6 +229,10 @@ export type JobProgress = {
   totalChats: number;
   totalMessages: number;
   totalUsers?: number;
+  /** A retention job: chats last updated before this instant (ISO) go; fixed when the job is queued. */
+  cutoff?: string;
+  /** An export job: rows written so far and the file each table went to. */
+  rows?: number;
   /** The daily maintenance round: each task's outcome, so a round taken over skips what is done. */
   tasks?: Record<string, "done" | "failed">;
 };
@@ -238,6 +247,8 @@ export const jobs = pgTable(
     organizationId: uuid("organization_id"),
     period: text("period"),
     requestedBy: uuid("requested_by"),
+    // An API key that asked for the job (the Admin API); no foreign key until that table exists.
+    requestedByKeyId: uuid("requested_by_key_id"),
     state: jobStateEnum("state").notNull().default("queued"),
     progress: jsonb("progress").$type<JobProgress>().notNull(),
     error: text("error"),
@@ -258,6 +269,26 @@ export const jobs = pgTable(
     check("jobs_maintenance_has_period", sql`(${t.kind}::text = 'maintenance') = (${t.period} is not null)`),
     check("jobs_work_has_organization", sql`${t.kind}::text = 'maintenance' or ${t.organizationId} is not null`),
   ],
+);
+
+// A finished export: a ZIP on disk (EXPORT_DIR) kept 24 hours, downloadable only by whoever started it.
+// requested_by_key_id will name an API key (no foreign key until that table exists).
+export const organizationExports = pgTable(
+  "organization_exports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    jobId: uuid("job_id").notNull(),
+    requestedByUserId: uuid("requested_by_user_id").references(() => users.id, { onDelete: "cascade" }),
+    requestedByKeyId: uuid("requested_by_key_id"),
+    fileName: text("file_name").notNull(),
+    size: bigint("size", { mode: "number" }).notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("organization_exports_job_unique").on(t.jobId), index("organization_exports_organization_idx").on(t.organizationId, t.createdAt)],
 );
 
 export const deletedOrganizations = pgTable("deleted_organizations", {
@@ -389,7 +420,7 @@ export const loginTickets = pgTable("login_tickets", {
   usedAt: timestamp("used_at", { withTimezone: true }),
 });
 
-export const emailTokenPurposeEnum = pgEnum("email_token_purpose", ["joinConfirmation", "passwordReset"]);
+export const emailTokenPurposeEnum = pgEnum("email_token_purpose", ["joinConfirmation", "passwordReset", "organizationRestore"]);
 
 // Single-use links sent by email. Only the SHA-256 of the token is kept; payload holds what the link completes.
 export const emailTokens = pgTable(
@@ -490,3 +521,4 @@ export type EmailTokenPurpose = (typeof emailTokenPurposeEnum.enumValues)[number
 export type SamlConnection = typeof samlConnections.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
+export type OrganizationExport = typeof organizationExports.$inferSelect;

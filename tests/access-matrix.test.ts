@@ -13,6 +13,8 @@ import { createInvitation, listPendingInvitations, revokeInvitation } from "@/li
 import { changeMemberRole, listMembers, removeMember } from "@/lib/members/members";
 import { can, decide, type Action } from "@/lib/core/permissions";
 import { plans } from "@/lib/core/plans";
+import { previewRetention, readRetentionPolicy, setRetentionPolicy } from "@/lib/lifecycle/retention";
+import { requestExport } from "@/lib/lifecycle/exports";
 import type { Viewer } from "@/lib/auth/session-user";
 import { testDatabaseForThisFile } from "@/tests/support/db";
 import { createCast, createChats, createOrganization, createUser, viewerOf } from "@/tests/support/factories";
@@ -39,6 +41,10 @@ const operations: Operation[] = [
   { name: "list audit streaming endpoints", action: "audit.stream", mutates: false, planRefusal: true, run: (db, actor) => listEndpoints(db, actor) },
   { name: "add an audit streaming endpoint", action: "audit.stream", mutates: true, planRefusal: true, run: (db, actor) => addEndpoint(db, actor, { url: "https://siem.example.com/org-console" }) },
   { name: "choose the audit log's retention", action: "audit.retention", mutates: true, planRefusal: true, run: (db, actor) => setAuditRetention(db, actor, { days: "90" }) },
+  { name: "read the chat retention policy", action: "organization.retention", mutates: false, run: (db, actor) => readRetentionPolicy(db, actor) },
+  { name: "preview a chat retention policy", action: "organization.retention", mutates: false, run: (db, actor) => previewRetention(db, actor, { days: 1 }) },
+  { name: "set the chat retention policy", action: "organization.retention", mutates: true, run: (db, actor) => setRetentionPolicy(db, actor, { days: 30 }) },
+  { name: "start an export", action: "organization.export", mutates: true, run: (db, actor) => requestExport(db, actor) },
 ];
 
 function otherPlan(plan: Plan): Plan {

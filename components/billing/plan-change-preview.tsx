@@ -10,6 +10,7 @@ export async function PlanChangePreviewCard({ preview, action }: { preview: Plan
   const tPlans = await getTranslations("Plans");
   const tFeatures = await getTranslations("Features");
   const tStreaming = await getTranslations("AuditStreaming");
+  const tLifecycle = await getTranslations("DataLifecycle");
   const names = { from: tPlans(preview.from), to: tPlans(preview.to) };
   return (
     <div className="space-y-4" data-testid="plan-change-preview">
@@ -26,6 +27,10 @@ export async function PlanChangePreviewCard({ preview, action }: { preview: Plan
                 <SsoLoss key={loss.feature} impact={preview.authentication} />
               ) : loss.feature === "emailDomainSignIn" ? (
                 <JoinLoss key={loss.feature} impact={preview.authentication} />
+              ) : loss.feature === "chatRetention" ? (
+                <li key={loss.feature} data-testid="retention-loss">
+                  {loss.affected > 0 ? tLifecycle("billingRetentionPaused", { days: loss.affected }) : tLifecycle("billingRetentionOff")}
+                </li>
               ) : (
                 <li key={loss.feature}>
                   {loss.feature === "invitations"

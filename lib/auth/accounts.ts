@@ -15,7 +15,7 @@ import { clearFailures, lockedFor, recordFailure, throttleKey } from "@/lib/core
 
 export type SignedInUser = { id: string; organizationId: string; locale: Locale };
 
-export type AuthenticateError = "invalid" | "throttled" | "organizationDeleted";
+export type AuthenticateError = "invalid" | "throttled" | "organizationDeleted" | "organizationScheduledForDeletion";
 
 /**
  * Checks an email and password. Unknown email and wrong password answer the same, in the same
@@ -58,6 +58,8 @@ export async function authenticate(
     }
     return fail("invalid");
   }
+  // Within a deletion's grace period nobody signs in; an Admin restores through the emailed link.
+  if (row.organization.status === "scheduled_deletion") return fail("organizationScheduledForDeletion");
   if (row.organization.status !== "active") return fail("organizationDeleted");
   if (await mandatorySsoFor(db, row.user.email)) return fail("invalid");
   await clearFailures(db, emailKey);

@@ -27,7 +27,7 @@ declare module "@auth/core/jwt" {
 
 /** The codes a failed sign-in can carry; the sign-in page translates them. */
 export class SignInRefused extends CredentialsSignin {
-  constructor(public readonly reason: "invalid" | "throttled" | "organizationDeleted") {
+  constructor(public readonly reason: "invalid" | "throttled" | "organizationDeleted" | "organizationScheduledForDeletion") {
     super(reason);
     this.code = reason;
   }

@@ -10,7 +10,7 @@ import type { SessionEndReason } from "@/lib/sessions/sessions";
 export type { Viewer };
 
 /** Why a browser is no longer signed in: its account or organization is gone, or its session ended. */
-export type GoneReason = "accountDeleted" | "organizationDeleted" | "left" | "sessionEnded" | "expired" | Exclude<SessionEndReason, "removed" | "left" | "organizationDeleted">;
+export type GoneReason = "accountDeleted" | "organizationDeleted" | "organizationScheduledForDeletion" | "left" | "sessionEnded" | "expired" | Exclude<SessionEndReason, "removed" | "left" | "organizationDeleted">;
 
 export type SessionLookup = { status: "ok"; viewer: Viewer } | { status: "gone"; reason: GoneReason };
 
@@ -54,6 +54,8 @@ export async function loadSessionUser(db: Db, id: unknown, now = new Date()): Pr
   // No row: a cookie from before sessions were rows, or one whose row was cleaned up long ago.
   if (!row) return { status: "gone", reason: "sessionEnded" };
   const { session, user, organization } = row;
+  // Within a deletion's grace period the organization can still come back: the page says so.
+  if (organization?.status === "scheduled_deletion") return { status: "gone", reason: "organizationScheduledForDeletion" };
   if (session.revokedAt) return { status: "gone", reason: endedBecause(session.endReason) };
   if (!user || !organization) return { status: "gone", reason: "accountDeleted" };
   if (organization.status !== "active") return { status: "gone", reason: "organizationDeleted" };

@@ -7,11 +7,16 @@ import { countActiveEndpoints, pauseEndpointsForPlan, resumeEndpointsAfterPlan }
 import { countPendingJoinRequests, countSsoUsers, describePlanChangeImpact, type PlanChangeImpact } from "@/lib/domains/domain-join";
 import { countPending, revokePending } from "@/lib/members/invitations";
 import { lockOrganizationAs } from "@/lib/members/members";
+import { getRetentionPolicy } from "@/lib/lifecycle/retention";
 import { z } from "zod";
 import { guard } from "@/lib/core/guard";
 import { featuresLost, planIncludes, plans, type Feature } from "@/lib/core/plans";
 import { fail, type Result } from "@/lib/core/result";
 import { auditActorOf, type Viewer } from "@/lib/core/actor";
+
+async function retentionDaysOf(db: Db | Tx, organizationId: string): Promise<number> {
+  return (await getRetentionPolicy(db, organizationId))?.days ?? 0;
+}
 
 export type BillingError = "forbidden" | "validation" | "samePlan";
 
@@ -41,6 +46,8 @@ export const featureShutdowns: Partial<Record<Feature, FeatureShutdown>> = {
   emailDomainSignIn: { count: countPendingJoinRequests, disable: countPendingJoinRequests },
   // Streams are paused, not removed: endpoints, secrets and waiting events stay for a return to Enterprise.
   auditStreaming: { count: countActiveEndpoints, disable: pauseEndpointsForPlan },
+  // The retention policy is kept, paused (nothing deleted): "affected" is its number of days, 0 when off.
+  chatRetention: { count: retentionDaysOf, disable: retentionDaysOf },
 };
 
 /** One line of "what this plan change will disable": a lost feature and how many of its things go. */

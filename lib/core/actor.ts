@@ -55,7 +55,9 @@ export function personIdOf(actor: Actor): string | null {
 }
 
 /** What `recordAudit` needs to name the actor: a person by ID (snapshotted there), a key by its own snapshot. */
-export function auditActorOf(actor: Actor): { actorId: string | null; actor?: AuditActor; context?: RequestContext } {
+export type AuditActorFields = { actorId: string | null; actor?: AuditActor; context?: RequestContext };
+
+export function auditActorOf(actor: Actor): AuditActorFields {
   if (actor.kind === "api_key") return { actorId: null, actor: { kind: "api_key", id: actor.id, name: actor.name, email: null }, context: actor.context };
   return { ...auditActorOf(actor) };
 }

@@ -26,6 +26,9 @@ export const permissionMatrix = {
   "organization.rename": { holders: ["admin"], feature: "organizationSettings" },
   "organization.purgeChats": { holders: ["admin"], feature: "organizationSettings" },
   "organization.delete": { holders: ["admin"], feature: "organizationSettings" },
+  // One person receives everyone's chats: its own action (and API scope), Admins only.
+  "organization.export": { holders: ["admin"], feature: "organizationSettings" },
+  "organization.retention": { holders: ["admin"], feature: "chatRetention" },
   "members.view": { holders: ["admin"] },
   "members.manage": { holders: ["admin"] },
   "members.invite": { holders: ["admin"], feature: "invitations" },

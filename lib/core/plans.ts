@@ -21,6 +21,7 @@ export const planFeatures = {
   auditLog: ["free", "pro", "team", "enterprise"],
   invitations: ["team", "enterprise"],
   emailDomainSignIn: ["team", "enterprise"],
+  chatRetention: ["team", "enterprise"],
   ssoSaml: ["enterprise"],
   auditStreaming: ["enterprise"],
   auditRetention: ["enterprise"],

@@ -601,6 +601,82 @@ export const en: HelpContent = {
         { slug: "plans-and-features", text: "Compare the plans that include streaming and retention." },
       ],
     },
+    "data-and-retention": {
+      title: "Data and retention",
+      description: "How long chats are kept, how to export everything, and what deleting removes.",
+      intro: [
+        {
+          kind: "paragraph",
+          text: "Nothing in your organization disappears by surprise. This page explains the chat retention policy, the full export, and what purging chats or deleting the organization removes. Everything here is on the [Organization](/admin/organization) page, for Admins.",
+        },
+      ],
+      sections: [
+        {
+          id: "retention",
+          heading: "Chat retention",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "With the {plans:chatRetention} plan, an Admin can choose **Delete chats not updated for a number of days**, from 1 to 3,650 days. It is off by default. Before saving, **Check what it would delete** tells you how many chats and messages the new setting would remove today.",
+            },
+            {
+              kind: "list",
+              items: [
+                "The policy is applied once a day, in the background: chats whose last activity is older than the limit are deleted with their messages, and the audit log records how many went.",
+                "A shorter period takes effect at the next daily round, never while you save.",
+                "Every member sees the policy in Chat: “Chats are deleted after N days without activity”.",
+                "If the organization moves below {plans:chatRetention}, the policy is kept but paused: nothing is deleted until the plan includes it again. The plan change says so before you confirm.",
+              ],
+            },
+          ],
+        },
+        {
+          id: "export",
+          heading: "Export everything",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "On every plan, an Admin can click **Download everything**. The console prepares one ZIP file in the background, with its progress on the page, and keeps it for 24 hours for the Admin who asked, then deletes it. Asking for it and downloading it are recorded in the audit log.",
+            },
+            {
+              kind: "list",
+              items: [
+                "**organization.ndjson**: the name, ID, plan and retention setting.",
+                "**members.ndjson**: each member’s name, email, language and roles — never a password, not even hashed.",
+                "**chats.ndjson** and **messages.ndjson**: every chat and every message.",
+                "**invitations.ndjson**: invitations and their status — never the invitation links.",
+                "**audit-events.ndjson**: the audit log. A README inside the archive describes each file.",
+              ],
+            },
+            { kind: "callout", tone: "tip", text: "Each line of an NDJSON file is one JSON object, so any tool can read the files line by line, however large they are." },
+          ],
+        },
+        {
+          id: "deletion",
+          heading: "What purging and deleting remove",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "**Delete all chats** removes every chat and message; members stay. **Delete the organization** removes its members, chats, invitations, settings and audit log; only its ID is kept, so it is never reused. The Danger zone offers **Download a copy first** beside both. Every Admin is emailed when a purge or a deletion is asked for and when it is done, and every member when the organization is deleted.",
+            },
+          ],
+        },
+        {
+          id: "grace-period",
+          heading: "Deletion grace period (self-hosted servers)",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "By default a deletion is immediate and cannot be undone. Whoever runs the server can set `ORGANIZATION_DELETION_GRACE_DAYS` to a number of days: a deleted organization is then locked at once (everyone is signed out, nobody can sign in) and each Admin receives an email with a single-use link to restore it, valid until the end of that period. When the period ends, the deletion runs as usual. The Danger zone says which mode your server uses.",
+            },
+          ],
+        },
+      ],
+      next: [
+        { slug: "basic-setup", text: "Back to the first steps in the console." },
+        { slug: "plans-and-features", text: "See which plans include chat retention." },
+      ],
+    },
   },
   labels: {
     actions: {
@@ -627,6 +703,8 @@ export const en: HelpContent = {
       "billing.view": "See the plan and billing",
       "billing.changePlan": "Change the plan",
       "apiKeys.manage": "Create and revoke API keys",
+      "organization.export": "Export all of the organization’s data",
+      "organization.retention": "Set how long chats are kept",
     },
   },
 };

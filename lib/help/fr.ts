@@ -601,6 +601,82 @@ export const fr: HelpContent = {
         { slug: "plans-and-features", text: "Comparer les offres qui comprennent la diffusion et la conservation." },
       ],
     },
+    "data-and-retention": {
+      title: "Données et conservation",
+      description: "Combien de temps les conversations sont conservées, comment tout exporter, et ce que la suppression efface.",
+      intro: [
+        {
+          kind: "paragraph",
+          text: "Rien ne disparaît par surprise dans votre organisation. Cette page explique la durée de conservation des conversations, l’export complet, et ce qu’effacent la purge des conversations et la suppression de l’organisation. Tout se trouve sur la page [Organisation](/admin/organization), réservée aux Admins.",
+        },
+      ],
+      sections: [
+        {
+          id: "retention",
+          heading: "Conservation des conversations",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Avec la formule {plans:chatRetention}, un Admin peut choisir **Supprimer les conversations sans activité depuis un certain nombre de jours**, de 1 à 3 650 jours. Ce réglage est désactivé par défaut. Avant d’enregistrer, **Voir ce qui serait supprimé** indique combien de conversations et de messages le nouveau réglage effacerait aujourd’hui.",
+            },
+            {
+              kind: "list",
+              items: [
+                "La règle est appliquée une fois par jour, en arrière-plan : les conversations dont la dernière activité dépasse la limite sont supprimées avec leurs messages, et le journal d’audit indique combien.",
+                "Une durée plus courte s’applique au prochain passage quotidien, jamais au moment de l’enregistrement.",
+                "Chaque membre voit la règle dans Chat : « Les conversations sont supprimées après N jours sans activité ».",
+                "Si l’organisation passe en dessous de {plans:chatRetention}, la règle est conservée mais suspendue : rien n’est supprimé tant que la formule ne l’inclut pas de nouveau. Le changement de formule le signale avant confirmation.",
+              ],
+            },
+          ],
+        },
+        {
+          id: "export",
+          heading: "Tout exporter",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Quelle que soit la formule, un Admin peut cliquer sur **Tout télécharger**. La console prépare un fichier ZIP en arrière-plan, avec sa progression sur la page, le conserve 24 heures pour l’Admin qui l’a demandé, puis le supprime. La demande et le téléchargement sont inscrits au journal d’audit.",
+            },
+            {
+              kind: "list",
+              items: [
+                "**organization.ndjson** : le nom, l’identifiant, la formule et la durée de conservation.",
+                "**members.ndjson** : le nom, l’e-mail, la langue et les rôles de chaque membre — jamais de mot de passe, même chiffré.",
+                "**chats.ndjson** et **messages.ndjson** : toutes les conversations et tous les messages.",
+                "**invitations.ndjson** : les invitations et leur état — jamais les liens d’invitation.",
+                "**audit-events.ndjson** : le journal d’audit. Un README dans l’archive décrit chaque fichier.",
+              ],
+            },
+            { kind: "callout", tone: "tip", text: "Chaque ligne d’un fichier NDJSON est un objet JSON : n’importe quel outil peut lire les fichiers ligne par ligne, quelle que soit leur taille." },
+          ],
+        },
+        {
+          id: "deletion",
+          heading: "Ce que la purge et la suppression effacent",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "**Supprimer toutes les conversations** efface chaque conversation et chaque message ; les membres restent. **Supprimer l’organisation** efface ses membres, ses conversations, ses invitations, ses réglages et son journal d’audit ; seul son identifiant est conservé, pour qu’il ne soit jamais réutilisé. La zone de danger propose **Télécharger d’abord une copie** à côté des deux. Chaque Admin reçoit un e-mail quand une purge ou une suppression est demandée et quand elle est terminée, et chaque membre quand l’organisation est supprimée.",
+            },
+          ],
+        },
+        {
+          id: "grace-period",
+          heading: "Délai de grâce avant suppression (serveurs auto-hébergés)",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Par défaut, une suppression est immédiate et irréversible. La personne qui administre le serveur peut définir `ORGANIZATION_DELETION_GRACE_DAYS` en nombre de jours : une organisation supprimée est alors verrouillée aussitôt (tout le monde est déconnecté, personne ne peut se connecter) et chaque Admin reçoit un e-mail avec un lien à usage unique pour la restaurer, valable jusqu’à la fin de ce délai. À la fin du délai, la suppression a lieu comme d’habitude. La zone de danger indique le mode de votre serveur.",
+            },
+          ],
+        },
+      ],
+      next: [
+        { slug: "basic-setup", text: "Retour aux premiers pas dans la console." },
+        { slug: "plans-and-features", text: "Voir quelles formules incluent la durée de conservation." },
+      ],
+    },
   },
   labels: {
     actions: {
@@ -627,6 +703,8 @@ export const fr: HelpContent = {
       "billing.view": "Voir la formule et la facturation",
       "billing.changePlan": "Changer de formule",
       "apiKeys.manage": "Créer et révoquer des clés d’API",
+      "organization.export": "Exporter toutes les données de l’organisation",
+      "organization.retention": "Définir la durée de conservation des conversations",
     },
   },
 };

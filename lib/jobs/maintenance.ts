@@ -8,6 +8,9 @@ import { deleteSpentEmailTokens } from "@/lib/mail/email-tokens";
 import { deleteOldSessions } from "@/lib/sessions/sessions";
 import { recordProgress } from "./jobs";
 import { deleteOldIdempotencyRecords } from "@/lib/api-keys/limits";
+import { scheduleRetentionJobs } from "@/lib/lifecycle/retention";
+import { deleteExpiredExports } from "@/lib/lifecycle/exports";
+import { startDueDeletions } from "@/lib/lifecycle/deletion-grace";
 
 export type DailyTask = (db: Db, now: Date) => Promise<unknown>;
 export type DailyTasks = Readonly<Record<string, DailyTask>>;
@@ -24,6 +27,9 @@ export const dailyTasks: DailyTasks = {
   auditRetention: (db, now) => applyAuditRetention(db, now),
   auditChains: (db, now) => checkAuditChains(db, now),
   auditStreamLogs: (db, now) => tidyAuditStreams(db, now),
+  dueDeletions: (db, now) => startDueDeletions(db, now),
+  chatRetention: (db, now) => scheduleRetentionJobs(db, now),
+  expiredExports: (db, now) => deleteExpiredExports(db, now),
 };
 
 /** A round's period: the UTC date, so every instance agrees on it. */

@@ -8,6 +8,8 @@ import { runAuditStream } from "@/lib/audit/stream-delivery";
 import { queryRows } from "@/lib/core/db";
 import { claimJob, failJob, forgetContentCounts, LeaseLostError, recordProgress } from "./jobs";
 import { maintenancePeriod, runMaintenance, scheduleMaintenance, type DailyTasks } from "./maintenance";
+import { buildExport } from "./export";
+import { noticeRecipients, sendCompletionNotices } from "./notices";
 
 export type WorkerOptions = {
   /** Chats removed by the first statement (with all their messages); later batches adapt. */
@@ -58,6 +60,8 @@ export const defaultWorkerOptions: WorkerOptions = {
  */
 async function removeNextChats(db: Db, job: Job, options: Pick<WorkerOptions, "batchSize" | "leaseMs">, afterChatId: number) {
   const lockedUntil = new Date(Date.now() + options.leaseMs).toISOString();
+  // A retention job removes only the chats last updated before its cutoff; a purge or deletion, all.
+  const older = job.kind === "chat_retention" ? sql`and updated_at < ${job.progress.cutoff ?? new Date(0).toISOString()}::timestamptz` : sql``;
   const [row] = await queryRows<{ leased: number; chats: number; messages: number; lastChatId: number | string | null; progress: JobProgress | null }>(
     db,
     sql`with lease as materialized (
@@ -65,7 +69,7 @@ async function removeNextChats(db: Db, job: Job, options: Pick<WorkerOptions, "b
       ),
       bound as materialized (
         select coalesce(
-          (select id from chats where organization_id = ${job.organizationId} and id > ${afterChatId}
+          (select id from chats where organization_id = ${job.organizationId} and id > ${afterChatId} ${older}
             order by id offset ${options.batchSize - 1} limit 1),
           9223372036854775807) as upto
         where exists (select 1 from lease)
@@ -73,12 +77,12 @@ async function removeNextChats(db: Db, job: Job, options: Pick<WorkerOptions, "b
       counted as (
         select count(*)::int as messages from messages
         where chat_id in (
-          select id from chats where organization_id = ${job.organizationId} and id > ${afterChatId} and id <= (select upto from bound)
+          select id from chats where organization_id = ${job.organizationId} and id > ${afterChatId} and id <= (select upto from bound) ${older}
         )
       ),
       gone as (
         delete from chats
-        where organization_id = ${job.organizationId} and id > ${afterChatId} and id <= (select upto from bound)
+        where organization_id = ${job.organizationId} and id > ${afterChatId} and id <= (select upto from bound) ${older}
         returning id
       ),
       saved as (
@@ -117,9 +121,11 @@ export async function runBatch(
   // Chats created behind the cursor while the job ran (an id handed out before the cursor passed
   // it, committed after): go round once more from the start.
   if (afterChatId > 0) return { done: false, chats: 0, lastChatId: 0 };
-  return db.transaction(async (tx) => {
+  const notices = await db.transaction(async (tx) => {
     const progress: JobProgress = { ...job.progress };
-    const [organization] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId));
+    const [organization] = await tx.select({ id: organizations.id, name: organizations.name }).from(organizations).where(eq(organizations.id, organizationId));
+    // Who to tell, read before the rows go (a deletion removes the people with the organization).
+    const recipients = organization ? await noticeRecipients(tx, organizationId, job.kind === "delete_organization" ? "everyone" : "admins") : [];
     if (job.kind === "delete_organization") {
       const [people] = await queryRows<{ count: number }>(tx, sql`select count(*)::int as count from users where organization_id = ${organizationId}`);
       progress.users = Number(people?.count ?? 0);
@@ -131,14 +137,17 @@ export async function runBatch(
       await recordAudit(tx, {
         organizationId: organizationId,
         actorId: job.requestedBy,
-        action: "organization.chatsPurged",
-        data: { chats: progress.chats, messages: progress.messages, jobId: job.id },
+        action: job.kind === "chat_retention" ? "organization.retentionApplied" : "organization.chatsPurged",
+        data: { chats: progress.chats, messages: progress.messages, jobId: job.id, ...(progress.cutoff ? { cutoff: progress.cutoff } : {}) },
       });
     }
     await recordProgress(tx, job, { progress, leaseMs: options.leaseMs, finished: true });
     job.progress = progress;
-    return { done: true } as const;
+    return { organizationName: organization?.name ?? "", recipients };
   });
+  // Retention runs every day: its audit event is the record; purges and deletions are told by email.
+  if (job.kind !== "chat_retention") await sendCompletionNotices(job, notices.organizationName, notices.recipients);
+  return { done: true } as const;
 }
 
 /**
@@ -175,6 +184,10 @@ export async function processJob(
     if (job.kind === "audit_stream") {
       const outcome = await runAuditStream(db, job, { leaseMs: options.leaseMs, now: options.now });
       return outcome === "lost" ? "lost" : outcome === "done" ? "done" : "stopped";
+    }
+    if (job.kind === "export") {
+      await buildExport(db, job, { leaseMs: options.leaseMs, pageSize: Math.max(options.batchSize, 1000), shouldStop: limits.shouldStop, maxPages: limits.maxBatches });
+      return "done";
     }
     while (true) {
       if (limits.shouldStop?.() || (limits.maxBatches !== undefined && batches >= limits.maxBatches)) return "stopped";

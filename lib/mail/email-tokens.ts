@@ -8,6 +8,8 @@ import { hashToken, isTokenShaped, newToken } from "@/lib/core/tokens";
 export const emailTokenLifetimeMs: Record<EmailTokenPurpose, number> = {
   joinConfirmation: 24 * 60 * 60 * 1000,
   passwordReset: 60 * 60 * 1000,
+  // A restore link lasts the deletion's grace period: its issuer passes `expiresAt`.
+  organizationRestore: 24 * 60 * 60 * 1000,
 };
 
 export type EmailTokenLookup =
@@ -20,7 +22,7 @@ export type EmailTokenLookup =
  */
 export async function issueEmailToken(
   db: Db | Tx,
-  input: { purpose: EmailTokenPurpose; email: string; payload?: Record<string, unknown> },
+  input: { purpose: EmailTokenPurpose; email: string; payload?: Record<string, unknown>; expiresAt?: Date },
   now = new Date(),
 ): Promise<string> {
   const token = newToken();
@@ -32,7 +34,7 @@ export async function issueEmailToken(
     tokenHash: hashToken(token),
     email: input.email,
     payload: input.payload ?? {},
-    expiresAt: new Date(now.getTime() + emailTokenLifetimeMs[input.purpose]),
+    expiresAt: input.expiresAt ?? new Date(now.getTime() + emailTokenLifetimeMs[input.purpose]),
     createdAt: now,
   });
   return token;

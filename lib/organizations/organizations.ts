@@ -11,6 +11,8 @@ import { fail, type Result } from "@/lib/core/result";
 import { deleteOrganizationSchema, purgeChatsSchema, renameOrganizationSchema } from "./schemas";
 import { revokeOrganizationSessions } from "@/lib/sessions/sessions";
 import { auditActorOf, type Actor } from "@/lib/core/actor";
+import { noticeRecipients, sendNotices } from "@/lib/jobs/notices";
+import { deletionGraceDays, scheduleDeletion, sendRestoreLinks } from "@/lib/lifecycle/deletion-grace";
 
 export type OrganizationError = "forbidden" | "validation" | "wrongPassword" | "organizationDeleted";
 
@@ -83,21 +85,33 @@ export async function requestChatPurge(
         data: { chats: totals.chats, messages: totals.messages, jobId: job.id },
       });
     }
-    return { ok: true as const, job, created };
+    return { ok: true as const, job, created, organizationName: organization.name };
   });
   forgetContentCounts(actor.organization.id);
+  if (result.ok && result.created) {
+    await sendNotices(await noticeRecipients(db, actor.organization.id, "admins"), "purgeRequested", {
+      organization: result.organizationName,
+      requester: actor.name,
+      chats: totals.chats,
+      messages: totals.messages,
+    });
+  }
   return result;
 }
 
 /**
  * Deletes the viewer's organization: from this transaction on it is `deleting`, so nobody can
  * use it; a background job then removes its chats in batches and finally the organization row.
+ * With a grace period (`ORGANIZATION_DELETION_GRACE_DAYS`) it is `scheduled_deletion` instead:
+ * locked the same way, every Admin emailed a restore link, the job started when the period ends.
+ * `origin` (the public origin) builds the restore links.
  */
 export async function requestOrganizationDeletion(
   db: Db,
   caller: Actor | null,
   input: Record<string, unknown>,
-): Promise<Result<{ job: Job }, OrganizationError>> {
+  options: { origin?: string; graceDays?: number; now?: Date } = {},
+): Promise<Result<{ job: Job | null; scheduledFor: Date | null }, OrganizationError>> {
   // A person confirms with their password too; a key holds the explicit `organization:delete` scope instead.
   const door = guard(caller, "organization.delete", (actor) => (actor.kind === "api_key" ? purgeChatsSchema : deleteOrganizationSchema)(actor.organization.name), input);
   if (!door.ok) return door;
@@ -110,7 +124,21 @@ export async function requestOrganizationDeletion(
     }
   }
   const totals = await getContentCounts(db, actor.organization.id);
-  return db.transaction(async (tx) => {
+  const graceDays = options.graceDays ?? deletionGraceDays();
+  const now = options.now ?? new Date();
+  if (graceDays > 0) {
+    const until = new Date(now.getTime() + graceDays * 24 * 60 * 60 * 1000);
+    const scheduled = await db.transaction(async (tx) => {
+      const organization = await lockActiveOrganization(tx, actor.organization.id);
+      if (!organization) return null;
+      await revokeOrganizationSessions(tx, organization.id);
+      return { name: organization.name, mails: await scheduleDeletion(tx, organization, auditActorOf(actor), until) };
+    });
+    if (!scheduled) return fail("organizationDeleted");
+    await sendRestoreLinks(scheduled.mails, { origin: options.origin ?? "", organization: scheduled.name, requester: actor.name, until });
+    return { ok: true, job: null, scheduledFor: until };
+  }
+  const result = await db.transaction(async (tx) => {
     const organization = await lockActiveOrganization(tx, actor.organization.id);
     if (!organization) return fail("organizationDeleted");
     await tx.update(organizations).set({ status: "deleting", updatedAt: new Date() }).where(eq(organizations.id, organization.id));
@@ -127,8 +155,12 @@ export async function requestOrganizationDeletion(
       action: "organization.deletionRequested",
       data: { name: organization.name, ...totals, jobId: job.id },
     });
-    return { ok: true as const, job };
+    const admins = await noticeRecipients(tx, organization.id, "admins");
+    return { ok: true as const, job, scheduledFor: null, admins, organizationName: organization.name };
   });
+  if (!result.ok) return result;
+  await sendNotices(result.admins, "deletionRequested", { organization: result.organizationName, requester: actor.name, ...totals });
+  return { ok: true, job: result.job, scheduledFor: null };
 }
 
 /** What the Organization page shows: name, ID, members, what a purge or deletion would remove, jobs. */

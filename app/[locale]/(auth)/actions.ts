@@ -29,6 +29,7 @@ function refusalCode(error: AuthError): string {
   if (error.type === "CredentialsSignin") {
     if (code === "throttled") return "throttled";
     if (code === "organizationDeleted") return "organizationDeleted";
+    if (code === "organizationScheduledForDeletion") return "organizationScheduledForDeletion";
     return "invalidCredentials";
   }
   return "generic";

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 
 export const generateMetadata = titleFrom("SignedOut.title");
 
-const reasons = ["accountDeleted", "organizationDeleted", "left", "passwordReset"] as const;
+const reasons = ["accountDeleted", "organizationDeleted", "organizationScheduledForDeletion", "left", "passwordReset"] as const;
 
 export default async function SignedOutPage({ searchParams }: { searchParams: Promise<{ reason?: string | string[] }> }) {
   const t = await getTranslations("SignedOut");

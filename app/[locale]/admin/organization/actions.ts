@@ -4,10 +4,13 @@ import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { redirect } from "@/i18n/navigation";
-import { formFields, formState, submittedValues, type FormState } from "@/lib/core/form-state";
+import { formFields, formState, submittedValues, type Answer, type FormState } from "@/lib/core/form-state";
 import { renameOrganization, requestChatPurge, requestOrganizationDeletion } from "@/lib/organizations/organizations";
 import { getViewer } from "@/lib/auth/viewer";
 import { wakeWorker } from "@/lib/jobs/worker";
+import { absoluteLink } from "@/lib/core/origin";
+import { previewRetention, setRetentionPolicy } from "@/lib/lifecycle/retention";
+import { requestExport } from "@/lib/lifecycle/exports";
 
 export async function renameOrganizationAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const result = await renameOrganization(await getDb(), await getViewer(), formFields(formData));
@@ -28,12 +31,43 @@ export async function purgeChatsAction(_previous: FormState, formData: FormData)
 }
 
 export async function deleteOrganizationAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const result = await requestOrganizationDeletion(await getDb(), await getViewer(), formFields(formData));
+  const result = await requestOrganizationDeletion(await getDb(), await getViewer(), formFields(formData), { origin: await absoluteLink("") });
   if (!result.ok) {
     const fieldIds = { confirmation: "deleteConfirmation", password: "deletePassword" };
     return formState(result, { values: submittedValues(formData, ["confirmation"]), fieldIds });
   }
   wakeWorker();
-  // The organization is gone for everyone from now on; the middleware signs this browser out there.
-  return redirect({ href: { pathname: "/signed-out", query: { reason: "organizationDeleted" } }, locale: await getLocale() });
+  // The organization is gone (or locked for its grace period) for everyone from now on.
+  const reason = result.scheduledFor ? "organizationScheduledForDeletion" : "organizationDeleted";
+  return redirect({ href: { pathname: "/signed-out", query: { reason } }, locale: await getLocale() });
+}
+
+// The retention form: "preview" says what the setting would delete now; "save" saves it.
+export async function retentionAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const db = await getDb();
+  const viewer = await getViewer();
+  const fields = formFields(formData);
+  const values = submittedValues(formData, ["enabled", "days"]);
+  if (fields.intent === "save") {
+    const result = await setRetentionPolicy(db, viewer, fields);
+    if (result.ok && result.changed) revalidatePath("/", "layout");
+    return formState(result, {
+      values,
+      fieldIds: { days: "retentionDays" },
+      success: ({ days, changed }): Answer => ({ code: changed ? "saved" : "unchanged", values, data: days === null ? {} : { days } }),
+    });
+  }
+  const result = await previewRetention(db, viewer, fields);
+  return formState(result, {
+    values,
+    fieldIds: { days: "retentionDays" },
+    success: ({ days, chats, messages }): Answer => ({ code: "preview", values, data: days === null ? { chats, messages } : { days, chats, messages } }),
+  });
+}
+
+export async function requestExportAction(): Promise<void> {
+  const result = await requestExport(await getDb(), await getViewer());
+  if (result.ok) wakeWorker();
+  revalidatePath("/", "layout");
+  return redirect({ href: "/admin/organization#export", locale: await getLocale() });
 }

@@ -10,7 +10,14 @@ import { isActive } from "@/lib/jobs/jobs";
 import { getOrganizationSettings } from "@/lib/organizations/organizations";
 import { requireSection } from "@/lib/auth/viewer";
 import { ConfirmByTypingForm } from "@/components/forms/confirm-by-typing-form";
-import { deleteOrganizationAction, purgeChatsAction } from "./actions";
+import { deleteOrganizationAction, purgeChatsAction, requestExportAction, retentionAction } from "./actions";
+import { can } from "@/lib/core/permissions";
+import { plansWith } from "@/lib/core/plans";
+import { getLatestExport } from "@/lib/lifecycle/exports";
+import { deletionGraceDays } from "@/lib/lifecycle/deletion-grace";
+import { ExportPanel } from "@/components/lifecycle/export-panel";
+import { RetentionForm } from "@/components/lifecycle/retention-form";
+import { Notice } from "@/components/ui/card";
 import { RenameForm } from "./rename-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { titleFrom } from "@/i18n/metadata";
@@ -23,7 +30,21 @@ export default async function OrganizationPage() {
   if (!settings) notFound();
   const { organization, members, chats, messages, jobs } = settings;
   const t = await getTranslations("OrganizationPage");
+  const tl = await getTranslations("DataLifecycle");
+  const tPlans = await getTranslations("Plans");
   const purge = jobs.purge_chats;
+  const db = await getDb();
+  const latestExport = can(viewer, "organization.export") ? await getLatestExport(db, viewer) : null;
+  const retentionPlans = plansWith("chatRetention").map((plan) => tPlans(plan)).join(", ");
+  const retentionDays = organization.chatRetentionDays;
+  const graceDays = deletionGraceDays();
+  const copyFirst = (
+    <p className="text-sm">
+      <a href="#export" className="font-semibold text-indigo-700 underline">
+        {tl("copyFirst")}
+      </a>
+    </p>
+  );
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro")} help={{ article: "basic-setup", section: "organization-settings" }} />
@@ -53,6 +74,24 @@ export default async function OrganizationPage() {
       <Card title={t("renameTitle")} id="rename">
         <RenameForm name={organization.name} />
       </Card>
+      <Card title={tl("retentionTitle")} id="retention">
+        <div className="space-y-4">
+          <p>{tl("retentionIntro")}</p>
+          <p data-testid="retention-current">{retentionDays === null ? tl("retentionCurrentOff") : tl("retentionCurrent", { days: retentionDays })}</p>
+          {jobs.chat_retention && isActive(jobs.chat_retention) ? <Notice tone="info">{tl("retentionRunning")}</Notice> : null}
+          {can(viewer, "organization.retention") ? (
+            <RetentionForm action={retentionAction} days={retentionDays} />
+          ) : retentionDays !== null ? (
+            <Notice tone="warning">{tl("retentionPaused", { days: retentionDays, plans: retentionPlans })}</Notice>
+          ) : (
+            <Notice tone="info">{tl("retentionPlan", { plans: retentionPlans })}</Notice>
+          )}
+        </div>
+      </Card>
+      <Card title={tl("exportTitle")} id="export">
+        <ExportPanel status={latestExport} action={requestExportAction} />
+      </Card>
+      <HelpLink article="data-and-retention" />
       <DangerZone title={t("dangerZone")} intro={t("dangerIntro")}>
         <DangerAction
           id="purge"
@@ -61,6 +100,7 @@ export default async function OrganizationPage() {
           whatStays={t("purgeWhatStays")}
           irreversible={t("irreversible")}
         >
+          {copyFirst}
           {purge ? <PurgeProgress job={purge} /> : null}
           {isActive(purge) ? null : (
             <ConfirmByTypingForm
@@ -78,6 +118,8 @@ export default async function OrganizationPage() {
           whatStays={t("deleteWhatStays")}
           irreversible={t("irreversible")}
         >
+          {copyFirst}
+          <p className="text-sm text-slate-800" data-testid="deletion-mode">{graceDays > 0 ? tl("graceOn", { days: graceDays }) : tl("graceImmediate")}</p>
           <ConfirmByTypingForm
             action={deleteOrganizationAction}
             expected={organization.name}
