@@ -1,10 +1,11 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  // Production refuses to serve without a public origin and a trustworthy client address (one line each, no stack).
+  // Production refuses to serve without a public origin, a trustworthy client address and an encryption key (one line each, no stack).
   const { originStartupProblem } = await import("@/lib/core/origin");
   const { clientAddressStartupProblem } = await import("@/lib/core/client-address");
-  const problem = originStartupProblem() ?? clientAddressStartupProblem();
+  const { encryptionStartupProblem } = await import("@/lib/core/encryption");
+  const problem = originStartupProblem() ?? clientAddressStartupProblem() ?? encryptionStartupProblem();
   if (problem) {
     console.error(problem);
     process.exit(1);

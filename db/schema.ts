@@ -330,8 +330,70 @@ export const sessions = pgTable(
     clientAddress: text("client_address"),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     endReason: text("end_reason"),
+    // How the person proved who they are ("password", "totp", "recovery", "sso") and when last (step-up asks again after 10 minutes).
+    signInMethod: text("sign_in_method").notNull().default("password"),
+    checkedAt: timestamp("checked_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const twoStepPolicyEnum = pgEnum("two_step_policy", ["off", "admins", "everyone"]);
+
+// An organization's rule for two-step sign-in: who must have it, and how many days they get to set it up.
+export const twoStepPolicies = pgTable("two_step_policies", {
+  organizationId: uuid("organization_id")
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: "cascade" }),
+  requiredFor: twoStepPolicyEnum("required_for").notNull().default("off"),
+  graceDays: integer("grace_days").notNull().default(0),
+  // The grace period runs from here; it restarts whenever the rule is tightened.
+  since: timestamp("since", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [check("two_step_policies_grace_days", sql`${t.graceDays} between 0 and 30`)]);
+
+// One authenticator app per person. The secret is sealed with ENCRYPTION_KEY; confirmed_at is null until a first code matched.
+export const totpAuthenticators = pgTable("totp_authenticators", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secretEncrypted: text("secret_encrypted").notNull(),
+  confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  // The 30-second step of the last code accepted: a code is never accepted twice.
+  lastUsedStep: bigint("last_used_step", { mode: "number" }),
+  createdAt: createdAt(),
+});
+
+// Ten single-use recovery codes per person; only a SHA-256 of each is kept.
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("recovery_codes_user_code_unique").on(t.userId, t.codeHash)],
+);
+
+// Between the password and the second step: a short-lived, single-use token held in an HttpOnly cookie (only its SHA-256 here).
+export const pendingSignIns = pgTable(
+  "pending_sign_ins",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // Set once the second step passed (or was not needed), with the method; only then may a session start.
+    passedWith: text("passed_with"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("pending_sign_ins_token_hash_unique").on(t.tokenHash), index("pending_sign_ins_expires_idx").on(t.expiresAt)],
 );
 
 export type Organization = typeof organizations.$inferSelect;

@@ -27,7 +27,11 @@ export async function PlanChangePreviewCard({ preview, action }: { preview: Plan
                 <JoinLoss key={loss.feature} impact={preview.authentication} />
               ) : (
                 <li key={loss.feature}>
-                  {loss.feature === "invitations" ? t("lossInvitations", { count: loss.affected }) : t("loss", { feature: tFeatures(loss.feature) })}
+                  {loss.feature === "invitations"
+                    ? t("lossInvitations", { count: loss.affected })
+                    : loss.feature === "twoStepPolicy"
+                      ? t("lossTwoStepPolicy", { count: loss.affected })
+                      : t("loss", { feature: tFeatures(loss.feature) })}
                 </li>
               ),
             )}

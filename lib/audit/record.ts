@@ -36,7 +36,16 @@ export type AuditAction =
   | "joinRequest.approved"
   | "joinRequest.rejected"
   | "sso.configured"
-  | "domain.ssoRequiredChanged";
+  | "domain.ssoRequiredChanged"
+  | "twoStep.enabled"
+  | "twoStep.disabled"
+  | "twoStep.recoveryCodesRegenerated"
+  | "twoStep.recoveryCodeUsed"
+  | "twoStep.resetByAdmin"
+  | "twoStep.resetBySystem"
+  | "twoStep.policyChanged"
+  | "session.secondStepFailed"
+  | "session.identityConfirmed";
 
 type Executor = Pick<Db, "insert">;
 

@@ -5,6 +5,7 @@ import type { Db, Tx } from "@/lib/core/db";
 import { recordAudit } from "@/lib/audit/record";
 import { countPendingJoinRequests, countSsoUsers, describePlanChangeImpact, type PlanChangeImpact } from "@/lib/domains/domain-join";
 import { countPending, revokePending } from "@/lib/members/invitations";
+import { countCoveredByPolicy } from "@/lib/two-step/policy";
 import { lockOrganizationAs } from "@/lib/members/members";
 import { z } from "zod";
 import { guard } from "@/lib/core/guard";
@@ -38,6 +39,8 @@ export const featureShutdowns: Partial<Record<Feature, FeatureShutdown>> = {
     disable: async (tx, organizationId) => (await countSsoUsers(tx, organizationId)).people,
   },
   emailDomainSignIn: { count: countPendingJoinRequests, disable: countPendingJoinRequests },
+  // The rule is paused, not deleted: requirementFor() ignores it below Team.
+  twoStepPolicy: { count: countCoveredByPolicy, disable: countCoveredByPolicy },
 };
 
 /** One line of "what this plan change will disable": a lost feature and how many of its things go. */

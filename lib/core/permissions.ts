@@ -28,6 +28,9 @@ export const permissionMatrix = {
   "authentication.manage": { holders: ["admin"] },
   "authentication.emailDomain": { holders: ["admin"], feature: "emailDomainSignIn" },
   "authentication.sso": { holders: ["admin"], feature: "ssoSaml" },
+  "twoStep.own": { holders: ["everyone"] },
+  "twoStep.policy": { holders: ["admin"], feature: "twoStepPolicy" },
+  "twoStep.resetMember": { holders: ["admin"] },
   "billing.view": { holders: ["billing"] },
   "billing.changePlan": { holders: ["billing"] },
 } as const satisfies Record<string, Rule>;

@@ -22,6 +22,7 @@ export const planFeatures = {
   invitations: ["team", "enterprise"],
   emailDomainSignIn: ["team", "enterprise"],
   ssoSaml: ["enterprise"],
+  twoStepPolicy: ["team", "enterprise"],
 } as const satisfies Record<string, readonly Plan[]>;
 
 export type Feature = keyof typeof planFeatures;

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/core/db";
 import { recheckDomains } from "@/lib/domains/rechecks";
 import { deleteSpentEmailTokens } from "@/lib/mail/email-tokens";
 import { deleteOldSessions } from "@/lib/sessions/sessions";
+import { deleteOldPendingSignIns } from "@/lib/auth/two-step-sign-in";
 import { recordProgress } from "./jobs";
 
 export type DailyTask = (db: Db, now: Date) => Promise<unknown>;
@@ -16,6 +17,7 @@ export const dailyTasks: DailyTasks = {
   domainRechecks: (db, now) => recheckDomains(db, { now }),
   spentEmailTokens: (db, now) => deleteSpentEmailTokens(db, now),
   oldSessions: (db, now) => deleteOldSessions(db, now),
+  oldPendingSignIns: (db, now) => deleteOldPendingSignIns(db, now),
 };
 
 /** A round's period: the UTC date, so every instance agrees on it. */
