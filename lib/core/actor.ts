@@ -12,4 +12,9 @@ export type Viewer = {
   organization: { id: string; name: string; plan: Plan; createdAt: Date };
   /** The session row this request came with (absent for viewers built outside a request). */
   sessionId?: string;
+  /**
+   * The organization requires two-step sign-in of this person, who has not set it up: until
+   * `deadline` a reminder; past it `setupOnly`, and the matrix allows only what setting it up needs.
+   */
+  twoStepSetup?: { deadline: Date; setupOnly: boolean };
 };

@@ -1,8 +1,12 @@
 import type { Plan, Role } from "@/db/schema";
 import { planIncludes, type Feature } from "./plans";
 
-/** What the matrix needs to know of the person asking: read from the database, never from the client. */
-export type PermissionSubject = { role: Role; billing: boolean; plan: Plan };
+/**
+ * What the matrix needs to know of the person asking: read from the database, never from the client.
+ * `twoStepSetup.setupOnly`: past the grace period of the organization's two-step rule, only the
+ * actions of `allowedDuringTwoStepSetup` are open to the person until they set it up.
+ */
+export type PermissionSubject = { role: Role; billing: boolean; plan: Plan; twoStepSetup?: { setupOnly: boolean } };
 
 /** Who holds a permission: Admins, holders of the Billing role, or every member of the organization. */
 export type Holder = "admin" | "billing" | "everyone";
@@ -47,8 +51,12 @@ export function holds(subject: Pick<PermissionSubject, "role" | "billing">, hold
   return subject.billing;
 }
 
-/** Why an action is allowed or refused: the role first, then the plan. */
+/** What a person who must set up two-step sign-in may still do: set it up, read help, leave. */
+export const allowedDuringTwoStepSetup: readonly Action[] = ["console.open", "profile.edit", "twoStep.own", "help.read", "organization.leave"];
+
+/** Why an action is allowed or refused: the two-step rule, the role, then the plan. */
 export function decide(subject: PermissionSubject, action: Action): Decision {
+  if (subject.twoStepSetup?.setupOnly && !allowedDuringTwoStepSetup.includes(action)) return { allowed: false, reason: "role" };
   const rule: Rule = permissionMatrix[action];
   if (!rule.holders.some((holder) => holds(subject, holder))) return { allowed: false, reason: "role" };
   if (rule.feature && !planIncludes(subject.plan, rule.feature)) {

@@ -10,8 +10,9 @@ import { fail, type Result } from "@/lib/core/result";
 import { deleteOrganizationSchema, purgeChatsSchema, renameOrganizationSchema } from "./schemas";
 import { revokeOrganizationSessions } from "@/lib/sessions/sessions";
 import type { Viewer } from "@/lib/core/actor";
+import { requireRecentCheck } from "@/lib/two-step/step-up";
 
-export type OrganizationError = "forbidden" | "validation" | "wrongPassword" | "organizationDeleted";
+export type OrganizationError = "forbidden" | "validation" | "wrongPassword" | "organizationDeleted" | "stepUpRequired";
 
 /** Locks the organization row for the rest of the transaction; null once it is being deleted. */
 async function lockActiveOrganization(tx: Tx, organizationId: string) {
@@ -61,6 +62,8 @@ export async function requestChatPurge(
   const door = guard(caller, "organization.purgeChats", (actor) => purgeChatsSchema(actor.organization.name), input);
   if (!door.ok) return door;
   const { actor } = door;
+  const stale = await requireRecentCheck(db, actor);
+  if (stale) return stale;
   // Totals for the progress bar; the job counts what it really removes.
   const totals = await getContentCounts(db, actor.organization.id);
   const result = await db.transaction(async (tx) => {
@@ -102,6 +105,8 @@ export async function requestOrganizationDeletion(
   if (!user || !(await verifyPassword(door.input.password, user.passwordHash))) {
     return fail("wrongPassword", { password: ["wrongPassword"] });
   }
+  const stale = await requireRecentCheck(db, actor, { passwordJustChecked: true });
+  if (stale) return stale;
   const totals = await getContentCounts(db, actor.organization.id);
   return db.transaction(async (tx) => {
     const organization = await lockActiveOrganization(tx, actor.organization.id);
