@@ -8,7 +8,9 @@ import { hashToken, isTokenShaped, newToken } from "@/lib/core/tokens";
 import { recordAudit } from "@/lib/audit/record";
 import { checkSecondFactor, hasSecondFactor } from "@/lib/two-step/verify";
 import { secondStepSchema } from "@/lib/two-step/schemas";
+import { requirementFor } from "@/lib/two-step/policy";
 import { authenticate, type AuthenticateError, type SignedInUser } from "./accounts";
+import { loadUserViewer } from "./session-user";
 
 /** How long the second sign-in page waits for a code after the password was right. */
 export const pendingSignInMs = 10 * 60_000;
@@ -50,9 +52,16 @@ async function waitingRow(db: Db, token: unknown, now: Date) {
 }
 
 /** Whether this browser's token still waits for a second step (the page shows the form, or sends back to sign-in). */
-export async function pendingSecondStep(db: Db, token: unknown, now = new Date()): Promise<{ email: string } | null> {
+export async function pendingSecondStep(db: Db, token: unknown, now = new Date()): Promise<{ email: string; userId: string; locale: SignedInUser["locale"] } | null> {
   const row = await waitingRow(db, token, now);
-  return row ? { email: row.user.email } : null;
+  return row ? { email: row.user.email, userId: row.user.id, locale: row.user.locale } : null;
+}
+
+/** Whether the organization's rule sends this person to set up two-step sign-in right after signing in. */
+export async function setupDueAfterSignIn(db: Db, userId: string): Promise<boolean> {
+  const lookup = await loadUserViewer(db, userId);
+  if (lookup.status !== "ok") return false;
+  return (await requirementFor(db, lookup.viewer, { signInMethod: "password" })).required;
 }
 
 export type SecondStepError = "validation" | "expired" | "invalidCode" | "throttled";

@@ -1,7 +1,7 @@
 import type { Action } from "@/lib/core/permissions";
 
 /** Every article of the help center; a page exists for each, in every language. */
-export const helpSlugs = ["basic-setup", "roles-and-permissions", "plans-and-features", "authentication"] as const;
+export const helpSlugs = ["basic-setup", "roles-and-permissions", "plans-and-features", "authentication", "two-step-sign-in"] as const;
 
 export type HelpSlug = (typeof helpSlugs)[number];
 

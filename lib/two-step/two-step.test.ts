@@ -119,7 +119,7 @@ describe("the second step", () => {
     if (!begun.ok) throw new Error(begun.error);
     expect(begun.secondStep).toBe(true);
     expect(await redeemPendingSignIn(database.db, begun.token)).toBeNull();
-    expect(await pendingSecondStep(database.db, begun.token)).toEqual({ email: member.email });
+    expect(await pendingSecondStep(database.db, begun.token)).toMatchObject({ email: member.email, userId: member.id });
     expect(await completeSecondStep(database.db, begun.token, { code: "000000" })).toMatchObject({ ok: false, error: "invalidCode" });
     expect(await completeSecondStep(database.db, begun.token, { code: totpCode(secret) })).toMatchObject({ ok: true, method: "totp" });
     expect(await redeemPendingSignIn(database.db, begun.token)).toMatchObject({ user: { id: member.id }, method: "totp" });
