@@ -70,6 +70,14 @@ export async function membersWithTwoStep(db: Pick<Db, "select">, organizationId:
   return new Set(rows.map((row) => row.id));
 }
 
+/** For the Members page: who has two-step sign-in, as the people allowed to see members may know. */
+export async function twoStepOfMembers(db: Db, caller: Viewer | null): Promise<Result<{ enabled: Set<string>; canReset: boolean }, "forbidden">> {
+  const door = guard(caller, "members.view");
+  if (!door.ok) return door;
+  const { actor } = door;
+  return { ok: true, enabled: await membersWithTwoStep(db, actor.organization.id), canReset: guard(actor, "twoStep.resetMember").ok };
+}
+
 export type PolicyImpact = { requiredFor: RequiredFor; people: number; withoutTwoStep: string[]; ssoPeople: number };
 
 /** Who a rule would cover and who among them has not set it up yet, said before saving. */
