@@ -1,9 +1,12 @@
 import { asc, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
-import { auditEvents, chats, invitations, organizations, users, type Plan } from "@/db/schema";
+import { auditEvents, chats, invitations, organizations, totpAuthenticators, users, type Plan } from "@/db/schema";
 import { listAuditEvents } from "@/lib/audit/audit-log";
 import { changePlan, previewPlanChange } from "@/lib/billing/billing";
 import { hashToken } from "@/lib/core/tokens";
+import { encryptSecret } from "@/lib/core/encryption";
+import { startTotpSetup } from "@/lib/two-step/factors";
+import { resetMemberTwoStep } from "@/lib/two-step/policy";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "@/lib/members/invitations";
 import { changeMemberRole, listMembers, removeMember } from "@/lib/members/members";
 import { can, type Action } from "@/lib/core/permissions";
@@ -31,6 +34,17 @@ const operations: Operation[] = [
   { name: "preview a plan change", action: "billing.changePlan", mutates: false, run: (db, actor, world) => previewPlanChange(db, actor, { plan: otherPlan(world.plan) }) },
   { name: "change the plan", action: "billing.changePlan", mutates: true, run: (db, actor, world) => changePlan(db, actor, { plan: otherPlan(world.plan) }) },
   { name: "read the audit log", action: "audit.view", mutates: false, run: (db, actor) => listAuditEvents(db, actor) },
+  { name: "start setting up one's own two-step sign-in", action: "twoStep.own", mutates: false, run: (db, actor) => startTotpSetup(db, actor) },
+  {
+    name: "reset a member's two-step sign-in",
+    action: "twoStep.resetMember",
+    mutates: true,
+    run: async (db, actor, world) => {
+      // The member has an app (written directly: no audit event, so a refusal leaves the snapshot as it was).
+      await db.insert(totpAuthenticators).values({ userId: world.member.id, secretEncrypted: encryptSecret("JBSWY3DPEHPK3PXP"), confirmedAt: new Date() }).onConflictDoNothing();
+      return resetMemberTwoStep(db, actor, { userId: world.member.id });
+    },
+  },
 ];
 
 function otherPlan(plan: Plan): Plan {
@@ -98,7 +112,7 @@ describe.each(plans)("on the %s plan", (plan) => {
       if (outsider) {
         // Their rights hold in their own organization only: nothing in this one changes, whatever they try.
         expect(await snapshot(database.db, [world.organizationId])).toEqual(only(before, world.organizationId));
-        if (operation.name === "change a member's role" || operation.name === "remove a member" || operation.name === "revoke an invitation") {
+        if (operation.name === "change a member's role" || operation.name === "remove a member" || operation.name === "revoke an invitation" || operation.name === "reset a member's two-step sign-in") {
           expect(result).toEqual({ ok: false, error: "notFound" });
           expect(after).toEqual(before);
         }
