@@ -161,7 +161,7 @@ describe("resetting a member's two-step sign-in", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "twostep-cli-"));
     const dataDir = path.join(dir, "pglite");
     fs.writeFileSync(`${dataDir}.owner-pid`, String(process.pid));
-    const env = { ...process.env, PGLITE_DIR: dataDir, NODE_OPTIONS: "" };
+    const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: dataDir, NODE_OPTIONS: "" };
     delete env.DATABASE_URL;
     const run = promisify(execFile)(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/two-step/reset-cli.ts", "someone@example.test"], { env });
     await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining(`open in process ${process.pid}`) });

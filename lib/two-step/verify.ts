@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
-import { recoveryCodes, totpAuthenticators, users } from "@/db/schema";
+import { recoveryCodes, totpAuthenticators } from "@/db/schema";
 import type { Db, Tx } from "@/lib/core/db";
 import { decryptSecret } from "@/lib/core/encryption";
 import { clearFailures, lockedFor, recordFailure, throttleKey } from "@/lib/core/throttle";
@@ -81,13 +81,4 @@ export async function checkSecondFactor(
   }
   await clearFailures(db, userKey);
   return { ok: true, method, recoveryCodesLeft: (await factorsOf(db, userId)).recoveryCodesLeft };
-}
-
-/** The person's row as mail and audit need it. */
-export async function personOf(db: Pick<Db, "select">, userId: string) {
-  const [person] = await db
-    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, organizationId: users.organizationId, passwordHash: users.passwordHash })
-    .from(users)
-    .where(eq(users.id, userId));
-  return person ?? null;
 }
