@@ -39,8 +39,6 @@ delete env.SMTP_URL;
 delete env.DATABASE_URL;
 env.AUTH_SECRET ??= "e2e-secret-not-for-production-0000000000000";
 env.ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");
-// Passkeys refuse IP addresses: E2E_APP_HOST=localhost serves the same server under that name.
-if (process.env.E2E_APP_HOST) env.APP_URL = `http://${process.env.E2E_APP_HOST}:${port}`;
 
 // Fail fast if something already listens there: tests must never talk to a stale server.
 try {

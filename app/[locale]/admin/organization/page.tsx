@@ -13,6 +13,7 @@ import { deleteOrganizationAction, purgeChatsAction } from "./actions";
 import { RenameForm } from "./rename-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { titleFrom } from "@/i18n/metadata";
+import { StepUpNotice } from "@/components/two-step/step-up-notice";
 
 export const generateMetadata = titleFrom("OrganizationPage.title");
 
@@ -49,6 +50,7 @@ export default async function OrganizationPage() {
       <Card title={t("renameTitle")} id="rename">
         <RenameForm name={organization.name} />
       </Card>
+      <StepUpNotice viewer={viewer} returnTo="/admin/organization" />
       <DangerZone title={t("dangerZone")} intro={t("dangerIntro")}>
         <DangerAction
           id="purge"

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { Card, Notice } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { StepUpForm } from "@/components/two-step/step-up-form";
 import { requireSection } from "@/lib/auth/viewer";
@@ -21,7 +21,6 @@ export default async function ConfirmIdentityPage({ searchParams }: { searchPara
       <Card>
         <StepUpForm withCode={withCode} returnTo={typeof returnTo === "string" ? returnTo : ""} action={confirmIdentityAction} />
       </Card>
-      <Notice tone="info">{t("done")}</Notice>
     </div>
   );
 }

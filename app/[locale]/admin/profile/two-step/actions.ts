@@ -59,5 +59,5 @@ function returnPath(raw: unknown, locale: string): string {
 export async function confirmIdentityAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const result = await confirmIdentity(await getDb(), await getViewer(), formFields(formData), { clientAddress: clientAddressFrom(await headers()) });
   if (!result.ok) return formState(result, { values: submittedValues(formData, ["returnTo"]) });
-  redirect(`${returnPath(formData.get("returnTo"), await getLocale())}?confirmed=1`);
+  redirect(returnPath(formData.get("returnTo"), await getLocale()));
 }
