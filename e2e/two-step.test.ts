@@ -55,6 +55,7 @@ describe("two-step sign-in", { concurrency: true }, () => {
       const mails = mailCount(owner.email);
       await page.fill("#code", appCode(secret));
       await page.getByRole("button", { name: texts[locale].confirm }).click();
+      await page.locator("[data-testid=recovery-codes] li").first().waitFor();
       const codes = await page.locator("[data-testid=recovery-codes] li").allTextContents();
       assert.equal(codes.length, 10);
       assert.match((await waitForMail(owner.email, { previous: mails })).subject, texts[locale].enabledMail);
