@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
+import { useFormatter, useTranslations } from "next-intl";
+import { AddPasskey, type AddPasskeyProps } from "./add-passkey";
 import { Link } from "@/i18n/navigation";
 import { useFormErrors } from "@/components/forms/use-form-errors";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -12,12 +13,80 @@ import { idle, type FormState } from "@/lib/core/form-state";
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 
+type PasskeyRow = { id: string; name: string; createdAt: string };
+
 export type TwoStepPanelProps = {
   totp: boolean;
   recoveryCodesLeft: number;
   pending: { groupedSecret: string; qrSvg: string } | null;
-  actions: { start: Action; confirm: Action; regenerate: Action; remove: Action };
+  passkeys: PasskeyRow[];
+  actions: {
+    start: Action;
+    confirm: Action;
+    regenerate: Action;
+    remove: Action;
+    removePasskey: Action;
+    passkeyOptions: AddPasskeyProps["optionsAction"];
+    finishPasskey: AddPasskeyProps["finishAction"];
+  };
 };
+
+/** The person's passkeys, each removable after the password (a plain form: works without JavaScript). */
+function Passkeys({ passkeys, removeAction }: { passkeys: PasskeyRow[]; removeAction: Action }) {
+  const t = useTranslations("TwoStep");
+  const format = useFormatter();
+  const [state, formAction] = useActionState(removeAction, idle);
+  const errors = useFormErrors(state, { passkeyPassword: t("password") });
+  if (passkeys.length === 0) {
+    return (
+      <>
+        {state.status === "success" ? (
+          <div role="status">
+            <Notice tone="success">{t("passkeyRemoved")}</Notice>
+          </div>
+        ) : null}
+        <p className="text-sm text-slate-700">{t("noPasskeys")}</p>
+      </>
+    );
+  }
+  return (
+    <form action={formAction} noValidate className="space-y-4">
+      <ErrorSummary title={errors.title} items={errors.summary.map((item) => ("field" in item && item.field === "password" ? { ...item, field: "passkeyPassword" } : item))} />
+      {state.code === "stepUpRequired" ? (
+        <p>
+          <Link href={{ pathname: "/admin/profile/confirm-identity", query: { returnTo: "/admin/profile/two-step" } }} className="font-semibold text-indigo-700 underline">
+            {t("stepUpLink")}
+          </Link>
+        </p>
+      ) : null}
+      {state.status === "success" ? (
+        <div role="status">
+          <Notice tone="success">{t("passkeyRemoved")}</Notice>
+        </div>
+      ) : null}
+      <fieldset className="space-y-2">
+        <legend className="sr-only">{t("passkeysTitle")}</legend>
+        <ul className="space-y-2" data-testid="passkeys">
+          {passkeys.map((key, index) => (
+            <li key={key.id}>
+              <label className="flex items-center gap-2 text-sm text-slate-900">
+                <input type="radio" name="passkeyId" value={key.id} defaultChecked={index === 0} aria-label={t("removePasskeyFor", { name: key.name })} />
+                <span className="font-medium">{key.name}</span>
+                <span className="text-slate-600">{t("passkeyAddedOn", { date: format.dateTime(new Date(key.createdAt), { dateStyle: "medium", timeZone: "UTC" }) })}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <Field id="passkeyPassword" label={t("password")} errors={errors.fieldErrors("password")}>
+        <TextInput id="passkeyPassword" name="password" type="password" autoComplete="current-password" required errors={errors.fieldErrors("password")} />
+      </Field>
+      <SubmitButton pendingLabel={t("removing")} variant="secondary">
+        {t("removePasskey")}
+      </SubmitButton>
+    </form>
+  );
+}
 
 /** Codes shown once, right after they were made: a list to copy or print. */
 function RecoveryCodes({ codes }: { codes: string }) {
@@ -69,7 +138,9 @@ function PasswordForm({ id, action, button, pendingLabel, variant }: { id: strin
 }
 
 /** The Profile's two-step section: add an app (scan, confirm), then recovery codes and removal. */
-export function TwoStepPanel({ totp, recoveryCodesLeft, pending, actions }: TwoStepPanelProps) {
+export function TwoStepPanel({ totp, recoveryCodesLeft, pending, passkeys, actions }: TwoStepPanelProps) {
+  const [passkeyCodes, setPasskeyCodes] = useState<string | null>(null);
+  const on = totp || passkeys.length > 0;
   const t = useTranslations("TwoStep");
   const [startState, startAction] = useActionState(actions.start, idle);
   const [confirmState, confirmAction] = useActionState(actions.confirm, idle);
@@ -79,8 +150,9 @@ export function TwoStepPanel({ totp, recoveryCodesLeft, pending, actions }: TwoS
   return (
     <div className="space-y-6">
       <p role="status" className="font-medium text-slate-900" data-testid="two-step-status">
-        {totp ? t("statusOn") : t("statusOff")}
+        {on ? t("statusOn") : t("statusOff")}
       </p>
+      {passkeyCodes ? <RecoveryCodes codes={passkeyCodes} /> : null}
       {justEnabled ? (
         <>
           <Notice tone="success">{t("enabled")}</Notice>
@@ -93,7 +165,6 @@ export function TwoStepPanel({ totp, recoveryCodesLeft, pending, actions }: TwoS
           <h2 className="text-lg font-semibold text-slate-900">{t("startTitle")}</h2>
           <p className="text-sm text-slate-700">{t("startBody")}</p>
           <SubmitButton pendingLabel={t("starting")}>{t("start")}</SubmitButton>
-          <p className="text-sm text-slate-600">{t("passkeysNote")}</p>
         </form>
       ) : null}
       {!totp && pending ? (
@@ -119,7 +190,15 @@ export function TwoStepPanel({ totp, recoveryCodesLeft, pending, actions }: TwoS
           </form>
         </div>
       ) : null}
-      {totp ? (
+      <section aria-labelledby="passkeys-title" className="space-y-3 border-t border-slate-200 pt-5">
+        <h2 id="passkeys-title" className="text-lg font-semibold text-slate-900">
+          {t("passkeysTitle")}
+        </h2>
+        <p className="text-sm text-slate-700">{t("passkeysBody")}</p>
+        <Passkeys passkeys={passkeys} removeAction={actions.removePasskey} />
+        <AddPasskey optionsAction={actions.passkeyOptions} finishAction={actions.finishPasskey} onCodes={setPasskeyCodes} />
+      </section>
+      {on ? (
         <>
           <p className="text-sm text-slate-700" data-testid="recovery-left">
             {t("recoveryLeft", { count: recoveryCodesLeft })}
@@ -131,13 +210,15 @@ export function TwoStepPanel({ totp, recoveryCodesLeft, pending, actions }: TwoS
             <p className="text-sm text-slate-700">{t("regenerateBody")}</p>
             <PasswordForm id="regenerate" action={actions.regenerate} button={t("regenerate")} pendingLabel={t("regenerating")} variant="secondary" />
           </section>
-          <section aria-labelledby="remove-title" className="space-y-3 border-t border-slate-200 pt-5">
-            <h2 id="remove-title" className="text-lg font-semibold text-slate-900">
-              {t("removeTitle")}
-            </h2>
-            <p className="text-sm text-slate-700">{t("removeBody")}</p>
-            <PasswordForm id="remove" action={actions.remove} button={t("remove")} pendingLabel={t("removing")} variant="danger" />
-          </section>
+          {totp ? (
+            <section aria-labelledby="remove-title" className="space-y-3 border-t border-slate-200 pt-5">
+              <h2 id="remove-title" className="text-lg font-semibold text-slate-900">
+                {t("removeTitle")}
+              </h2>
+              <p className="text-sm text-slate-700">{t("removeBody")}</p>
+              <PasswordForm id="remove" action={actions.remove} button={t("remove")} pendingLabel={t("removing")} variant="danger" />
+            </section>
+          ) : null}
         </>
       ) : null}
     </div>

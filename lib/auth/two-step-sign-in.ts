@@ -7,6 +7,8 @@ import { fail, type Result } from "@/lib/core/result";
 import { hashToken, isTokenShaped, newToken } from "@/lib/core/tokens";
 import { recordAudit } from "@/lib/audit/record";
 import { checkSecondFactor, hasSecondFactor } from "@/lib/two-step/verify";
+import { passkeyAuthenticationOptions, verifyPasskeyAssertion, type AuthenticationOptions, type RelyingParty } from "@/lib/two-step/passkeys";
+import { clearFailures, lockedFor, recordFailure, throttleKey } from "@/lib/core/throttle";
 import { secondStepSchema } from "@/lib/two-step/schemas";
 import { requirementFor } from "@/lib/two-step/policy";
 import { authenticate, type AuthenticateError, type SignedInUser } from "./accounts";
@@ -15,7 +17,7 @@ import { loadUserViewer } from "./session-user";
 /** How long the second sign-in page waits for a code after the password was right. */
 export const pendingSignInMs = 10 * 60_000;
 
-export type SignInMethod = "password" | "totp" | "recovery";
+export type SignInMethod = "password" | "totp" | "recovery" | "passkey";
 
 /**
  * The password step. Right password: a single-use token (kept hashed) that the browser holds in an
@@ -100,6 +102,39 @@ export async function completeSecondStep(
     await recordAudit(db, { organizationId: row.user.organizationId, actorId: row.user.id, action: "twoStep.recoveryCodeUsed", target: row.user.email, data: { left: check.recoveryCodesLeft } });
   }
   return { ok: true, method: check.method, recoveryCodesLeft: check.recoveryCodesLeft };
+}
+
+/** The second step with a passkey (JavaScript): the options naming this person's passkeys, or null. */
+export async function secondStepPasskeyOptions(db: Db, token: unknown, party: RelyingParty, now = new Date()): Promise<AuthenticationOptions | null> {
+  const row = await waitingRow(db, token, now);
+  return row ? passkeyAuthenticationOptions(db, row.user.id, party, now) : null;
+}
+
+/** Checks a passkey's answer for the waiting sign-in; throttled and audited like a wrong code. */
+export async function completeSecondStepWithPasskey(
+  db: Db,
+  token: unknown,
+  response: unknown,
+  options: { party: RelyingParty; clientAddress?: string | null; now?: Date },
+): Promise<Result<{ method: "passkey"; retryAfter?: never }, "expired" | "passkeyRefused" | "throttled"> & { retryAfter?: number }> {
+  const now = options.now ?? new Date();
+  const row = await waitingRow(db, token, now);
+  if (!row) return fail("expired");
+  const userKey = throttleKey("secondStepUser", row.user.id);
+  const wait = await lockedFor(db, userKey, now);
+  if (wait > 0) return { ...fail("throttled"), retryAfter: wait };
+  if (!(await verifyPasskeyAssertion(db, row.user.id, response, options.party, now))) {
+    await recordFailure(db, "secondStepUser", userKey, now);
+    await recordAudit(db, { organizationId: row.user.organizationId, actorId: null, action: "session.secondStepFailed", target: row.user.email, data: { method: "passkey", address: options.clientAddress?.slice(0, 100) ?? null } });
+    return fail("passkeyRefused");
+  }
+  await clearFailures(db, userKey);
+  const passed = await db
+    .update(pendingSignIns)
+    .set({ passedWith: "passkey" })
+    .where(and(eq(pendingSignIns.id, row.pending.id), isNull(pendingSignIns.passedWith), isNull(pendingSignIns.usedAt)))
+    .returning({ id: pendingSignIns.id });
+  return passed.length > 0 ? { ok: true, method: "passkey" } : fail("expired");
 }
 
 /** Spends a token whose steps are all done, once: the person it names, and how they proved it. */

@@ -28,7 +28,7 @@ type Writer = Pick<Db, "update">;
 /** Opens a session row for a person who just proved who they are, and writes it in the audit log. */
 export async function startSession(
   db: Db,
-  input: { user: { id: string; organizationId: string }; userAgent?: string | null; clientAddress?: string | null; method: "password" | "sso" | "totp" | "recovery" },
+  input: { user: { id: string; organizationId: string }; userAgent?: string | null; clientAddress?: string | null; method: "password" | "sso" | "totp" | "recovery" | "passkey" },
   now = new Date(),
 ): Promise<{ sessionId: string }> {
   const device = describeDevice(input.userAgent);

@@ -15,11 +15,14 @@ import { factorsOf } from "./verify";
 import { markSessionChecked, requireRecentCheck } from "./step-up";
 import { passwordOnlySchema, totpConfirmSchema } from "./schemas";
 import { requirementFor } from "./policy";
+import { listPasskeys, type PasskeySummary } from "./passkeys";
 
 export type TwoStepSetup = { secret: string; groupedSecret: string; uri: string; qrSvg: string };
 
 export type TwoStepStatus = {
   totp: boolean;
+  passkeys: number;
+  passkeyList: PasskeySummary[];
   recoveryCodesLeft: number;
   /** An app being added: what to scan or type, until a first code confirms it. */
   pending: TwoStepSetup | null;
@@ -38,7 +41,7 @@ export async function twoStepStatus(db: Db, caller: Viewer | null): Promise<Resu
   const factors = await factorsOf(db, actor.id);
   const [app] = await db.select().from(totpAuthenticators).where(eq(totpAuthenticators.userId, actor.id));
   const pending = app && !app.confirmedAt ? await setupOf(decryptSecret(app.secretEncrypted), actor.email) : null;
-  return { ok: true, status: { ...factors, pending } };
+  return { ok: true, status: { ...factors, passkeyList: await listPasskeys(db, actor.id), pending } };
 }
 
 /** Starts adding an authenticator app: a new secret, sealed, unconfirmed until a first code matches. */
@@ -138,11 +141,13 @@ export async function removeTotp(
   if (!(await passwordMatches(db, actor.id, door.input.password))) return fail("wrongPassword", { password: ["wrongPassword"] });
   const stale = await requireRecentCheck(db, actor, { now });
   if (stale) return stale;
-  if ((await requirementFor(db, actor, { ignoreOwnFactors: true, now })).required) return fail("requiredByOrganization");
+  const others = (await factorsOf(db, actor.id)).passkeys > 0;
+  if (!others && (await requirementFor(db, actor, { ignoreOwnFactors: true, now })).required) return fail("requiredByOrganization");
   return db.transaction(async (tx) => {
     const removed = await tx.delete(totpAuthenticators).where(eq(totpAuthenticators.userId, actor.id)).returning({ confirmedAt: totpAuthenticators.confirmedAt });
     if (!removed[0]?.confirmedAt) return fail("notEnabled");
-    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, actor.id));
+    // Recovery codes stay while a passkey remains a second step.
+    if ((await factorsOf(tx, actor.id)).passkeys === 0) await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, actor.id));
     await recordAudit(tx, { organizationId: actor.organization.id, actorId: actor.id, action: "twoStep.disabled", target: actor.email, data: { method: "totp" } });
     return { ok: true as const, mail: mailTo(actor, "twoStepDisabled") };
   });

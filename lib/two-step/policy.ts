@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import { recoveryCodes, sessions, totpAuthenticators, twoStepPolicies, users, type Plan, type Role } from "@/db/schema";
+import { passkeys, recoveryCodes, sessions, totpAuthenticators, twoStepPolicies, users, type Plan, type Role } from "@/db/schema";
 import type { Db } from "@/lib/core/db";
 import type { Viewer } from "@/lib/core/actor";
 import { guard } from "@/lib/core/guard";
@@ -10,6 +10,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { countSsoUsers } from "@/lib/domains/domain-join";
 import { composeMail, type Mail } from "@/lib/mail/mailer";
 import { resetMemberTwoStepSchema, twoStepPolicySchema } from "./schemas";
+import { hasSecondFactor } from "./verify";
 
 export type RequiredFor = "off" | "admins" | "everyone";
 export type TwoStepPolicy = { requiredFor: RequiredFor; graceDays: number; since: Date };
@@ -52,22 +53,20 @@ export async function requirementFor(
     method = session?.method;
   }
   if (method === "sso") return { required: false };
-  if (!options.ignoreOwnFactors) {
-    const [app] = await db.select({ id: totpAuthenticators.userId }).from(totpAuthenticators).where(and(eq(totpAuthenticators.userId, person.id), isNotNull(totpAuthenticators.confirmedAt)));
-    if (app) return { required: false };
-  }
+  if (!options.ignoreOwnFactors && (await hasSecondFactor(db, person.id))) return { required: false };
   const deadline = graceDeadline(policy);
   return { required: true, deadline, mustSetUpNow: (options.now ?? new Date()) >= deadline };
 }
 
 /** The people of an organization with two-step sign-in on (the Members page's column). */
 export async function membersWithTwoStep(db: Pick<Db, "select">, organizationId: string): Promise<Set<string>> {
-  const rows = await db
+  const apps = await db
     .select({ id: users.id })
     .from(users)
     .innerJoin(totpAuthenticators, eq(totpAuthenticators.userId, users.id))
     .where(and(eq(users.organizationId, organizationId), isNotNull(totpAuthenticators.confirmedAt)));
-  return new Set(rows.map((row) => row.id));
+  const keys = await db.select({ id: users.id }).from(users).innerJoin(passkeys, eq(passkeys.userId, users.id)).where(eq(users.organizationId, organizationId));
+  return new Set([...apps, ...keys].map((row) => row.id));
 }
 
 /** For the Members page: who has two-step sign-in, as the people allowed to see members may know. */
@@ -137,11 +136,12 @@ export async function setTwoStepPolicy(
   });
 }
 
-/** Removes a person's second factors (app and recovery codes); true when there was one. */
+/** Removes a person's second factors (app, passkeys and recovery codes); true when there was one. */
 async function clearFactors(db: Pick<Db, "delete">, userId: string): Promise<boolean> {
   const removed = await db.delete(totpAuthenticators).where(eq(totpAuthenticators.userId, userId)).returning({ confirmedAt: totpAuthenticators.confirmedAt });
+  const keys = await db.delete(passkeys).where(eq(passkeys.userId, userId)).returning({ id: passkeys.id });
   await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
-  return Boolean(removed[0]?.confirmedAt);
+  return Boolean(removed[0]?.confirmedAt) || keys.length > 0;
 }
 
 /** An Admin resets a member's second step (lost phone): audited, and the member is emailed. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
-import { recoveryCodes, totpAuthenticators } from "@/db/schema";
+import { passkeys, recoveryCodes, totpAuthenticators } from "@/db/schema";
 import type { Db, Tx } from "@/lib/core/db";
 import { decryptSecret } from "@/lib/core/encryption";
 import { clearFailures, lockedFor, recordFailure, throttleKey } from "@/lib/core/throttle";
@@ -10,7 +10,7 @@ import { hashRecoveryCode } from "./recovery-codes";
 export type SecondFactorMethod = "totp" | "recovery";
 
 /** Which second factors a person has set up (a started but unconfirmed app does not count). */
-export async function factorsOf(db: Pick<Db, "select">, userId: string): Promise<{ totp: boolean; recoveryCodesLeft: number }> {
+export async function factorsOf(db: Pick<Db, "select">, userId: string): Promise<{ totp: boolean; passkeys: number; recoveryCodesLeft: number }> {
   const [app] = await db
     .select({ userId: totpAuthenticators.userId })
     .from(totpAuthenticators)
@@ -19,11 +19,13 @@ export async function factorsOf(db: Pick<Db, "select">, userId: string): Promise
     .select({ left: sql<number>`count(*)::int` })
     .from(recoveryCodes)
     .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
-  return { totp: Boolean(app), recoveryCodesLeft: codes?.left ?? 0 };
+  const [keys] = await db.select({ count: sql<number>`count(*)::int` }).from(passkeys).where(eq(passkeys.userId, userId));
+  return { totp: Boolean(app), passkeys: keys?.count ?? 0, recoveryCodesLeft: codes?.left ?? 0 };
 }
 
 export async function hasSecondFactor(db: Pick<Db, "select">, userId: string): Promise<boolean> {
-  return (await factorsOf(db, userId)).totp;
+  const factors = await factorsOf(db, userId);
+  return factors.totp || factors.passkeys > 0;
 }
 
 /** Checks an app code against the confirmed authenticator and spends its step, in one conditional update. */

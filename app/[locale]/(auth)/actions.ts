@@ -7,12 +7,13 @@ import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { isLocale, type AppLocale } from "@/i18n/locales";
 import { signUp } from "@/lib/auth/accounts";
-import { beginSignIn, completeSecondStep, pendingSecondStep, setupDueAfterSignIn } from "@/lib/auth/two-step-sign-in";
+import { beginSignIn, completeSecondStep, completeSecondStepWithPasskey, pendingSecondStep, secondStepPasskeyOptions, setupDueAfterSignIn } from "@/lib/auth/two-step-sign-in";
+import type { AuthenticationOptions } from "@/lib/two-step/passkeys";
 import { dropPendingSignIn, holdPendingSignIn, pendingSignInToken } from "./pending-sign-in-cookie";
 import { signInSchema } from "@/lib/auth/schemas";
 import { clientAddressFrom } from "@/lib/core/client-address";
 import { validate } from "@/lib/core/guard";
-import { absoluteLink } from "@/lib/core/origin";
+import { absoluteLink, publicOrigin } from "@/lib/core/origin";
 import { composeMail, sendMail } from "@/lib/mail/mailer";
 import { signIn, signOut } from "@/lib/auth/next-auth";
 import { formFields, formState, submittedValues, type FormState } from "@/lib/core/form-state";
@@ -91,6 +92,24 @@ export async function secondStepAction(_previous: FormState, formData: FormData)
   await dropPendingSignIn();
   if (refused) return { ...refused, values };
   redirect(destination(formData.get("callbackUrl"), pending.locale, "/studio"));
+}
+
+/** The passkey way through the second step (JavaScript): options first, then the device's answer. */
+export async function passkeySignInOptionsAction(): Promise<AuthenticationOptions | null> {
+  return secondStepPasskeyOptions(await getDb(), await pendingSignInToken(), { origin: publicOrigin((await headers()).get("host")) });
+}
+
+export async function passkeySignInAction(response: unknown, callbackUrl: string): Promise<FormState> {
+  const db = await getDb();
+  const token = await pendingSignInToken();
+  const pending = await pendingSecondStep(db, token);
+  if (!pending) return { status: "error", code: "secondStepExpired" };
+  const result = await completeSecondStepWithPasskey(db, token, response, { party: { origin: publicOrigin((await headers()).get("host")) }, clientAddress: clientAddressFrom(await headers()) });
+  if (!result.ok) return formState(result, { errorCode: (error) => (error === "expired" ? "secondStepExpired" : error) });
+  const refused = await startPendingSession(token!);
+  await dropPendingSignIn();
+  if (refused) return refused;
+  redirect(destination(callbackUrl, pending.locale, "/studio"));
 }
 
 export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {

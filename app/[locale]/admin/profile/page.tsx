@@ -41,7 +41,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
       </Card>
       <Card title={tTwoStep("title")} id="two-step">
         <p className="mb-3 text-sm text-slate-700" data-testid="profile-two-step-status">
-          {twoStep.ok && twoStep.status.totp ? tTwoStep("statusOn") : tTwoStep("statusOff")}
+          {twoStep.ok && (twoStep.status.totp || twoStep.status.passkeys > 0) ? tTwoStep("statusOn") : tTwoStep("statusOff")}
         </p>
         <Link href="/admin/profile/two-step" className="font-semibold text-indigo-700 underline">
           {tTwoStep("profileLink")}

@@ -11,6 +11,8 @@ import { formFields, formState, submittedValues, type FormState } from "@/lib/co
 import { sendMail } from "@/lib/mail/mailer";
 import { confirmTotpSetup, regenerateRecoveryCodes, removeTotp, startTotpSetup } from "@/lib/two-step/factors";
 import { confirmIdentity } from "@/lib/two-step/step-up";
+import { publicOrigin } from "@/lib/core/origin";
+import { finishPasskeyRegistration, passkeyRegistrationOptions, removePasskey, type RegistrationOptions, type RelyingParty } from "@/lib/two-step/passkeys";
 
 async function refresh(): Promise<void> {
   revalidatePath(`/${await getLocale()}/admin/profile/two-step`);
@@ -60,4 +62,32 @@ export async function confirmIdentityAction(_previous: FormState, formData: Form
   const result = await confirmIdentity(await getDb(), await getViewer(), formFields(formData), { clientAddress: clientAddressFrom(await headers()) });
   if (!result.ok) return formState(result, { values: submittedValues(formData, ["returnTo"]) });
   redirect(returnPath(formData.get("returnTo"), await getLocale()));
+}
+
+/** Passkeys belong to the public origin (APP_URL); the request's Host never chooses it. */
+async function relyingParty(): Promise<RelyingParty> {
+  return { origin: publicOrigin((await headers()).get("host")) };
+}
+
+export async function passkeyOptionsAction(): Promise<{ ok: true; options: RegistrationOptions } | { ok: false; code: string }> {
+  const result = await passkeyRegistrationOptions(await getDb(), await getViewer(), await relyingParty());
+  return result.ok ? result : { ok: false, code: result.error };
+}
+
+export async function finishPasskeyAction(response: unknown, name: string): Promise<FormState> {
+  const result = await finishPasskeyRegistration(await getDb(), await getViewer(), { response, name }, await relyingParty());
+  if (result.ok) {
+    await sendMail(result.mail);
+    await refresh();
+  }
+  return formState(result, { success: ({ recoveryCodes }) => ({ code: "passkeyAdded", ...(recoveryCodes ? { data: { codes: recoveryCodes.join(" ") } } : {}) }) });
+}
+
+export async function removePasskeyAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const result = await removePasskey(await getDb(), await getViewer(), formFields(formData));
+  if (result.ok) {
+    await sendMail(result.mail);
+    await refresh();
+  }
+  return formState(result, { success: () => ({ code: "passkeyRemoved" }) });
 }

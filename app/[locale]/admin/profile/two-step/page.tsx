@@ -6,7 +6,15 @@ import { TwoStepPanel } from "@/components/two-step/two-step-panel";
 import { requireSection } from "@/lib/auth/viewer";
 import { twoStepStatus } from "@/lib/two-step/factors";
 import { titleFrom } from "@/i18n/metadata";
-import { confirmTotpSetupAction, regenerateRecoveryCodesAction, removeTotpAction, startTotpSetupAction } from "./actions";
+import {
+  confirmTotpSetupAction,
+  finishPasskeyAction,
+  passkeyOptionsAction,
+  regenerateRecoveryCodesAction,
+  removePasskeyAction,
+  removeTotpAction,
+  startTotpSetupAction,
+} from "./actions";
 
 export const generateMetadata = titleFrom("TwoStep.title");
 
@@ -20,7 +28,7 @@ export default async function TwoStepPage() {
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro")} help={{ article: "two-step-sign-in" }} />
-      {viewer.twoStepSetup && !status.totp ? (
+      {viewer.twoStepSetup && !status.totp && status.passkeys === 0 ? (
         <div role="status" data-testid="two-step-required">
           <Notice tone="warning">
             {viewer.twoStepSetup.setupOnly
@@ -34,7 +42,16 @@ export default async function TwoStepPage() {
           totp={status.totp}
           recoveryCodesLeft={status.recoveryCodesLeft}
           pending={status.pending ? { groupedSecret: status.pending.groupedSecret, qrSvg: status.pending.qrSvg } : null}
-          actions={{ start: startTotpSetupAction, confirm: confirmTotpSetupAction, regenerate: regenerateRecoveryCodesAction, remove: removeTotpAction }}
+          passkeys={status.passkeyList.map((key) => ({ id: key.id, name: key.name, createdAt: key.createdAt.toISOString() }))}
+          actions={{
+            start: startTotpSetupAction,
+            confirm: confirmTotpSetupAction,
+            regenerate: regenerateRecoveryCodesAction,
+            remove: removeTotpAction,
+            removePasskey: removePasskeyAction,
+            passkeyOptions: passkeyOptionsAction,
+            finishPasskey: finishPasskeyAction,
+          }}
         />
       </Card>
     </div>
