@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useWebAuthn } from "@/components/two-step/use-webauthn";
 import { useTranslations } from "next-intl";
 import { startRegistration } from "@simplewebauthn/browser";
 import { useFormErrors } from "@/components/forms/use-form-errors";
@@ -20,12 +21,11 @@ export type AddPasskeyProps = {
 /** Adds a passkey with the browser's WebAuthn prompt: only offered once JavaScript runs. */
 export function AddPasskey({ optionsAction, finishAction, onCodes }: AddPasskeyProps) {
   const t = useTranslations("TwoStep");
-  const [ready, setReady] = useState(false);
   const [busy, setBusy] = useState(false);
   const [name, setName] = useState("");
   const [state, setState] = useState<FormState>(idle);
   const errors = useFormErrors(state);
-  useEffect(() => setReady(typeof window !== "undefined" && "PublicKeyCredential" in window), []);
+  const ready = useWebAuthn();
 
   async function add() {
     setBusy(true);

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useWebAuthn } from "@/components/two-step/use-webauthn";
 import { useTranslations } from "next-intl";
 import { startAuthentication } from "@simplewebauthn/browser";
 import { useFormErrors } from "@/components/forms/use-form-errors";
@@ -12,11 +13,10 @@ import { passkeySignInAction, passkeySignInOptionsAction } from "../../actions";
 /** The passkey way through the second step: it needs JavaScript, and says so without it. */
 export function PasskeySignIn({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("SecondStep");
-  const [ready, setReady] = useState(false);
   const [busy, setBusy] = useState(false);
   const [state, setState] = useState<FormState>(idle);
   const errors = useFormErrors(state);
-  useEffect(() => setReady("PublicKeyCredential" in window), []);
+  const ready = useWebAuthn();
 
   async function signInWithPasskey() {
     setBusy(true);
