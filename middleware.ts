@@ -82,6 +82,10 @@ async function gate(request: NextRequest): Promise<NextResponse> {
   if (startsWithSegment(path, signedOutOnly) || path === "/") {
     return NextResponse.redirect(new URL(`/${locale}/studio`, request.url));
   }
+  // Past the grace period of the organization's two-step rule: everything leads to setting it up.
+  if (viewer.twoStepSetup?.setupOnly && !startsWithSegment(path, ["/admin/profile", "/help"]) && !Object.values(refusalPages).includes(path)) {
+    return NextResponse.redirect(new URL(`/${locale}/admin/profile/two-step`, request.url));
+  }
   if (startsWithSegment(path, ["/admin"]) && !Object.values(refusalPages).includes(path)) {
     const section = sectionOfPath(path);
     // A section missing from the table does not exist: refused before any page is looked up.

@@ -138,6 +138,7 @@ export async function startServer(databaseUrl: string, options: { workerInServer
       ...process.env,
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: authSecret,
+      ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? Buffer.alloc(32, 9).toString("base64"),
       APP_URL: baseUrl,
       JOB_POLL_MS: "100",
       NODE_ENV: "production",

@@ -49,6 +49,11 @@ export function embeddedDataDir(): string {
   return process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite");
 }
 
+/** The file where the process holding `.data/pglite` writes its process ID (PGlite serves one process only). */
+export function embeddedOwnerFile(): string {
+  return `${embeddedDataDir()}.owner-pid`;
+}
+
 type Holder = { opening?: Promise<Database> };
 const holder = globalThis as typeof globalThis & { __orgConsoleDb?: Holder };
 
@@ -62,6 +67,8 @@ export function getDatabase(): Promise<Database> {
     const fs = await import("node:fs");
     const dataDir = embeddedDataDir();
     fs.mkdirSync(dataDir, { recursive: true });
+    // Names the process that holds the embedded database, so a command-line tool can refuse to open it too.
+    fs.writeFileSync(embeddedOwnerFile(), String(process.pid));
     return openDatabase({ dataDir });
   })().catch((error: unknown) => {
     slot.opening = undefined;

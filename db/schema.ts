@@ -451,6 +451,9 @@ export const sessions = pgTable(
     clientAddress: text("client_address"),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     endReason: text("end_reason"),
+    // How the person proved who they are ("password", "totp", "recovery", "sso") and when last (step-up asks again after 10 minutes).
+    signInMethod: text("sign_in_method").notNull().default("password"),
+    checkedAt: timestamp("checked_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
@@ -502,6 +505,100 @@ export const apiIdempotency = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.keyId, t.idempotencyKey] }), index("api_idempotency_created_idx").on(t.createdAt)],
+);
+
+export const twoStepPolicyEnum = pgEnum("two_step_policy", ["off", "admins", "everyone"]);
+
+// An organization's rule for two-step sign-in: who must have it, and how many days they get to set it up.
+export const twoStepPolicies = pgTable("two_step_policies", {
+  organizationId: uuid("organization_id")
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: "cascade" }),
+  requiredFor: twoStepPolicyEnum("required_for").notNull().default("off"),
+  graceDays: integer("grace_days").notNull().default(0),
+  // The grace period runs from here; it restarts whenever the rule is tightened.
+  since: timestamp("since", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [check("two_step_policies_grace_days", sql`${t.graceDays} between 0 and 30`)]);
+
+// One authenticator app per person. The secret is sealed with ENCRYPTION_KEY; confirmed_at is null until a first code matched.
+export const totpAuthenticators = pgTable("totp_authenticators", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secretEncrypted: text("secret_encrypted").notNull(),
+  confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  // The 30-second step of the last code accepted: a code is never accepted twice.
+  lastUsedStep: bigint("last_used_step", { mode: "number" }),
+  createdAt: createdAt(),
+});
+
+// Ten single-use recovery codes per person; only a SHA-256 of each is kept.
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("recovery_codes_user_code_unique").on(t.userId, t.codeHash)],
+);
+
+// Passkeys (WebAuthn) as a second step: the credential's ID and public key, base64url; the counter guards against cloned authenticators.
+export const passkeys = pgTable(
+  "passkeys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    credentialId: text("credential_id").notNull(),
+    publicKey: text("public_key").notNull(),
+    counter: bigint("counter", { mode: "number" }).notNull().default(0),
+    transports: jsonb("transports").$type<string[]>().notNull().default([]),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("passkeys_credential_id_unique").on(t.credentialId), index("passkeys_user_idx").on(t.userId)],
+);
+
+// A WebAuthn challenge waits here for its answer, a few minutes at most, and is spent once.
+export const passkeyChallenges = pgTable(
+  "passkey_challenges",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose").notNull(),
+    challenge: text("challenge").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("passkey_challenges_user_idx").on(t.userId, t.purpose)],
+);
+
+// Between the password and the second step: a short-lived, single-use token held in an HttpOnly cookie (only its SHA-256 here).
+export const pendingSignIns = pgTable(
+  "pending_sign_ins",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // Set once the second step passed (or was not needed), with the method; only then may a session start.
+    passedWith: text("passed_with"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("pending_sign_ins_token_hash_unique").on(t.tokenHash), index("pending_sign_ins_expires_idx").on(t.expiresAt)],
 );
 
 export type Organization = typeof organizations.$inferSelect;

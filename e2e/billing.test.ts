@@ -28,7 +28,7 @@ describe("plans and billing", () => {
       assert.equal((await billingPage.goto(`/${locale}/admin/members`))?.status(), 403);
       await billingPage.goto(`/${locale}/admin/billing`);
       await assertAccessible(billingPage);
-      assert.equal(await billingPage.locator("[data-testid=plan-comparison] tbody tr").count(), 11);
+      assert.equal(await billingPage.locator("[data-testid=plan-comparison] tbody tr").count(), 12);
       await billingPage.check("input[name=plan][value=pro]");
       await Promise.all([billingPage.waitForURL(/plan=pro/), billingPage.click("form:has(input[name=plan]) button[type=submit]")]);
       const preview = (await billingPage.getByTestId("plan-change-preview").textContent()) ?? "";

@@ -6,7 +6,10 @@ import os from "node:os";
 import path from "node:path";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-const baseUrl = `http://127.0.0.1:${port}`;
+// WebAuthn refuses IP addresses: E2E_APP_HOST=localhost serves the same server under that name (passkey tests).
+const appHost = process.env.E2E_APP_HOST ?? "127.0.0.1";
+const healthUrl = `http://127.0.0.1:${port}`;
+const baseUrl = `http://${appHost}:${port}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "org-console-e2e-"));
 const files = process.argv.slice(2);
 
@@ -45,7 +48,7 @@ env.AUDIT_CHAIN_KEY ??= "e2e-audit-chain-key-not-for-production-000";
 
 // Fail fast if something already listens there: tests must never talk to a stale server.
 try {
-  await fetch(`${baseUrl}/api/health`);
+  await fetch(`${healthUrl}/api/health`);
   console.error(`Port ${port} is already in use; stop that server or set E2E_PORT.`);
   process.exit(1);
 } catch {}
@@ -64,7 +67,7 @@ async function waitForHealth() {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     try {
-      const response = await fetch(`${baseUrl}/api/health`);
+      const response = await fetch(`${healthUrl}/api/health`);
       if (response.ok) return;
     } catch {}
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -38,6 +38,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "org-console-docs-"));
 const env = { ...process.env, PORT: String(port), PGLITE_DIR: path.join(dataDir, "pglite"), DNS_SERVER: dns.address, APP_URL: `http://127.0.0.1:${port}`, SEED_DEMO: "true" };
 delete env.DATABASE_URL;
 env.AUTH_SECRET ??= "docs-secret-not-for-production-000000000000";
+env.ENCRYPTION_KEY ??= Buffer.alloc(32, 5).toString("base64");
 const server = spawn(process.execPath, ["server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
   env,
   stdio: ["ignore", "ignore", "inherit"],

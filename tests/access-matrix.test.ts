@@ -3,12 +3,15 @@ import { asc, inArray } from "drizzle-orm";
 import type { KeyActor } from "@/lib/core/actor";
 import { scopes, type Scope } from "@/lib/core/api-scopes";
 import type { Db } from "@/db";
-import { auditEvents, chats, invitations, organizations, users, type Plan } from "@/db/schema";
+import { auditEvents, chats, invitations, organizations, totpAuthenticators, users, type Plan } from "@/db/schema";
 import { listAuditEvents } from "@/lib/audit/audit-log";
 import { setAuditRetention } from "@/lib/audit/retention";
 import { addEndpoint, listEndpoints } from "@/lib/audit/streams";
 import { changePlan, previewPlanChange } from "@/lib/billing/billing";
 import { hashToken } from "@/lib/core/tokens";
+import { encryptSecret } from "@/lib/core/encryption";
+import { startTotpSetup } from "@/lib/two-step/factors";
+import { resetMemberTwoStep } from "@/lib/two-step/policy";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "@/lib/members/invitations";
 import { changeMemberRole, listMembers, removeMember } from "@/lib/members/members";
 import { can, decide, type Action } from "@/lib/core/permissions";
@@ -45,6 +48,17 @@ const operations: Operation[] = [
   { name: "preview a chat retention policy", action: "organization.retention", mutates: false, run: (db, actor) => previewRetention(db, actor, { days: 1 }) },
   { name: "set the chat retention policy", action: "organization.retention", mutates: true, run: (db, actor) => setRetentionPolicy(db, actor, { days: 30 }) },
   { name: "start an export", action: "organization.export", mutates: true, run: (db, actor) => requestExport(db, actor) },
+  { name: "start setting up one's own two-step sign-in", action: "twoStep.own", mutates: false, run: (db, actor) => startTotpSetup(db, actor) },
+  {
+    name: "reset a member's two-step sign-in",
+    action: "twoStep.resetMember",
+    mutates: true,
+    run: async (db, actor, world) => {
+      // The member has an app (written directly: no audit event, so a refusal leaves the snapshot as it was).
+      await db.insert(totpAuthenticators).values({ userId: world.member.id, secretEncrypted: encryptSecret("JBSWY3DPEHPK3PXP"), confirmedAt: new Date() }).onConflictDoNothing();
+      return resetMemberTwoStep(db, actor, { userId: world.member.id });
+    },
+  },
 ];
 
 function otherPlan(plan: Plan): Plan {
@@ -112,7 +126,7 @@ describe.each(plans)("on the %s plan", (plan) => {
       if (outsider) {
         // Their rights hold in their own organization only: nothing in this one changes, whatever they try.
         expect(await snapshot(database.db, [world.organizationId])).toEqual(only(before, world.organizationId));
-        if (operation.name === "change a member's role" || operation.name === "remove a member" || operation.name === "revoke an invitation") {
+        if (operation.name === "change a member's role" || operation.name === "remove a member" || operation.name === "revoke an invitation" || operation.name === "reset a member's two-step sign-in") {
           expect(result).toEqual({ ok: false, error: "notFound" });
           expect(after).toEqual(before);
         }

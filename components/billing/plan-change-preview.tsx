@@ -37,6 +37,8 @@ export async function PlanChangePreviewCard({ preview, action }: { preview: Plan
                     ? t("lossInvitations", { count: loss.affected })
                     : loss.feature === "auditStreaming"
                       ? tStreaming("planLoss", { count: loss.affected })
+                    : loss.feature === "twoStepPolicy"
+                      ? t("lossTwoStepPolicy", { count: loss.affected })
                       : t("loss", { feature: tFeatures(loss.feature) })}
                 </li>
               ),

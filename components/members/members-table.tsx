@@ -12,16 +12,20 @@ export async function MembersTable({
   organizationName,
   changeRoleAction,
   signOutAction,
+  twoStep,
 }: {
   members: (Member & { lastAdmin: boolean })[];
   viewerId: string;
   organizationName: string;
   changeRoleAction: PlainFormAction;
   signOutAction: PlainFormAction;
+  /** Who has two-step sign-in, and the Admin's reset (lost phone). */
+  twoStep?: { enabled: Set<string>; resetAction?: PlainFormAction };
 }) {
   const t = await getTranslations("MembersPage");
   const tRoles = await getTranslations("Roles");
   const format = await getFormatter();
+  const tTwoStep = await getTranslations("MembersTwoStep");
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
@@ -32,6 +36,7 @@ export async function MembersTable({
             <th scope="col" className="py-2 pr-3">{t("email")}</th>
             <th scope="col" className="py-2 pr-3">{t("role")} / {t("billing")}</th>
             <th scope="col" className="py-2 pr-3">{t("joined")}</th>
+            {twoStep ? <th scope="col" className="py-2 pr-3">{tTwoStep("column")}</th> : null}
             <th scope="col" className="py-2">{t("actions")}</th>
           </tr>
         </thead>
@@ -71,6 +76,11 @@ export async function MembersTable({
                   {lastAdmin ? <p className="mt-2 max-w-xs text-xs text-slate-700" data-testid="last-admin-note">{t("lastAdminNote")}</p> : null}
                 </td>
                 <td className="py-3 pr-3 whitespace-nowrap">{format.dateTime(member.createdAt, { dateStyle: "medium" })}</td>
+                {twoStep ? (
+                  <td className="py-3 pr-3" data-testid="member-two-step">
+                    {twoStep.enabled.has(member.id) ? tTwoStep("on") : tTwoStep("off")}
+                  </td>
+                ) : null}
                 <td className="space-y-2 py-3">
                   <form action={signOutAction}>
                     <input type="hidden" name="userId" value={member.id} />
@@ -78,6 +88,14 @@ export async function MembersTable({
                       {t("signOutEverywhere")}
                     </button>
                   </form>
+                  {twoStep?.resetAction && twoStep.enabled.has(member.id) ? (
+                    <form action={twoStep.resetAction}>
+                      <input type="hidden" name="userId" value={member.id} />
+                      <button type="submit" className="font-semibold text-indigo-700 underline" aria-label={tTwoStep("resetFor", { name: member.name })}>
+                        {tTwoStep("reset")}
+                      </button>
+                    </form>
+                  ) : null}
                   {lastAdmin ? null : (
                     <Link href={{ pathname: "/admin/members", query: { remove: member.id } }} className="block font-semibold text-red-700 underline" aria-label={t("removeFor", { name: member.name })}>
                       {t("remove")}

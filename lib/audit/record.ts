@@ -56,7 +56,16 @@ export type AuditAction =
   | "auditStream.added"
   | "auditStream.removed"
   | "auditStream.secretRotated"
-  | "auditStream.resumed";
+  | "auditStream.resumed"
+  | "twoStep.enabled"
+  | "twoStep.disabled"
+  | "twoStep.recoveryCodesRegenerated"
+  | "twoStep.recoveryCodeUsed"
+  | "twoStep.resetByAdmin"
+  | "twoStep.resetBySystem"
+  | "twoStep.policyChanged"
+  | "session.secondStepFailed"
+  | "session.identityConfirmed";
 
 /** The database or a transaction: an event is appended inside the caller's transaction when there is one. */
 type Executor = Db | Tx;

@@ -134,9 +134,3 @@ export async function signUp(
     throw error;
   }
 }
-
-/** The language a person chose, to open the console in it after sign-in; null for an unknown email. */
-export async function savedLocaleOf(db: Db, email: string): Promise<Locale | null> {
-  const [user] = await db.select({ locale: users.locale }).from(users).where(eq(users.email, email.trim().toLowerCase()));
-  return user?.locale ?? null;
-}

@@ -3,6 +3,8 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { authenticate } from "./accounts";
+import { redeemPendingSignIn } from "./two-step-sign-in";
+import { hasSecondFactor } from "@/lib/two-step/verify";
 import { clientAddressFrom } from "@/lib/core/client-address";
 import { authSecret } from "@/lib/core/secrets";
 import { redeemLoginTicket } from "@/lib/sso/connections";
@@ -52,6 +54,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           clientAddress: clientAddressFrom(request.headers),
         });
         if (!result.ok) throw new SignInRefused(result.error);
+        // The password alone never opens a session for a person with a second step (lib/auth/two-step-sign-in.ts).
+        if (await hasSecondFactor(db, result.user.id)) throw new SignInRefused("invalid");
         const { sessionId } = await startSession(db, {
           user: result.user,
           userAgent: request.headers.get("user-agent"),
@@ -59,6 +63,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           method: "password",
         });
         return { id: result.user.id, sessionId };
+      },
+    }),
+    // The sign-in page: a single-use token whose password and (when the person has one) second step passed.
+    Credentials({
+      id: "pending",
+      credentials: { token: {} },
+      async authorize(credentials, request) {
+        const db = await getDb();
+        const redeemed = await redeemPendingSignIn(db, credentials?.token);
+        if (!redeemed) throw new SignInRefused("invalid");
+        const { sessionId } = await startSession(db, {
+          user: redeemed.user,
+          userAgent: request.headers.get("user-agent"),
+          clientAddress: clientAddressFrom(request.headers),
+          method: redeemed.method,
+        });
+        return { id: redeemed.user.id, sessionId };
       },
     }),
     // SSO: our ACS validated the SAML response and left a one-time, two-minute ticket in the database.

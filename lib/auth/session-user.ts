@@ -5,6 +5,7 @@ import { organizations, sessions, users, type Organization, type User } from "@/
 import type { Db } from "@/db";
 import type { Viewer } from "@/lib/core/actor";
 import { sessionPolicy } from "@/lib/sessions/policy";
+import { requirementFor } from "@/lib/two-step/policy";
 import type { SessionEndReason } from "@/lib/sessions/sessions";
 
 export type { Viewer };
@@ -67,7 +68,10 @@ export async function loadSessionUser(db: Db, id: unknown, now = new Date()): Pr
     const staleBefore = new Date(now.getTime() - policy.lastSeenEveryMs);
     await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, session.id), lte(sessions.lastSeenAt, staleBefore)));
   }
-  return { status: "ok", viewer: viewerOf(user, organization, session.id) };
+  const viewer = viewerOf(user, organization, session.id);
+  const requirement = await requirementFor(db, viewer, { signInMethod: session.signInMethod, now });
+  if (requirement.required) viewer.twoStepSetup = { deadline: requirement.deadline, setupOnly: requirement.mustSetUpNow };
+  return { status: "ok", viewer };
 }
 
 /** A person's viewer without a session (scripts, tests, benchmarks): the database as it is now. */

@@ -31,18 +31,18 @@ describe("plans and billing", () => {
         from: "team",
         to: "pro",
         direction: "downgrade",
-        losses: [{ feature: "invitations", affected: 2 }, { feature: "emailDomainSignIn", affected: 0 }, { feature: "chatRetention", affected: 0 }],
+        losses: [{ feature: "invitations", affected: 2 }, { feature: "emailDomainSignIn", affected: 0 }, { feature: "chatRetention", affected: 0 }, { feature: "twoStepPolicy", affected: 0 }],
         authentication: { ssoDomains: [], ssoUsers: 0, ssoUsersWithoutPassword: 0, joinDomains: [], pendingJoinRequests: 0 },
       },
     });
     const result = await changePlan(database.db, actor, { plan: "pro" });
-    expect(result).toMatchObject({ ok: true, from: "team", to: "pro", disabled: [{ feature: "invitations", affected: 2 }, { feature: "emailDomainSignIn", affected: 0 }, { feature: "chatRetention", affected: 0 }] });
+    expect(result).toMatchObject({ ok: true, from: "team", to: "pro", disabled: [{ feature: "invitations", affected: 2 }, { feature: "emailDomainSignIn", affected: 0 }, { feature: "chatRetention", affected: 0 }, { feature: "twoStepPolicy", affected: 0 }] });
     for (const token of tokens) expect(await lookupInvitation(database.db, token)).toEqual({ status: "revoked" });
     // No member and no data is lost by a plan change.
     expect(await database.db.select().from(users).where(eq(users.organizationId, organization.id))).toHaveLength(3);
     expect(await database.db.select().from(chats).where(eq(chats.organizationId, organization.id))).toHaveLength(2);
     const [event] = await database.db.select().from(auditEvents).where(eq(auditEvents.action, "organization.planChanged"));
-    expect(event).toMatchObject({ actorId: billing.id, data: { from: "team", to: "pro", disabled: { invitations: 2, emailDomainSignIn: 0, chatRetention: 0 } } });
+    expect(event).toMatchObject({ actorId: billing.id, data: { from: "team", to: "pro", disabled: { invitations: 2, emailDomainSignIn: 0, chatRetention: 0, twoStepPolicy: 0 } } });
   });
 
   it("leaving Enterprise for Pro says which domains and people lose SSO and joining by email, then deletes nothing", async () => {
@@ -80,14 +80,14 @@ describe("plans and billing", () => {
         from: "enterprise",
         to: "pro",
         direction: "downgrade",
-        losses: [{ feature: "invitations", affected: 0 }, { feature: "emailDomainSignIn", affected: 2 }, { feature: "chatRetention", affected: 0 }, { feature: "ssoSaml", affected: 2 }, { feature: "auditStreaming", affected: 0 }, { feature: "auditRetention", affected: 0 }],
+        losses: [{ feature: "invitations", affected: 0 }, { feature: "emailDomainSignIn", affected: 2 }, { feature: "chatRetention", affected: 0 }, { feature: "ssoSaml", affected: 2 }, { feature: "auditStreaming", affected: 0 }, { feature: "auditRetention", affected: 0 }, { feature: "twoStepPolicy", affected: 0 }],
         authentication,
       },
     });
     const before = await database.db.select().from(organizationDomains).where(eq(organizationDomains.organizationId, organization.id));
-    expect(await changePlan(database.db, actor, { plan: "pro" })).toMatchObject({ ok: true, disabled: [{ feature: "invitations", affected: 0 }, { feature: "emailDomainSignIn", affected: 2 }, { feature: "chatRetention", affected: 0 }, { feature: "ssoSaml", affected: 2 }, { feature: "auditStreaming", affected: 0 }, { feature: "auditRetention", affected: 0 }] });
+    expect(await changePlan(database.db, actor, { plan: "pro" })).toMatchObject({ ok: true, disabled: [{ feature: "invitations", affected: 0 }, { feature: "emailDomainSignIn", affected: 2 }, { feature: "chatRetention", affected: 0 }, { feature: "ssoSaml", affected: 2 }, { feature: "auditStreaming", affected: 0 }, { feature: "auditRetention", affected: 0 }, { feature: "twoStepPolicy", affected: 0 }] });
     const [event] = await database.db.select().from(auditEvents).where(eq(auditEvents.organizationId, organization.id)).orderBy(auditEvents.id).then((rows) => rows.filter((row) => row.action === "organization.planChanged"));
-    expect(event!.data).toEqual({ from: "enterprise", to: "pro", disabled: { invitations: 0, emailDomainSignIn: 2, chatRetention: 0, ssoSaml: 2, auditStreaming: 0, auditRetention: 0 }, authentication });
+    expect(event!.data).toEqual({ from: "enterprise", to: "pro", disabled: { invitations: 0, emailDomainSignIn: 2, chatRetention: 0, ssoSaml: 2, auditStreaming: 0, auditRetention: 0, twoStepPolicy: 0 }, authentication });
 
     // Nothing deleted: accounts, domains with their settings, the SSO configuration, the requests.
     expect(await database.db.select().from(users).where(eq(users.organizationId, organization.id))).toHaveLength(4);

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { countActiveEndpoints, pauseEndpointsForPlan, resumeEndpointsAfterPlan } from "@/lib/audit/streams";
 import { countPendingJoinRequests, countSsoUsers, describePlanChangeImpact, type PlanChangeImpact } from "@/lib/domains/domain-join";
 import { countPending, revokePending } from "@/lib/members/invitations";
+import { countCoveredByPolicy } from "@/lib/two-step/policy";
 import { lockOrganizationAs } from "@/lib/members/members";
 import { getRetentionPolicy } from "@/lib/lifecycle/retention";
 import { z } from "zod";
@@ -48,6 +49,8 @@ export const featureShutdowns: Partial<Record<Feature, FeatureShutdown>> = {
   auditStreaming: { count: countActiveEndpoints, disable: pauseEndpointsForPlan },
   // The retention policy is kept, paused (nothing deleted): "affected" is its number of days, 0 when off.
   chatRetention: { count: retentionDaysOf, disable: retentionDaysOf },
+  // The rule is paused, not deleted: requirementFor() ignores it below Team.
+  twoStepPolicy: { count: countCoveredByPolicy, disable: countCoveredByPolicy },
 };
 
 /** One line of "what this plan change will disable": a lost feature and how many of its things go. */

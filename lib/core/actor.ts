@@ -17,6 +17,11 @@ export type Viewer = {
   sessionId?: string;
   /** Where this request came from, copied into the audit events it causes (absent outside a request). */
   context?: RequestContext;
+  /**
+   * The organization requires two-step sign-in of this person, who has not set it up: until
+   * `deadline` a reminder; past it `setupOnly`, and the matrix allows only what setting it up needs.
+   */
+  twoStepSetup?: { deadline: Date; setupOnly: boolean };
 };
 
 /**
@@ -59,5 +64,5 @@ export type AuditActorFields = { actorId: string | null; actor?: AuditActor; con
 
 export function auditActorOf(actor: Actor): AuditActorFields {
   if (actor.kind === "api_key") return { actorId: null, actor: { kind: "api_key", id: actor.id, name: actor.name, email: null }, context: actor.context };
-  return { ...auditActorOf(actor) };
+  return { actorId: actor.id, context: actor.context };
 }

@@ -3,7 +3,11 @@ import { planIncludes, type Feature } from "./plans";
 import { scopeGrants, type Scope } from "./api-scopes";
 
 /** What the matrix needs to know of the person asking: read from the database, never from the client. */
-export type PersonSubject = { kind?: "person"; role: Role; billing: boolean; plan: Plan };
+/**
+ * `twoStepSetup.setupOnly`: past the grace period of the organization's two-step rule, only the
+ * actions of `allowedDuringTwoStepSetup` are open to the person until they set it up.
+ */
+export type PersonSubject = { kind?: "person"; role: Role; billing: boolean; plan: Plan; twoStepSetup?: { setupOnly: boolean } };
 
 /** An organization API key: its scopes stand where a person's role stands; its organization's plan gates it alike. */
 export type KeySubject = { kind: "api_key"; scopes: readonly Scope[]; plan: Plan };
@@ -40,6 +44,9 @@ export const permissionMatrix = {
   "authentication.manage": { holders: ["admin"] },
   "authentication.emailDomain": { holders: ["admin"], feature: "emailDomainSignIn" },
   "authentication.sso": { holders: ["admin"], feature: "ssoSaml" },
+  "twoStep.own": { holders: ["everyone"] },
+  "twoStep.policy": { holders: ["admin"], feature: "twoStepPolicy" },
+  "twoStep.resetMember": { holders: ["admin"] },
   "billing.view": { holders: ["billing"] },
   "billing.changePlan": { holders: ["billing"] },
   "apiKeys.manage": { holders: ["admin"] },
@@ -66,8 +73,12 @@ function entitled(subject: PermissionSubject, rule: Rule, action: Action): boole
   return rule.holders.some((holder) => holds(subject, holder));
 }
 
-/** Why an action is allowed or refused: the role (or the key's scopes) first, then the plan. */
+/** What a person who must set up two-step sign-in may still do: set it up, read help, leave. */
+export const allowedDuringTwoStepSetup: readonly Action[] = ["console.open", "profile.edit", "twoStep.own", "help.read", "organization.leave"];
+
+/** Why an action is allowed or refused: the two-step rule, the role (or the key's scopes), then the plan. */
 export function decide(subject: PermissionSubject, action: Action): Decision {
+  if (subject.kind !== "api_key" && subject.twoStepSetup?.setupOnly && !allowedDuringTwoStepSetup.includes(action)) return { allowed: false, reason: "role" };
   const rule: Rule = permissionMatrix[action];
   if (!entitled(subject, rule, action)) return { allowed: false, reason: "role" };
   if (rule.feature && !planIncludes(subject.plan, rule.feature)) {

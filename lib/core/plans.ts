@@ -25,6 +25,7 @@ export const planFeatures = {
   ssoSaml: ["enterprise"],
   auditStreaming: ["enterprise"],
   auditRetention: ["enterprise"],
+  twoStepPolicy: ["team", "enterprise"],
 } as const satisfies Record<string, readonly Plan[]>;
 
 export type Feature = keyof typeof planFeatures;

@@ -18,6 +18,9 @@ export const throttlePolicy = {
   helpFeedbackAddress: { maxFailures: Number(process.env.HELP_FEEDBACK_MAX_PER_ADDRESS ?? 30), windowMinutes: 60, lockMinutes: 60 },
   // Sign-ups that mail a join-confirmation link: so nobody can make the console flood a mailbox.
   confirmEmail: { maxFailures: 3, windowMinutes: 60, lockMinutes: 60 },
+  // Second-step codes (sign-in and step-up): six digits are guessable without a tight limit per person.
+  secondStepUser: { maxFailures: 5, windowMinutes: 15, lockMinutes: 15 },
+  secondStepAddress: { maxFailures: Number(process.env.SIGN_IN_MAX_FAILURES_PER_ADDRESS ?? 30), windowMinutes: 15, lockMinutes: 15 },
 } as const;
 
 export type ThrottleKind = keyof typeof throttlePolicy;

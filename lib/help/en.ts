@@ -677,6 +677,87 @@ export const en: HelpContent = {
         { slug: "plans-and-features", text: "See which plans include chat retention." },
       ],
     },
+    "two-step-sign-in": {
+      title: "Two-step sign-in",
+      description: "Add an authenticator app to your account, keep recovery codes, and require two-step sign-in in your organization.",
+      intro: [
+        {
+          kind: "paragraph",
+          text: "With two-step sign-in, your password is not enough to open your account: after it, the console asks for a six-digit code from an app on your phone. Anyone can turn it on for their own account; on the {plans:twoStepPolicy} plans an Admin can require it.",
+        },
+      ],
+      sections: [
+        {
+          id: "set-up",
+          heading: "Turning it on with an authenticator app",
+          blocks: [
+            {
+              kind: "list",
+              ordered: true,
+              items: [
+                "Open your [Profile](/admin/profile) and select **Set up two-step sign-in**, then **Add an authenticator app**.",
+                "Scan the QR code with an app that shows six-digit codes (Google Authenticator, Microsoft Authenticator, 1Password, Bitwarden, FreeOTP…). If you cannot scan, type the key shown under the code into the app.",
+                "Type the code the app shows and select **Turn on two-step sign-in**.",
+                "Save the ten recovery codes now: they are shown only once.",
+              ],
+            },
+            {
+              kind: "callout",
+              tone: "note",
+              text: "The console keeps the app’s key encrypted, and only a fingerprint of each recovery code. You get an email each time two-step sign-in is turned on or off, or new recovery codes are made.",
+            },
+          ],
+        },
+        {
+          id: "signing-in",
+          heading: "Signing in",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Enter your email and password as usual; a second page asks for the code from your app. Each code works once. Lost your phone? Open **Lost your phone? Use a recovery code** and type one of your recovery codes: each one works once too. After five wrong codes, the second step is paused for 15 minutes. Both ways work without JavaScript.",
+            },
+            {
+              kind: "paragraph",
+              text: "No phone and no recovery code left? An Admin of your organization can reset your two-step sign-in from the [Members](/admin/members) page; you get an email when they do.",
+            },
+          ],
+        },
+        {
+          id: "step-up",
+          heading: "Confirming it is you before sensitive actions",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Deleting the organization, deleting all chats and turning two-step sign-in off ask you to confirm it is you when your last check is more than 10 minutes old: a code from your app (or a recovery code), or your password if you have no second step.",
+            },
+          ],
+        },
+        {
+          id: "organization-rule",
+          heading: "Requiring it in your organization",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "On the {plans:twoStepPolicy} plans, an Admin can require two-step sign-in on the [Authentication](/admin/authentication) page, for Admins only or for everyone, with a grace period of 0 to 30 days. Before saving, the page says how many people do not have it yet.",
+            },
+            {
+              kind: "list",
+              items: [
+                "During the grace period, people without it see a reminder and are sent to set it up when they sign in.",
+                "After it, they can still sign in, but only to set it up: nobody is locked out.",
+                "People who sign in through single sign-on are exempt: their identity provider handles it.",
+                "The Members page shows who has it. If the organization moves below {plans:twoStepPolicy}, the rule is paused and kept.",
+                "If the last Admin has lost every code, the server’s operator runs **npm run admin:reset-two-step -- EMAIL** on the server.",
+              ],
+            },
+          ],
+        },
+      ],
+      next: [
+        { slug: "authentication", text: "How people sign in, join by email domain, and use single sign-on." },
+        { slug: "roles-and-permissions", text: "Who may change what in the console." },
+      ],
+    },
   },
   labels: {
     actions: {
@@ -705,6 +786,9 @@ export const en: HelpContent = {
       "apiKeys.manage": "Create and revoke API keys",
       "organization.export": "Export all of the organization’s data",
       "organization.retention": "Set how long chats are kept",
+      "twoStep.own": "Set up one’s own two-step sign-in",
+      "twoStep.policy": "Require two-step sign-in in the organization",
+      "twoStep.resetMember": "Reset a member’s two-step sign-in",
     },
   },
 };

@@ -677,6 +677,87 @@ export const fr: HelpContent = {
         { slug: "plans-and-features", text: "Voir quelles formules incluent la durée de conservation." },
       ],
     },
+    "two-step-sign-in": {
+      title: "Connexion en deux étapes",
+      description: "Ajoutez une application d’authentification à votre compte, gardez des codes de secours et exigez la connexion en deux étapes dans votre organisation.",
+      intro: [
+        {
+          kind: "paragraph",
+          text: "Avec la connexion en deux étapes, votre mot de passe ne suffit plus pour ouvrir votre compte : ensuite, la console demande un code à six chiffres d’une application de votre téléphone. Chacun peut l’activer pour son propre compte ; avec les formules {plans:twoStepPolicy}, un Admin peut l’exiger.",
+        },
+      ],
+      sections: [
+        {
+          id: "set-up",
+          heading: "L’activer avec une application d’authentification",
+          blocks: [
+            {
+              kind: "list",
+              ordered: true,
+              items: [
+                "Ouvrez votre [Profil](/admin/profile) et sélectionnez **Configurer la connexion en deux étapes**, puis **Ajouter une application d’authentification**.",
+                "Scannez le code QR avec une application qui affiche des codes à six chiffres (Google Authenticator, Microsoft Authenticator, 1Password, Bitwarden, FreeOTP…). Si vous ne pouvez pas scanner, saisissez dans l’application la clé affichée sous le code.",
+                "Saisissez le code affiché par l’application et sélectionnez **Activer la connexion en deux étapes**.",
+                "Enregistrez tout de suite les dix codes de secours : ils ne sont affichés qu’une fois.",
+              ],
+            },
+            {
+              kind: "callout",
+              tone: "note",
+              text: "La console conserve la clé de l’application chiffrée, et seulement une empreinte de chaque code de secours. Vous recevez un e-mail chaque fois que la connexion en deux étapes est activée ou désactivée, ou que de nouveaux codes de secours sont générés.",
+            },
+          ],
+        },
+        {
+          id: "signing-in",
+          heading: "Se connecter",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Saisissez votre e-mail et votre mot de passe comme d’habitude ; une deuxième page demande le code de votre application. Chaque code ne sert qu’une fois. Téléphone perdu ? Ouvrez **Téléphone perdu ? Utilisez un code de secours** et saisissez l’un de vos codes de secours : chacun ne sert qu’une fois, lui aussi. Après cinq codes erronés, la deuxième étape est suspendue pendant 15 minutes. Les deux moyens fonctionnent sans JavaScript.",
+            },
+            {
+              kind: "paragraph",
+              text: "Ni téléphone ni code de secours ? Un Admin de votre organisation peut réinitialiser votre connexion en deux étapes depuis la page [Membres](/admin/members) ; vous recevez alors un e-mail.",
+            },
+          ],
+        },
+        {
+          id: "step-up",
+          heading: "Confirmer votre identité avant une action sensible",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Supprimer l’organisation, supprimer toutes les conversations et désactiver la connexion en deux étapes vous demandent de confirmer votre identité si votre dernière vérification date de plus de 10 minutes : un code de votre application (ou un code de secours), ou votre mot de passe si vous n’avez pas de deuxième étape.",
+            },
+          ],
+        },
+        {
+          id: "organization-rule",
+          heading: "L’exiger dans votre organisation",
+          blocks: [
+            {
+              kind: "paragraph",
+              text: "Avec les formules {plans:twoStepPolicy}, un Admin peut exiger la connexion en deux étapes sur la page [Authentification](/admin/authentication), pour les Admins seulement ou pour tout le monde, avec un délai de grâce de 0 à 30 jours. Avant l’enregistrement, la page indique combien de personnes ne l’ont pas encore.",
+            },
+            {
+              kind: "list",
+              items: [
+                "Pendant le délai de grâce, les personnes qui ne l’ont pas voient un rappel et sont invitées à la configurer à la connexion.",
+                "Ensuite, elles peuvent toujours se connecter, mais seulement pour la configurer : personne n’est bloqué.",
+                "Les personnes qui se connectent par authentification unique en sont exemptées : leur fournisseur d’identité s’en charge.",
+                "La page Membres indique qui l’a activée. Si l’organisation passe sous {plans:twoStepPolicy}, la règle est suspendue et conservée.",
+                "Si le dernier Admin a perdu tous ses codes, l’opérateur du serveur lance **npm run admin:reset-two-step -- EMAIL** sur le serveur.",
+              ],
+            },
+          ],
+        },
+      ],
+      next: [
+        { slug: "authentication", text: "Comment les personnes se connectent, rejoignent par domaine e-mail et utilisent l’authentification unique." },
+        { slug: "roles-and-permissions", text: "Qui peut modifier quoi dans la console." },
+      ],
+    },
   },
   labels: {
     actions: {
@@ -705,6 +786,9 @@ export const fr: HelpContent = {
       "apiKeys.manage": "Créer et révoquer des clés d’API",
       "organization.export": "Exporter toutes les données de l’organisation",
       "organization.retention": "Définir la durée de conservation des conversations",
+      "twoStep.own": "Configurer sa propre connexion en deux étapes",
+      "twoStep.policy": "Exiger la connexion en deux étapes dans l’organisation",
+      "twoStep.resetMember": "Réinitialiser la connexion en deux étapes d’un membre",
     },
   },
 };

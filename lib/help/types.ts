@@ -1,7 +1,7 @@
 import type { Action } from "@/lib/core/permissions";
 
 /** Every article of the help center; a page exists for each, in every language. */
-export const helpSlugs = ["basic-setup", "roles-and-permissions", "plans-and-features", "authentication", "api", "audit-log", "data-and-retention"] as const;
+export const helpSlugs = ["basic-setup", "roles-and-permissions", "plans-and-features", "authentication", "api", "audit-log", "data-and-retention", "two-step-sign-in"] as const;
 
 export type HelpSlug = (typeof helpSlugs)[number];
 

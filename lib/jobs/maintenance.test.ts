@@ -80,7 +80,7 @@ describe("the daily maintenance round", () => {
     expect(round).toMatchObject({ state: "done", progress: { tasks: { broken: "failed", fine: "done" } } });
   });
 
-  it("the round holds the domain re-check, the clean-ups, audit retention and chain checks, due deletions, chat retention and expired exports", () => {
-    expect(Object.keys(dailyTasks)).toEqual(["domainRechecks", "spentEmailTokens", "oldSessions", "apiIdempotency", "auditRetention", "auditChains", "auditStreamLogs", "dueDeletions", "chatRetention", "expiredExports"]);
+  it("the round holds the domain re-check, the clean-ups, audit retention and chain checks, due deletions, chat retention expired exports and old pending sign-ins", () => {
+    expect(Object.keys(dailyTasks)).toEqual(["domainRechecks", "spentEmailTokens", "oldSessions", "apiIdempotency", "auditRetention", "auditChains", "auditStreamLogs", "dueDeletions", "chatRetention", "expiredExports", "oldPendingSignIns"]);
   });
 });

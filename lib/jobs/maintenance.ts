@@ -6,6 +6,7 @@ import type { Db } from "@/lib/core/db";
 import { recheckDomains } from "@/lib/domains/rechecks";
 import { deleteSpentEmailTokens } from "@/lib/mail/email-tokens";
 import { deleteOldSessions } from "@/lib/sessions/sessions";
+import { deleteOldPendingSignIns } from "@/lib/auth/two-step-sign-in";
 import { recordProgress } from "./jobs";
 import { deleteOldIdempotencyRecords } from "@/lib/api-keys/limits";
 import { scheduleRetentionJobs } from "@/lib/lifecycle/retention";
@@ -30,6 +31,7 @@ export const dailyTasks: DailyTasks = {
   dueDeletions: (db, now) => startDueDeletions(db, now),
   chatRetention: (db, now) => scheduleRetentionJobs(db, now),
   expiredExports: (db, now) => deleteExpiredExports(db, now),
+  oldPendingSignIns: (db, now) => deleteOldPendingSignIns(db, now),
 };
 
 /** A round's period: the UTC date, so every instance agrees on it. */

@@ -13,8 +13,9 @@ import { revokeOrganizationSessions } from "@/lib/sessions/sessions";
 import { auditActorOf, type Actor } from "@/lib/core/actor";
 import { noticeRecipients, sendNotices } from "@/lib/jobs/notices";
 import { deletionGraceDays, scheduleDeletion, sendRestoreLinks } from "@/lib/lifecycle/deletion-grace";
+import { requireRecentCheck } from "@/lib/two-step/step-up";
 
-export type OrganizationError = "forbidden" | "validation" | "wrongPassword" | "organizationDeleted";
+export type OrganizationError = "forbidden" | "validation" | "wrongPassword" | "organizationDeleted" | "stepUpRequired";
 
 /** Locks the organization row for the rest of the transaction; null once it is being deleted. */
 async function lockActiveOrganization(tx: Tx, organizationId: string) {
@@ -66,6 +67,8 @@ export async function requestChatPurge(
   const door = guard(caller, "organization.purgeChats", (actor) => purgeChatsSchema(actor.organization.name), input);
   if (!door.ok) return door;
   const { actor } = door;
+  const stale = await requireRecentCheck(db, actor);
+  if (stale) return stale;
   // Totals for the progress bar; the job counts what it really removes.
   const totals = await getContentCounts(db, actor.organization.id);
   const result = await db.transaction(async (tx) => {
@@ -123,6 +126,8 @@ export async function requestOrganizationDeletion(
       return fail("wrongPassword", { password: ["wrongPassword"] });
     }
   }
+  const stale = await requireRecentCheck(db, actor, { passwordJustChecked: true });
+  if (stale) return stale;
   const totals = await getContentCounts(db, actor.organization.id);
   const graceDays = options.graceDays ?? deletionGraceDays();
   const now = options.now ?? new Date();

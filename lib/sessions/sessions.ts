@@ -28,7 +28,7 @@ type Writer = Pick<Db, "update">;
 /** Opens a session row for a person who just proved who they are, and writes it in the audit log. */
 export async function startSession(
   db: Db,
-  input: { user: { id: string; organizationId: string }; userAgent?: string | null; clientAddress?: string | null; method: "password" | "sso" },
+  input: { user: { id: string; organizationId: string }; userAgent?: string | null; clientAddress?: string | null; method: "password" | "sso" | "totp" | "recovery" | "passkey" },
   now = new Date(),
 ): Promise<{ sessionId: string }> {
   const device = describeDevice(input.userAgent);
@@ -36,7 +36,7 @@ export async function startSession(
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(sessions)
-      .values({ userId: input.user.id, createdAt: now, lastSeenAt: now, userAgent: device, clientAddress })
+      .values({ userId: input.user.id, createdAt: now, lastSeenAt: now, userAgent: device, clientAddress, signInMethod: input.method, checkedAt: now })
       .returning({ id: sessions.id });
     await recordAudit(tx, {
       organizationId: input.user.organizationId,

@@ -35,7 +35,8 @@ export async function createScratchDatabase(serverUrl: string, prefix: string, o
 export async function openTestDatabase(): Promise<Database> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) return openDatabase({ dataDir: "memory://" });
-  return createScratchDatabase(serverUrl, "org_console_test");
+  // TEST_DATABASE_PREFIX lets parallel checkouts on one server tell their scratch databases apart.
+  return createScratchDatabase(serverUrl, process.env.TEST_DATABASE_PREFIX ?? "org_console_test");
 }
 
 /**

@@ -6,11 +6,14 @@ import { AuthError } from "next-auth";
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { isLocale, type AppLocale } from "@/i18n/locales";
-import { savedLocaleOf, signUp } from "@/lib/auth/accounts";
+import { signUp } from "@/lib/auth/accounts";
+import { beginSignIn, completeSecondStep, completeSecondStepWithPasskey, pendingSecondStep, secondStepPasskeyOptions, setupDueAfterSignIn } from "@/lib/auth/two-step-sign-in";
+import type { AuthenticationOptions } from "@/lib/two-step/passkeys";
+import { dropPendingSignIn, holdPendingSignIn, pendingSignInToken } from "./pending-sign-in-cookie";
 import { signInSchema } from "@/lib/auth/schemas";
 import { clientAddressFrom } from "@/lib/core/client-address";
 import { validate } from "@/lib/core/guard";
-import { absoluteLink } from "@/lib/core/origin";
+import { absoluteLink, publicOrigin } from "@/lib/core/origin";
 import { composeMail, sendMail } from "@/lib/mail/mailer";
 import { signIn, signOut } from "@/lib/auth/next-auth";
 import { formFields, formState, submittedValues, type FormState } from "@/lib/core/form-state";
@@ -48,15 +51,66 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
     const target = destination(formData.get("callbackUrl"), isLocale(requested) ? requested : "en", "/studio");
     redirect(`/api/saml/${ssoOrganization}/start?locale=${requested}&callbackUrl=${encodeURIComponent(target)}`);
   }
-  try {
-    await signIn("credentials", { email, password, redirect: false });
-  } catch (error) {
-    if (error instanceof AuthError) return { status: "error", code: refusalCode(error), values };
-    throw error;
+  const result = await beginSignIn(db, { email, password, clientAddress: clientAddressFrom(await headers()) });
+  if (!result.ok) {
+    const code = result.error === "throttled" || result.error === "organizationDeleted" ? result.error : "invalidCredentials";
+    return { status: "error", code, values };
   }
   // The console opens in the person's saved language; next-intl's middleware remembers it from the URL.
-  const locale = (await savedLocaleOf(db, email)) ?? (await getLocale());
-  redirect(destination(formData.get("callbackUrl"), locale as AppLocale, "/studio"));
+  const locale = result.user.locale;
+  if (result.secondStep) {
+    await holdPendingSignIn(result.token);
+    const callbackUrl = formData.get("callbackUrl");
+    redirect(`/${locale}/sign-in/second-step${typeof callbackUrl === "string" && callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`);
+  }
+  const refused = await startPendingSession(result.token);
+  if (refused) return { ...refused, values };
+  if (await setupDueAfterSignIn(db, result.user.id)) redirect(`/${locale}/admin/profile/two-step`);
+  redirect(destination(formData.get("callbackUrl"), locale, "/studio"));
+}
+
+/** Spends a token whose steps are done: Auth.js's "pending" provider starts the session row. */
+async function startPendingSession(token: string): Promise<FormState | null> {
+  try {
+    await signIn("pending", { token, redirect: false });
+    return null;
+  } catch (error) {
+    if (error instanceof AuthError) return { status: "error", code: refusalCode(error) };
+    throw error;
+  }
+}
+
+/** The second page of sign-in: a code from the app, or a recovery code. */
+export async function secondStepAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = submittedValues(formData, ["callbackUrl"]);
+  const db = await getDb();
+  const token = await pendingSignInToken();
+  const pending = await pendingSecondStep(db, token);
+  if (!pending) return { status: "error", code: "secondStepExpired", values };
+  const result = await completeSecondStep(db, token, formFields(formData), { clientAddress: clientAddressFrom(await headers()) });
+  if (!result.ok) return formState(result, { values, errorCode: (error) => (error === "expired" ? "secondStepExpired" : error) });
+  const refused = await startPendingSession(token!);
+  await dropPendingSignIn();
+  if (refused) return { ...refused, values };
+  redirect(destination(formData.get("callbackUrl"), pending.locale, "/studio"));
+}
+
+/** The passkey way through the second step (JavaScript): options first, then the device's answer. */
+export async function passkeySignInOptionsAction(): Promise<AuthenticationOptions | null> {
+  return secondStepPasskeyOptions(await getDb(), await pendingSignInToken(), { origin: publicOrigin((await headers()).get("host")) });
+}
+
+export async function passkeySignInAction(response: unknown, callbackUrl: string): Promise<FormState> {
+  const db = await getDb();
+  const token = await pendingSignInToken();
+  const pending = await pendingSecondStep(db, token);
+  if (!pending) return { status: "error", code: "secondStepExpired" };
+  const result = await completeSecondStepWithPasskey(db, token, response, { party: { origin: publicOrigin((await headers()).get("host")) }, clientAddress: clientAddressFrom(await headers()) });
+  if (!result.ok) return formState(result, { errorCode: (error) => (error === "expired" ? "secondStepExpired" : error) });
+  const refused = await startPendingSession(token!);
+  await dropPendingSignIn();
+  if (refused) return refused;
+  redirect(destination(callbackUrl, pending.locale, "/studio"));
 }
 
 export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {

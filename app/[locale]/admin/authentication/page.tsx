@@ -26,14 +26,20 @@ import {
   verifyDomainAction,
 } from "./actions";
 
+import { TwoStepPolicyForm } from "@/components/two-step/policy-form";
+import { twoStepPolicyView } from "@/lib/two-step/policy";
+import { setTwoStepPolicyAction } from "./two-step-actions";
+
 export const generateMetadata = titleFrom("AuthenticationPage.title");
 
 export default async function AuthenticationPage() {
   const viewer = await requireSection("authentication");
   const t = await getTranslations("AuthenticationPage");
   const tPlans = await getTranslations("Plans");
+  const tTwoStep = await getTranslations("TwoStepPolicy");
   const db = await getDb();
   const [domains, requests, connection] = await Promise.all([listDomains(db, viewer), listJoinRequests(db, viewer), getConnection(db, viewer.organization.id)]);
+  const twoStep = await twoStepPolicyView(db, viewer);
   const sp = serviceProviderFor(publicOrigin((await headers()).get("host")), viewer.organization.id);
   const canChooseJoinMode = can(viewer, "authentication.emailDomain");
   const failing = (domains ?? []).filter((domain) => domain.status === "failing");
@@ -49,6 +55,20 @@ export default async function AuthenticationPage() {
         <div role="status" data-testid="sso-off-notice">
           <Notice tone="warning">{t("ssoOffOnPlan", { plan: tPlans(viewer.organization.plan) })}</Notice>
         </div>
+      ) : null}
+      {twoStep.ok ? (
+        <Card title={tTwoStep("title")} id="two-step-policy">
+          <p className="mb-4 text-sm text-slate-700">{tTwoStep("intro", { organization: viewer.organization.name })}</p>
+          <TwoStepPolicyForm
+            available={can(viewer, "twoStep.policy")}
+            paused={twoStep.view.paused}
+            requiredFor={twoStep.view.policy.requiredFor}
+            graceDays={twoStep.view.policy.graceDays}
+            deadline={twoStep.view.deadline.toISOString()}
+            impacts={twoStep.view.impacts}
+            action={setTwoStepPolicyAction}
+          />
+        </Card>
       ) : null}
       <Card title={t("domainsTitle")} id="domains">
         <p className="mb-4 text-sm text-slate-700">{t("domainsIntro")}</p>

@@ -18,6 +18,8 @@ import { requireSection } from "@/lib/auth/viewer";
 import { changeMemberRoleAction, decideJoinRequestAction, inviteAction, removeMemberAction, revokeInvitationAction, signMemberOutAction } from "./actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { titleFrom } from "@/i18n/metadata";
+import { twoStepOfMembers } from "@/lib/two-step/policy";
+import { resetMemberTwoStepAction } from "./two-step-actions";
 
 export const generateMetadata = titleFrom("MembersPage.title");
 
@@ -28,6 +30,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const viewer = await requireSection("members");
   const t = await getTranslations("MembersPage");
   const tErrors = await getTranslations("Errors");
+  const tTwoStep = await getTranslations("MembersTwoStep");
   const params = await searchParams;
   const query = typeof params.q === "string" ? params.q.slice(0, 100) : "";
   const db = await getDb();
@@ -39,6 +42,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
     listJoinRequests(db, viewer),
   ]);
   if (!everyone.ok || !listed.ok || !pending.ok) return null;
+  const twoStep = await twoStepOfMembers(db, viewer);
   const removing = everyone.members.find((member) => member.id === params.remove && !member.lastAdmin);
   const invite = decide(viewer, "members.invite");
   const notice = notices.find((code) => code === params.notice);
@@ -49,6 +53,9 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
       {requests ? <JoinRequestsWaiting count={requests.length} /> : null}
       {notice ? (
         <div role="status"><Notice tone="success">{t(notice, { email: params.email ?? "" })}</Notice></div>
+      ) : null}
+      {params.notice === "twoStepReset" ? (
+        <div role="status"><Notice tone="success">{tTwoStep("resetDone", { email: params.email ?? "" })}</Notice></div>
       ) : null}
       {errorText ? (
         <div role="alert" className="rounded-md border-2 border-red-700 bg-red-50 p-3 text-sm text-red-900">{errorText}</div>
@@ -74,7 +81,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         {listed.members.length === 0 ? (
           <p className="text-sm">{t("noMatch", { query })}</p>
         ) : (
-          <MembersTable members={listed.members} viewerId={viewer.id} organizationName={viewer.organization.name} changeRoleAction={changeMemberRoleAction} signOutAction={signMemberOutAction} />
+          <MembersTable members={listed.members} viewerId={viewer.id} organizationName={viewer.organization.name} changeRoleAction={changeMemberRoleAction} signOutAction={signMemberOutAction} twoStep={twoStep.ok ? { enabled: twoStep.enabled, resetAction: twoStep.canReset ? resetMemberTwoStepAction : undefined } : undefined} />
         )}
       </Card>
       {requests ? (

@@ -21,6 +21,7 @@ import { Notice } from "@/components/ui/card";
 import { RenameForm } from "./rename-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { titleFrom } from "@/i18n/metadata";
+import { StepUpNotice } from "@/components/two-step/step-up-notice";
 
 export const generateMetadata = titleFrom("OrganizationPage.title");
 
@@ -92,6 +93,7 @@ export default async function OrganizationPage() {
         <ExportPanel status={latestExport} action={requestExportAction} />
       </Card>
       <HelpLink article="data-and-retention" />
+      <StepUpNotice viewer={viewer} returnTo="/admin/organization" />
       <DangerZone title={t("dangerZone")} intro={t("dangerIntro")}>
         <DangerAction
           id="purge"

@@ -11,6 +11,8 @@ import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { titleFrom } from "@/i18n/metadata";
+import { Link } from "@/i18n/navigation";
+import { twoStepStatus } from "@/lib/two-step/factors";
 
 export const generateMetadata = titleFrom("Profile.title");
 
@@ -19,9 +21,10 @@ type Search = { saved?: string; sessions?: string; sessionError?: string };
 export default async function ProfilePage({ searchParams }: { searchParams: Promise<Search> }) {
   const viewer = await requireSection("profile");
   const t = await getTranslations("Profile");
+  const tTwoStep = await getTranslations("TwoStep");
   const { saved, sessions: sessionsNotice, sessionError } = await searchParams;
   const db = await getDb();
-  const [sessions, adminCount] = await Promise.all([listOwnSessions(db, viewer), countAdmins(db, viewer.organization.id)]);
+  const [sessions, adminCount, twoStep] = await Promise.all([listOwnSessions(db, viewer), countAdmins(db, viewer.organization.id), twoStepStatus(db, viewer)]);
   const sessionsOutcome = sessionError === "notFound" ? "notFound" : sessionsNotice === "ended" || sessionsNotice === "othersEnded" ? sessionsNotice : undefined;
   const lastAdmin = isLastAdmin(viewer, adminCount);
   return (
@@ -35,6 +38,14 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
       </Card>
       <Card title={t("passwordTitle")} id="password">
         <PasswordForm />
+      </Card>
+      <Card title={tTwoStep("title")} id="two-step">
+        <p className="mb-3 text-sm text-slate-700" data-testid="profile-two-step-status">
+          {twoStep.ok && (twoStep.status.totp || twoStep.status.passkeys > 0) ? tTwoStep("statusOn") : tTwoStep("statusOff")}
+        </p>
+        <Link href="/admin/profile/two-step" className="font-semibold text-indigo-700 underline">
+          {tTwoStep("profileLink")}
+        </Link>
       </Card>
       <Card title={t("sessionsTitle")} id="sessions">
         <SessionsList

@@ -1,0 +1,85 @@
+"use client";
+
+import { useActionState } from "react";
+import { useFormatter, useTranslations } from "next-intl";
+import { useFormErrors } from "@/components/forms/use-form-errors";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { Field, TextInput } from "@/components/ui/field";
+import { Notice } from "@/components/ui/card";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { idle, type FormState } from "@/lib/core/form-state";
+
+type Impact = { people: number; withoutTwoStep: string[]; ssoPeople: number };
+
+export type PolicyFormProps = {
+  available: boolean;
+  paused: boolean;
+  requiredFor: "off" | "admins" | "everyone";
+  graceDays: number;
+  deadline: string;
+  impacts: { admins: Impact; everyone: Impact };
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
+};
+
+/** The organization's rule: who must use two-step sign-in, the grace period, and who each choice affects. */
+export function TwoStepPolicyForm({ available, paused, requiredFor, graceDays, deadline, impacts, action }: PolicyFormProps) {
+  const t = useTranslations("TwoStepPolicy");
+  const format = useFormatter();
+  const [state, formAction] = useActionState(action, idle);
+  const errors = useFormErrors(state, { requiredFor: t("legend"), graceDays: t("graceDays") });
+  const chosen = state.values?.requiredFor ?? requiredFor;
+  const people = (impact: Impact) => format.list(impact.withoutTwoStep.slice(0, 10));
+  return (
+    <form action={formAction} noValidate className="space-y-5">
+      <ErrorSummary title={errors.title} items={errors.summary} />
+      {!available ? <p className="text-sm text-slate-700">{t("planNote")}</p> : null}
+      {paused ? (
+        <div role="status">
+          <Notice tone="warning">{t("paused")}</Notice>
+        </div>
+      ) : null}
+      {state.status === "success" ? (
+        <div role="status">
+          <Notice tone="success">{t("saved")}</Notice>
+        </div>
+      ) : null}
+      <fieldset className="space-y-2" aria-describedby={errors.fieldErrors("requiredFor") ? "requiredFor-error" : undefined}>
+        <legend className="text-sm font-semibold text-slate-900">{t("legend")}</legend>
+        {errors.fieldErrors("requiredFor") ? (
+          <p id="requiredFor-error" className="text-sm font-semibold text-red-700">
+            {errors.fieldErrors("requiredFor")}
+          </p>
+        ) : null}
+        {(["off", "admins", "everyone"] as const).map((value) => (
+          <div key={value} className="space-y-1">
+            <label className="flex items-center gap-2 text-sm text-slate-900">
+              <input type="radio" name="requiredFor" value={value} defaultChecked={chosen === value} disabled={!available} id={value === "off" ? "requiredFor" : undefined} />
+              {t(value)}
+            </label>
+            {value !== "off" ? (
+              <p className="pl-6 text-sm text-slate-600" data-testid={`policy-impact-${value}`}>
+                {t("impact", { count: impacts[value].withoutTwoStep.length, people: people(impacts[value]) })} {t("ssoExempt", { count: impacts[value].ssoPeople })}
+              </p>
+            ) : null}
+          </div>
+        ))}
+      </fieldset>
+      <Field id="graceDays" label={t("graceDays")} hint={t("graceHint")} errors={errors.fieldErrors("graceDays")}>
+        <TextInput
+          id="graceDays"
+          name="graceDays"
+          hint
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={30}
+          defaultValue={state.values?.graceDays ?? String(graceDays)}
+          disabled={!available}
+          errors={errors.fieldErrors("graceDays")}
+        />
+      </Field>
+      {requiredFor !== "off" ? <p className="text-sm text-slate-700">{t("deadline", { deadline: format.dateTime(new Date(deadline), { dateStyle: "long", timeZone: "UTC" }) })}</p> : null}
+      {available ? <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton> : null}
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { Link } from "@/i18n/navigation";
+import { Notice } from "@/components/ui/card";
+import type { Viewer } from "@/lib/core/actor";
+import { requireRecentCheck } from "@/lib/two-step/step-up";
+
+/** Above sensitive actions: says beforehand that the last check is old, with the way to confirm. */
+export async function StepUpNotice({ viewer, returnTo }: { viewer: Viewer; returnTo: string }) {
+  if (!(await requireRecentCheck(await getDb(), viewer))) return null;
+  const t = await getTranslations("StepUp");
+  return (
+    <div data-testid="step-up-notice">
+      <Notice tone="info">
+        {t("notice")}{" "}
+        <Link href={{ pathname: "/admin/profile/confirm-identity", query: { returnTo } }} className="font-semibold text-indigo-700 underline">
+          {t("title")}
+        </Link>
+      </Notice>
+    </div>
+  );
+}
