@@ -80,7 +80,7 @@ describe("the daily maintenance round", () => {
     expect(round).toMatchObject({ state: "done", progress: { tasks: { broken: "failed", fine: "done" } } });
   });
 
-  it("the round holds the domain re-check, the spent email-link clean-up and the old-session clean-up", () => {
-    expect(Object.keys(dailyTasks)).toEqual(["domainRechecks", "spentEmailTokens", "oldSessions"]);
+  it("the round holds the domain re-check, the spent email-link clean-up, the old-session and the API idempotency clean-ups", () => {
+    expect(Object.keys(dailyTasks)).toEqual(["domainRechecks", "spentEmailTokens", "oldSessions", "apiIdempotency"]);
   });
 });
