@@ -68,13 +68,15 @@ export function eventPayload(event: StreamedEvent): Record<string, unknown> {
 
 /** Called by recordAudit inside its transaction, after the chain lock: queues the event for every endpoint. */
 export async function queueForStreams(tx: Tx, event: StreamedEvent): Promise<void> {
-  const endpoints = await tx.select({ id: auditStreamEndpoints.id }).from(auditStreamEndpoints).where(eq(auditStreamEndpoints.organizationId, event.organizationId));
-  if (endpoints.length === 0) return;
-  const payload = eventPayload(event);
-  await tx
-    .insert(auditStreamDeliveries)
-    .values(endpoints.map((endpoint) => ({ endpointId: endpoint.id, organizationId: event.organizationId, eventId: event.id, messageId: `evt_${event.id}`, payload })));
-  await wakeStreamJob(tx, event.organizationId);
+  // One round trip whether the organization streams or not.
+  const queued = await queryRows<{ id: number }>(
+    tx,
+    sql`insert into audit_stream_deliveries (endpoint_id, organization_id, event_id, message_id, payload)
+      select id, organization_id, ${event.id}, ${`evt_${event.id}`}, ${JSON.stringify(eventPayload(event))}::jsonb
+      from audit_stream_endpoints where organization_id = ${event.organizationId}
+      returning id`,
+  );
+  if (queued.length > 0) await wakeStreamJob(tx, event.organizationId);
 }
 
 /** Makes sure the organization's delivery job runs now: creates it, or brings a waiting or idle one forward. */
