@@ -16,7 +16,7 @@ import { getLatestExport } from "@/lib/lifecycle/exports";
 import { deletionGraceDays } from "@/lib/lifecycle/deletion-grace";
 import { ExportPanel } from "@/components/lifecycle/export-panel";
 import { RetentionForm } from "@/components/lifecycle/retention-form";
-import { HelpLink } from "@/components/help/help-link";
+import { Link } from "@/i18n/navigation";
 import { Notice } from "@/components/ui/card";
 import { RenameForm } from "./rename-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -88,7 +88,11 @@ export default async function OrganizationPage() {
       <Card title={tl("exportTitle")} id="export">
         <ExportPanel status={latestExport} action={requestExportAction} />
       </Card>
-      <HelpLink article="data-and-retention" />
+      <p className="text-sm">
+        <Link href="/help/data-and-retention" className="font-medium text-indigo-700 underline-offset-2 hover:underline" data-testid="data-help-link">
+          {tl("helpLink")}
+        </Link>
+      </p>
       <DangerZone title={t("dangerZone")} intro={t("dangerIntro")}>
         <DangerAction
           id="purge"
