@@ -24,7 +24,8 @@ import { titleFrom } from "@/i18n/metadata";
 
 export const generateMetadata = titleFrom("OrganizationPage.title");
 
-export default async function OrganizationPage() {
+export default async function OrganizationPage({ searchParams }: { searchParams: Promise<{ export?: string | string[] }> }) {
+  const step = Number((await searchParams).export);
   const viewer = await requireSection("organization");
   const settings = await getOrganizationSettings(await getDb(), viewer.organization.id);
   if (!settings) notFound();
@@ -86,7 +87,7 @@ export default async function OrganizationPage() {
         </div>
       </Card>
       <Card title={tl("exportTitle")} id="export">
-        <ExportPanel status={latestExport} action={requestExportAction} />
+        <ExportPanel status={latestExport} action={requestExportAction} refreshStep={Number.isSafeInteger(step) && step >= 0 && step < 100_000 ? step + 1 : 1} />
       </Card>
       <p className="text-sm">
         <Link href="/help/data-and-retention" className="font-medium text-indigo-700 underline-offset-2 hover:underline" data-testid="data-help-link">
