@@ -53,6 +53,7 @@ describe("help feedback", () => {
       { article: "roles-and-permissions", helpful: 0, notHelpful: 0 },
       { article: "plans-and-features", helpful: 0, notHelpful: 0 },
       { article: "authentication", helpful: 0, notHelpful: 1 },
+      { article: "data-and-retention", helpful: 0, notHelpful: 0 },
     ]);
   });
 
