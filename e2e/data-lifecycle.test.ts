@@ -107,6 +107,8 @@ describe("data lifecycle on the Organization page", () => {
 
       // Export: build in the background, download, open.
       await page.goto(`/${locale}/admin/organization`);
+      // The page links to the help article, in the page's language.
+      assert.equal(await page.getByTestId("data-help-link").getAttribute("href"), `/${locale}/help/data-and-retention`);
       await page.click(`form:has(button:text("${t.exportButton}")) button[type=submit]`);
       await page.waitForLoadState("networkidle");
       await waitForExport(page);

@@ -7,13 +7,13 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import type { ExportStatus } from "@/lib/lifecycle/exports";
 
 /** "Download everything": the button, the build's progress while it runs, then the download link. */
-export async function ExportPanel({ status, action }: { status: ExportStatus | null; action: PlainFormAction }) {
+export async function ExportPanel({ status, action, refreshStep }: { status: ExportStatus | null; action: PlainFormAction; refreshStep: number }) {
   const t = await getTranslations("DataLifecycle");
   const format = await getFormatter();
   const running = status?.state === "queued" || status?.state === "running";
   // A refresh to the very URL with its #export would only scroll there (a fragment navigation):
-  // each refresh names a new URL, so the browser loads the page again.
-  const refreshTo = `/${await getLocale()}/admin/organization?export=${Date.now()}#export`;
+  // each refresh names a new URL (the next step), so the browser loads the page again.
+  const refreshTo = `/${await getLocale()}/admin/organization?export=${refreshStep}#export`;
   return (
     <div className="space-y-4">
       <p>{t("exportIntro")}</p>

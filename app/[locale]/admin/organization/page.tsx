@@ -20,7 +20,6 @@ import { deletionGraceDays } from "@/lib/lifecycle/deletion-grace";
 import { ExportPanel } from "@/components/lifecycle/export-panel";
 import { RetentionForm } from "@/components/lifecycle/retention-form";
 import { Notice } from "@/components/ui/card";
-import { HelpLink } from "@/components/help/help-link";
 import { RenameForm } from "./rename-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { titleFrom } from "@/i18n/metadata";
@@ -28,7 +27,8 @@ import { StepUpNotice } from "@/components/two-step/step-up-notice";
 
 export const generateMetadata = titleFrom("OrganizationPage.title");
 
-export default async function OrganizationPage() {
+export default async function OrganizationPage({ searchParams }: { searchParams: Promise<{ export?: string | string[] }> }) {
+  const step = Number((await searchParams).export);
   const viewer = await requireSection("organization");
   const settings = await getOrganizationSettings(await getDb(), viewer.organization.id);
   if (!settings) notFound();
@@ -96,9 +96,13 @@ export default async function OrganizationPage() {
         </div>
       </Card>
       <Card title={tl("exportTitle")} id="export">
-        <ExportPanel status={latestExport} action={requestExportAction} />
+        <ExportPanel status={latestExport} action={requestExportAction} refreshStep={Number.isSafeInteger(step) && step >= 0 && step < 100_000 ? step + 1 : 1} />
       </Card>
-      <HelpLink article="data-and-retention" />
+      <p className="text-sm">
+        <Link href="/help/data-and-retention" className="font-medium text-indigo-700 underline-offset-2 hover:underline" data-testid="data-help-link">
+          {tl("helpLink")}
+        </Link>
+      </p>
       <StepUpNotice viewer={viewer} returnTo="/admin/organization" />
       <DangerZone title={t("dangerZone")} intro={t("dangerIntro")}>
         <DangerAction
