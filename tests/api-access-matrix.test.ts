@@ -17,7 +17,7 @@ import { callApi, expectContract, insertKey, serveDatabase, type ApiCall } from 
  * answer matches the OpenAPI document.
  */
 
-type World = { organizationId: string; name: string; memberId: string; memberEmail: string; invitationId: string; requestId: string; domainId: string; jobId: string };
+type World = { organizationId: string; name: string; memberId: string; memberEmail: string; invitationId: string; requestId: string; domainId: string; jobId: string; exportId: string };
 
 type Endpoint = { call: (world: World) => ApiCall; actions: Action[]; mutates: boolean; destroys?: boolean };
 
@@ -40,6 +40,11 @@ const endpoints: Endpoint[] = [
   { call: (w) => ({ method: "POST", path: "/domains/{domainId}/verify", params: { domainId: w.domainId } }), actions: ["authentication.manage"], mutates: false },
   { call: () => ({ method: "GET", path: "/audit-events" }), actions: ["audit.view"], mutates: false },
   { call: () => ({ method: "GET", path: "/audit-events/export", query: "format=csv" }), actions: ["audit.view"], mutates: false },
+  { call: () => ({ method: "GET", path: "/organization/retention" }), actions: ["organization.retention"], mutates: false },
+  { call: () => ({ method: "PUT", path: "/organization/retention", body: { days: 30 + Math.floor(Math.random() * 300) } }), actions: ["organization.retention"], mutates: true },
+  { call: () => ({ method: "POST", path: "/exports" }), actions: ["organization.export"], mutates: true },
+  { call: (w) => ({ method: "GET", path: "/exports/{exportId}", params: { exportId: w.exportId } }), actions: ["organization.export"], mutates: false },
+  { call: (w) => ({ method: "GET", path: "/exports/{exportId}/download", params: { exportId: w.exportId } }), actions: ["organization.export"], mutates: false },
   { call: (w) => ({ method: "POST", path: "/organization/deletion", body: { confirmation: w.name } }), actions: ["organization.delete"], mutates: true, destroys: true },
 ];
 
@@ -69,7 +74,22 @@ async function buildWorld(db: Db, plan: Plan): Promise<World> {
     .values({ organizationId: cast.organization.id, domainId: domain!.id, email: `joiner-${cast.member.id.slice(0, 8)}@${domain!.domain}`, name: "Joiner", passwordHash: "x" })
     .returning();
   const [job] = await db.insert(jobs).values({ kind: "purge_chats", organizationId: cast.organization.id, state: "done", progress: { chats: 0, messages: 0, totalChats: 0, totalMessages: 0 } }).returning();
-  return { organizationId: cast.organization.id, name: cast.organization.name, memberId: cast.member.id, memberEmail: cast.member.email, invitationId: invitation!.id, requestId: request!.id, domainId: domain!.id, jobId: job!.id };
+  // An export the Admin started in the console: no key may follow or download it (404 once allowed).
+  const [exported] = await db
+    .insert(jobs)
+    .values({ kind: "export", organizationId: cast.organization.id, requestedBy: cast.admin.id, state: "done", progress: { chats: 0, messages: 0, rows: 0, totalChats: 0, totalMessages: 0 } })
+    .returning();
+  return {
+    organizationId: cast.organization.id,
+    name: cast.organization.name,
+    memberId: cast.member.id,
+    memberEmail: cast.member.email,
+    invitationId: invitation!.id,
+    requestId: request!.id,
+    domainId: domain!.id,
+    jobId: job!.id,
+    exportId: exported!.id,
+  };
 }
 
 /** Everything an endpoint could change in these organizations (key usage columns aside). */

@@ -4,6 +4,7 @@ import { addDomainSchema } from "@/lib/domains/domains";
 import { invitationSchema, memberRoleSchema, removeMemberSchema } from "@/lib/members/schemas";
 import { purgeChatsSchema, renameOrganizationSchema } from "@/lib/organizations/schemas";
 import { auditQuerySchema } from "@/lib/audit/export";
+import { maxRetentionDays } from "@/lib/lifecycle/schemas";
 import { scopes, scopeGrants, type Scope } from "@/lib/core/api-scopes";
 import { problemCodes, problemStatus, type ProblemCode } from "./problems";
 
@@ -50,6 +51,25 @@ const auditEvent = z.object({
   clientAddress: z.string().nullable(),
   createdAt: timestamp,
 });
+const retentionPolicy = z.object({
+  days: z.int().min(1).max(maxRetentionDays).nullable().meta({ description: "Days without activity after which a chat is deleted; null when off." }),
+  applied: z.boolean().meta({ description: "False below Team: the policy is kept but not applied." }),
+});
+const exportStatus = z.object({
+  id: uuid,
+  state: z.enum(["queued", "running", "done", "failed"]),
+  rows: z.int().min(0),
+  totalRows: z.int().min(0),
+  createdAt: timestamp,
+  ready: z
+    .object({ fileName: z.string(), size: z.int().min(0), expiresAt: timestamp, download: z.string().meta({ description: "GET this path (same key) for the ZIP." }) })
+    .nullable()
+    .meta({ description: "Null until the archive is built, and again once it has expired (24 hours)." }),
+});
+const scheduledDeletion = z.object({
+  status: z.literal("scheduled_deletion"),
+  scheduledFor: timestamp.nullable().meta({ description: "When the organization is deleted; until then an Admin can cancel from the console or the link mailed to Admins." }),
+});
 const page = (item: z.ZodType) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });
 const problem = z.object({
   type: z.string(),
@@ -67,6 +87,7 @@ const memberRoleBody = memberRoleSchema.pick({ role: true }).extend({ billing: z
 const removeMemberBody = removeMemberSchema.pick({ confirmation: true });
 const invitationBody = invitationSchema.pick({ email: true, role: true }).extend({ billing: z.boolean().optional() });
 const domainBody = addDomainSchema;
+const retentionBody = z.object({ days: z.int().min(1).max(maxRetentionDays).nullable() }).meta({ description: "`days` from 1 to 3650, or null to turn the policy off." });
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
@@ -74,7 +95,7 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, u
 }
 
 type Operation = {
-  method: "get" | "post" | "patch" | "delete";
+  method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
   summary: string;
   scope: Scope | null;
@@ -82,8 +103,8 @@ type Operation = {
   body?: z.ZodType;
   query?: z.ZodObject;
   problems: ProblemCode[];
-  /** Answers a streamed file (NDJSON or CSV) rather than JSON. */
-  download?: boolean;
+  /** Answers a streamed file of these content types rather than JSON. */
+  download?: readonly string[];
 };
 
 const common: ProblemCode[] = ["unauthenticated", "forbidden", "organizationDeleted", "rateLimited"];
@@ -93,7 +114,40 @@ export const apiOperations: Operation[] = [
   { method: "get", path: "/organization", summary: "Read the organization", scope: "organization:read", success: { status: 200, schema: organization, description: "The organization" }, problems: common },
   { method: "patch", path: "/organization", summary: "Rename the organization", scope: "organization:write", body: renameBody, success: { status: 200, schema: organization, description: "The renamed organization" }, problems: writes },
   { method: "post", path: "/organization/chat-purge", summary: "Delete every chat of the organization", scope: "organization:write", body: confirmationBody, success: { status: 202, schema: job, description: "The purge job" }, problems: [...writes, "idempotencyKeyReused"] },
-  { method: "post", path: "/organization/deletion", summary: "Delete the organization", scope: "organization:delete", body: confirmationBody, success: { status: 202, schema: job, description: "The deletion job" }, problems: [...writes, "idempotencyKeyReused"] },
+  {
+    method: "post",
+    path: "/organization/deletion",
+    summary: "Delete the organization",
+    scope: "organization:delete",
+    body: confirmationBody,
+    success: {
+      status: 202,
+      schema: z.union([job, scheduledDeletion]),
+      description: "The deletion job; or, when the server keeps a grace period (ORGANIZATION_DELETION_GRACE_DAYS), `scheduled_deletion` and when it happens",
+    },
+    problems: [...writes, "idempotencyKeyReused"],
+  },
+  { method: "get", path: "/organization/retention", summary: "Read the chat retention policy (Team and Enterprise)", scope: "organization:write", success: { status: 200, schema: retentionPolicy, description: "The policy" }, problems: common },
+  {
+    method: "put",
+    path: "/organization/retention",
+    summary: "Set the chat retention policy (Team and Enterprise)",
+    scope: "organization:write",
+    body: retentionBody,
+    success: { status: 200, schema: retentionPolicy.extend({ changed: z.boolean() }), description: "The policy as saved; the daily round applies it" },
+    problems: writes,
+  },
+  { method: "post", path: "/exports", summary: "Export the organization's data (a ZIP built in the background)", scope: "organization:export", success: { status: 202, schema: exportStatus, description: "The export; this key's own export still being built if there is one" }, problems: [...common, "exportInProgress", "idempotencyKeyReused"] },
+  { method: "get", path: "/exports/{exportId}", summary: "Follow an export", scope: "organization:export", success: { status: 200, schema: exportStatus, description: "Its progress and, once built, its download" }, problems: [...common, "notFound"] },
+  {
+    method: "get",
+    path: "/exports/{exportId}/download",
+    summary: "Download an export (the key that started it only)",
+    scope: "organization:export",
+    success: { status: 200, schema: z.string(), description: "The ZIP archive: one NDJSON file per kind of data" },
+    download: ["application/zip"],
+    problems: [...common, "notFound", "expired"],
+  },
   { method: "get", path: "/jobs/{jobId}", summary: "Follow a job", scope: "organization:read", success: { status: 200, schema: job, description: "The job and its progress" }, problems: [...common, "notFound"] },
   { method: "get", path: "/members", summary: "List members", scope: "members:read", query: z.object({ query: z.string().max(100).optional(), cursor: z.string().optional(), limit: z.int().min(1).max(100).optional() }), success: { status: 200, schema: page(memberListed), description: "A page of members, oldest first" }, problems: [...common, "validation"] },
   { method: "patch", path: "/members/{memberId}", summary: "Change a member's role and Billing", scope: "members:write", body: memberRoleBody, success: { status: 200, schema: member, description: "The member" }, problems: [...writes, "notFound", "lastAdmin"] },
@@ -115,7 +169,7 @@ export const apiOperations: Operation[] = [
     scope: "audit:read",
     query: auditQuerySchema.omit({ before: true, limit: true }).extend({ format: z.enum(["ndjson", "csv"]).optional() }),
     success: { status: 200, schema: z.string(), description: "Every matching event, newest first; CSV cells starting with = + - @ are prefixed with '" },
-    download: true,
+    download: ["application/x-ndjson", "text/csv"],
     problems: [...common, "validation"],
   },
 ];
@@ -144,7 +198,7 @@ export function openApiDocument(serverUrl = "/api/v1") {
         description: operation.success.description,
         headers: rateHeaders,
         content: operation.download
-          ? { "application/x-ndjson": { schema: { type: "string" } }, "text/csv": { schema: { type: "string" } } }
+          ? Object.fromEntries(operation.download.map((type) => [type, { schema: type === "application/zip" ? { type: "string", contentEncoding: "binary" } : { type: "string" } }]))
           : { "application/json": { schema: jsonSchema(operation.success.schema, "output") } },
       },
     };
