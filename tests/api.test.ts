@@ -7,6 +7,7 @@ import { deleteOldIdempotencyRecords } from "@/lib/api-keys/limits";
 import { scopes } from "@/lib/core/api-scopes";
 import { openApiDocument } from "@/lib/api/openapi";
 import { testDatabaseForThisFile } from "@/tests/support/db";
+import { dnsServerForThisFile } from "@/tests/support/dns-server";
 import { createCast, createChats, createUser, viewerOf } from "@/tests/support/factories";
 import { exportDirectory } from "@/lib/jobs/export";
 import { defaultWorkerOptions, drainJobs } from "@/lib/jobs/worker";
@@ -14,7 +15,12 @@ import { getExportStatus, openExportDownload, requestExport } from "@/lib/lifecy
 import { callApi, expectContract, insertKey, serveDatabase, type ApiCall } from "@/tests/support/api";
 
 const database = testDatabaseForThisFile();
-beforeAll(() => serveDatabase(database));
+const dns = dnsServerForThisFile();
+beforeAll(() => {
+  serveDatabase(database);
+  // Test events resolve their endpoint's name here: nothing leaves the machine.
+  process.env.DNS_SERVER = dns.address;
+});
 afterAll(() => rm(exportDirectory(), { recursive: true, force: true }));
 
 async function call(request: ApiCall) {
@@ -333,5 +339,99 @@ describe("data lifecycle", () => {
       if (saved === undefined) delete process.env.ORGANIZATION_DELETION_GRACE_DAYS;
       else process.env.ORGANIZATION_DELETION_GRACE_DAYS = saved;
     }
+  });
+});
+
+describe("audit log settings and the two-step rule", () => {
+  const keyEvents = async (organizationId: string, action: string) =>
+    (await database.db.select().from(auditEvents).where(and(eq(auditEvents.organizationId, organizationId), eq(auditEvents.action, action)))).map((event) => [event.actorKind, event.actorId]);
+
+  it("audit retention: read with audit:read, set with audit:write on Enterprise; bad days and other plans change nothing", async () => {
+    const cast = await createCast(database.db, "enterprise");
+    const key = await insertKey(database.db, cast.organization.id, ["audit:read", "audit:write"]);
+    expect((await call({ method: "GET", path: "/audit-retention", secret: key.secret })).body).toEqual({ days: null, allowed: true });
+    const set = await call({ method: "PUT", path: "/audit-retention", secret: key.secret, body: { days: 365 } });
+    expect([set.response.status, set.body]).toEqual([200, { days: 365, changed: true }]);
+    for (const days of [29, 3651, "365", "", undefined]) {
+      const bad = await call({ method: "PUT", path: "/audit-retention", secret: key.secret, body: { days } });
+      expect({ days, status: bad.response.status, errors: bad.body.errors }).toEqual({ days, status: 422, errors: { days: ["invalidDays"] } });
+    }
+    expect((await call({ method: "GET", path: "/audit-retention", secret: key.secret })).body).toEqual({ days: 365, allowed: true });
+    expect((await call({ method: "PUT", path: "/audit-retention", secret: key.secret, body: { days: null } })).body).toEqual({ days: null, changed: true });
+    expect(await keyEvents(cast.organization.id, "audit.retentionChanged")).toEqual([["api_key", key.id], ["api_key", key.id]]);
+
+    const team = await createCast(database.db, "team");
+    const teamKey = await insertKey(database.db, team.organization.id, ["audit:read", "audit:write"]);
+    expect((await call({ method: "GET", path: "/audit-retention", secret: teamKey.secret })).body).toEqual({ days: null, allowed: false });
+    const refused = await call({ method: "PUT", path: "/audit-retention", secret: teamKey.secret, body: { days: 365 } });
+    expect([refused.response.status, refused.body.code]).toEqual([403, "planRequired"]);
+  });
+
+  it("audit streams: add (a private address refused), list without secrets, test, rotate, resume and remove; six endpoints are too many", async () => {
+    const cast = await createCast(database.db, "enterprise");
+    const key = await insertKey(database.db, cast.organization.id, ["audit:write"], { name: "SIEM bot" });
+    const private_ = await call({ method: "POST", path: "/audit-streams", secret: key.secret, body: { url: "https://10.1.2.3/hook" } });
+    expect([private_.response.status, private_.body.errors]).toEqual([422, { url: ["privateAddress"] }]);
+    const plain = await call({ method: "POST", path: "/audit-streams", secret: key.secret, body: { url: "http://hooks.unknown.example/audit" } });
+    expect([plain.response.status, plain.body.errors]).toEqual([422, { url: ["notHttps"] }]);
+    const added = await call({ method: "POST", path: "/audit-streams", secret: key.secret, body: { url: " https://hooks.unknown.example/audit " } });
+    expect(added.response.status).toBe(201);
+    expect(added.body).toMatchObject({ url: "https://hooks.unknown.example/audit", secret: expect.stringMatching(/^whsec_/) });
+    const endpointId = String(added.body.id);
+
+    const listed = await callApi({ method: "GET", path: "/audit-streams", secret: key.secret });
+    const listedText = await listed.clone().text();
+    const list = (await expectContract({ method: "GET", path: "/audit-streams" }, listed)) as { data: { id: string; status: string }[] };
+    expect(list.data.map((endpoint) => [endpoint.id, endpoint.status])).toEqual([[endpointId, "active"]]);
+    expect(listedText).not.toContain(String(added.body.secret).slice(6));
+
+    const tested = await call({ method: "POST", path: "/audit-streams/{endpointId}/test", params: { endpointId }, secret: key.secret });
+    expect([tested.response.status, tested.body.delivered, tested.body.error]).toEqual([200, false, "unresolved"]);
+    const rotated = await call({ method: "POST", path: "/audit-streams/{endpointId}/rotate-secret", params: { endpointId }, secret: key.secret });
+    expect(rotated.response.status).toBe(200);
+    expect(rotated.body.secret).toMatch(/^whsec_/);
+    expect(rotated.body.secret).not.toBe(added.body.secret);
+    expect((await call({ method: "POST", path: "/audit-streams/{endpointId}/resume", params: { endpointId }, secret: key.secret })).body).toEqual({ id: endpointId, status: "active" });
+    expect((await call({ method: "DELETE", path: "/audit-streams/{endpointId}", params: { endpointId }, secret: key.secret })).body).toEqual({ id: endpointId, removed: true });
+    const gone = await call({ method: "DELETE", path: "/audit-streams/{endpointId}", params: { endpointId }, secret: key.secret });
+    expect([gone.response.status, gone.body.code]).toEqual([404, "notFound"]);
+    const malformed = await call({ method: "POST", path: "/audit-streams/{endpointId}/test", params: { endpointId: "nope" }, secret: key.secret });
+    expect(malformed.response.status).toBe(404);
+    for (const action of ["auditStream.added", "auditStream.secretRotated", "auditStream.resumed", "auditStream.removed"]) {
+      expect([action, await keyEvents(cast.organization.id, action)]).toEqual([action, [["api_key", key.id]]]);
+    }
+
+    for (let index = 0; index < 5; index += 1) {
+      expect((await call({ method: "POST", path: "/audit-streams", secret: key.secret, body: { url: `https://hooks-${index}.unknown.example/audit` } })).response.status).toBe(201);
+    }
+    const sixth = await call({ method: "POST", path: "/audit-streams", secret: key.secret, body: { url: "https://hooks-6.unknown.example/audit" } });
+    expect([sixth.response.status, sixth.body.code]).toEqual([409, "tooMany"]);
+
+    const team = await createCast(database.db, "team");
+    const teamKey = await insertKey(database.db, team.organization.id, ["audit:write"]);
+    const refused = await call({ method: "POST", path: "/audit-streams", secret: teamKey.secret, body: { url: "https://hooks.unknown.example/audit" } });
+    expect([refused.response.status, refused.body.code]).toEqual([403, "planRequired"]);
+  });
+
+  it("the two-step rule: read and set with domains:write on Team; bad input and Free change nothing", async () => {
+    const cast = await createCast(database.db, "team");
+    const key = await insertKey(database.db, cast.organization.id, ["domains:write"]);
+    const before = await call({ method: "GET", path: "/organization/two-step-rule", secret: key.secret });
+    expect(before.body).toEqual({ requiredFor: "off", graceDays: 0, since: null, deadline: null, paused: false, withoutTwoStep: { admins: 1, everyone: 3 } });
+    const set = await call({ method: "PUT", path: "/organization/two-step-rule", secret: key.secret, body: { requiredFor: "everyone", graceDays: 7 } });
+    expect(set.response.status).toBe(200);
+    expect(set.body).toMatchObject({ requiredFor: "everyone", graceDays: 7 });
+    for (const body of [{ requiredFor: "nobody", graceDays: 7 }, { requiredFor: "admins", graceDays: 31 }, { requiredFor: "admins", graceDays: "7" }, { requiredFor: "admins" }]) {
+      expect((await call({ method: "PUT", path: "/organization/two-step-rule", secret: key.secret, body })).response.status).toBe(422);
+    }
+    const after = await call({ method: "GET", path: "/organization/two-step-rule", secret: key.secret });
+    expect(after.body).toMatchObject({ requiredFor: "everyone", graceDays: 7, since: set.body.since });
+    expect(Date.parse(String(after.body.deadline)) - Date.parse(String(after.body.since))).toBe(7 * 86_400_000);
+    expect(await keyEvents(cast.organization.id, "twoStep.policyChanged")).toEqual([["api_key", key.id]]);
+
+    const free = await createCast(database.db, "free");
+    const freeKey = await insertKey(database.db, free.organization.id, ["domains:write"]);
+    const refused = await call({ method: "PUT", path: "/organization/two-step-rule", secret: freeKey.secret, body: { requiredFor: "admins", graceDays: 0 } });
+    expect([refused.response.status, refused.body.code]).toEqual([403, "planRequired"]);
   });
 });

@@ -5,6 +5,7 @@ import { invitationSchema, memberRoleSchema, removeMemberSchema } from "@/lib/me
 import { purgeChatsSchema, renameOrganizationSchema } from "@/lib/organizations/schemas";
 import { auditQuerySchema } from "@/lib/audit/export";
 import { maxRetentionDays } from "@/lib/lifecycle/schemas";
+import { endpointUrlSchema } from "@/lib/audit/streams";
 import { scopes, scopeGrants, type Scope } from "@/lib/core/api-scopes";
 import { problemCodes, problemStatus, type ProblemCode } from "./problems";
 
@@ -70,6 +71,34 @@ const scheduledDeletion = z.object({
   status: z.literal("scheduled_deletion"),
   scheduledFor: timestamp.nullable().meta({ description: "When the organization is deleted; until then an Admin can cancel from the console or the link mailed to Admins." }),
 });
+const auditStream = z.object({
+  id: uuid,
+  url: z.string(),
+  status: z.enum(["active", "paused"]),
+  pausedReason: z.enum(["failing", "plan"]).nullable(),
+  failingSince: timestamp.nullable(),
+  previousSecretExpiresAt: timestamp.nullable().meta({ description: "Until then the previous secret signs too (after a rotation)." }),
+  pending: z.int().min(0),
+  createdAt: timestamp,
+  deliveries: z.array(
+    z.object({
+      messageId: z.string(),
+      eventId: z.int().nullable(),
+      state: z.enum(["pending", "delivered", "failed"]),
+      attempts: z.int().min(0),
+      lastStatus: z.int().nullable(),
+      lastError: z.string().nullable(),
+      lastLatencyMs: z.int().nullable(),
+      createdAt: timestamp,
+      deliveredAt: timestamp.nullable(),
+    }),
+  ),
+});
+const twoStepRule = z.object({
+  requiredFor: z.enum(["off", "admins", "everyone"]),
+  graceDays: z.int().min(0).max(30),
+  since: timestamp.nullable().meta({ description: "When the grace period started; null when off." }),
+});
 const page = (item: z.ZodType) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });
 const problem = z.object({
   type: z.string(),
@@ -87,6 +116,8 @@ const memberRoleBody = memberRoleSchema.pick({ role: true }).extend({ billing: z
 const removeMemberBody = removeMemberSchema.pick({ confirmation: true });
 const invitationBody = invitationSchema.pick({ email: true, role: true }).extend({ billing: z.boolean().optional() });
 const domainBody = addDomainSchema;
+const auditRetentionBody = z.object({ days: z.int().min(30).max(3650).nullable() }).meta({ description: "`days` from 30 to 3650, or null to keep events forever." });
+const twoStepRuleBody = z.object({ requiredFor: z.enum(["off", "admins", "everyone"]), graceDays: z.int().min(0).max(30) });
 const retentionBody = z.object({ days: z.int().min(1).max(maxRetentionDays).nullable() }).meta({ description: "`days` from 1 to 3650, or null to turn the policy off." });
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
@@ -162,6 +193,39 @@ export const apiOperations: Operation[] = [
   { method: "post", path: "/domains", summary: "Add an email domain", scope: "domains:write", body: domainBody, success: { status: 201, schema: domain, description: "The domain and the TXT record that verifies it" }, problems: [...writes, "alreadyAdded", "consumerDomain", "takenByAnotherOrganization", "idempotencyKeyReused"] },
   { method: "post", path: "/domains/{domainId}/verify", summary: "Verify a domain now", scope: "domains:write", success: { status: 200, schema: domain.extend({ check: z.object({ outcome: z.string() }).loose() }), description: "The domain and what the lookup found" }, problems: [...common, "notFound", "idempotencyKeyReused"] },
   { method: "get", path: "/audit-events", summary: "List audit events", scope: "audit:read", query: auditQuerySchema.omit({ before: true }).extend({ cursor: z.string().optional() }), success: { status: 200, schema: page(auditEvent), description: "A page of events, newest first" }, problems: [...common, "validation"] },
+  { method: "get", path: "/audit-retention", summary: "Read how long audit events are kept", scope: "audit:read", success: { status: 200, schema: z.object({ days: z.int().nullable(), allowed: z.boolean().meta({ description: "Whether the plan lets it be set (Enterprise)." }) }), description: "The retention; null keeps events forever" }, problems: common },
+  { method: "put", path: "/audit-retention", summary: "Set how long audit events are kept (Enterprise)", scope: "audit:write", body: auditRetentionBody, success: { status: 200, schema: z.object({ days: z.int().nullable(), changed: z.boolean() }), description: "The retention as saved; the daily round applies it" }, problems: [...writes, "planRequired"] },
+  { method: "get", path: "/audit-streams", summary: "List audit streaming endpoints (Enterprise)", scope: "audit:write", success: { status: 200, schema: z.object({ data: z.array(auditStream) }), description: "The endpoints, oldest first, each with its latest deliveries" }, problems: [...common, "planRequired"] },
+  {
+    method: "post",
+    path: "/audit-streams",
+    summary: "Add an audit streaming endpoint (Enterprise)",
+    scope: "audit:write",
+    body: endpointUrlSchema.meta({ description: "An https URL on a public address." }),
+    success: { status: 201, schema: z.object({ id: uuid, url: z.string(), secret: z.string().meta({ description: "The Standard Webhooks signing secret (whsec_…): shown in this answer only." }) }), description: "The endpoint and its signing secret" },
+    problems: [...writes, "planRequired", "tooMany", "idempotencyKeyReused"],
+  },
+  { method: "delete", path: "/audit-streams/{endpointId}", summary: "Remove an audit streaming endpoint", scope: "audit:write", success: { status: 200, schema: z.object({ id: uuid, removed: z.literal(true) }), description: "The removed endpoint" }, problems: [...common, "planRequired", "notFound"] },
+  { method: "post", path: "/audit-streams/{endpointId}/test", summary: "Send a signed test event now", scope: "audit:write", success: { status: 200, schema: z.object({ delivered: z.boolean(), status: z.int().nullable(), error: z.string().nullable(), latencyMs: z.int().min(0) }), description: "What the endpoint answered (never retried)" }, problems: [...common, "planRequired", "notFound", "idempotencyKeyReused"] },
+  { method: "post", path: "/audit-streams/{endpointId}/rotate-secret", summary: "Rotate an endpoint's signing secret", scope: "audit:write", success: { status: 200, schema: z.object({ id: uuid, secret: z.string(), previousValidUntil: timestamp }), description: "The new secret, shown in this answer only; the previous one signs too for 24 hours" }, problems: [...common, "planRequired", "notFound", "idempotencyKeyReused"] },
+  { method: "post", path: "/audit-streams/{endpointId}/resume", summary: "Resume a paused endpoint", scope: "audit:write", success: { status: 200, schema: z.object({ id: uuid, status: z.literal("active") }), description: "The endpoint is active; what waited is delivered in order" }, problems: [...common, "planRequired", "notFound", "idempotencyKeyReused"] },
+  {
+    method: "get",
+    path: "/organization/two-step-rule",
+    summary: "Read the two-step sign-in rule",
+    scope: "domains:write",
+    success: {
+      status: 200,
+      schema: twoStepRule.extend({
+        deadline: timestamp.nullable().meta({ description: "When the grace period ends; null when off." }),
+        paused: z.boolean().meta({ description: "True when the plan no longer includes the rule (kept, not enforced)." }),
+        withoutTwoStep: z.object({ admins: z.int().min(0), everyone: z.int().min(0) }).meta({ description: "How many people each choice covers who have not set it up." }),
+      }),
+      description: "The rule",
+    },
+    problems: common,
+  },
+  { method: "put", path: "/organization/two-step-rule", summary: "Set the two-step sign-in rule (Team and Enterprise)", scope: "domains:write", body: twoStepRuleBody, success: { status: 200, schema: twoStepRule, description: "The rule as saved" }, problems: [...writes, "planRequired"] },
   {
     method: "get",
     path: "/audit-events/export",

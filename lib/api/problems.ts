@@ -17,6 +17,7 @@ export const problemStatus = {
   alreadyAdded: 409,
   takenByAnotherOrganization: 409,
   exportInProgress: 409,
+  tooMany: 409,
   emailTaken: 409,
   organizationDeleted: 410,
   /** An export whose archive is past its 24 hours. */

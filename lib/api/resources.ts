@@ -3,6 +3,7 @@ import type { Job } from "@/db/schema";
 import type { OrganizationDomain, JoinRequest } from "@/db/schema";
 import { verificationRecordName, verificationRecordValue } from "@/lib/domains/dns";
 import type { ExportStatus } from "@/lib/lifecycle/exports";
+import type { EndpointView } from "@/lib/audit/streams";
 
 /** What the API shows of a job: never the lease or the worker's internals. */
 export function jobResource(job: Job) {
@@ -18,6 +19,31 @@ export function exportResource(status: ExportStatus) {
     totalRows: status.totalRows,
     createdAt: status.createdAt,
     ready: status.ready ? { fileName: status.ready.fileName, size: status.ready.size, expiresAt: status.ready.expiresAt, download: `/api/v1/exports/${status.id}/download` } : null,
+  };
+}
+
+/** A streaming endpoint: never its secrets; its latest deliveries without their payloads. */
+export function auditStreamResource(endpoint: EndpointView) {
+  return {
+    id: endpoint.id,
+    url: endpoint.url,
+    status: endpoint.status,
+    pausedReason: endpoint.pausedReason,
+    failingSince: endpoint.failingSince,
+    previousSecretExpiresAt: endpoint.previousSecretExpiresAt,
+    pending: endpoint.pending,
+    createdAt: endpoint.createdAt,
+    deliveries: endpoint.deliveries.map((delivery) => ({
+      messageId: delivery.messageId,
+      eventId: delivery.eventId,
+      state: delivery.state,
+      attempts: delivery.attempts,
+      lastStatus: delivery.lastStatus,
+      lastError: delivery.lastError,
+      lastLatencyMs: delivery.lastLatencyMs,
+      createdAt: delivery.createdAt,
+      deliveredAt: delivery.deliveredAt,
+    })),
   };
 }
 
