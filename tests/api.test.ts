@@ -309,6 +309,9 @@ describe("data lifecycle", () => {
       const refused = await call({ method: "GET", path, params: { exportId: id }, secret: other.secret });
       expect([path, refused.response.status]).toEqual([path, 404]);
     }
+    // /jobs/{id} follows purges and deletions only: an export is not readable there with organization:read.
+    const reader = await insertKey(database.db, cast.organization.id, ["organization:read"]);
+    expect((await call({ method: "GET", path: "/jobs/{jobId}", params: { jobId: id }, secret: reader.secret })).response.status).toBe(404);
     expect(await getExportStatus(database.db, admin, { id })).toEqual({ ok: false, error: "notFound" });
     expect(await openExportDownload(database.db, admin, { id })).toEqual({ ok: false, error: "notFound" });
     const events = await database.db.select().from(auditEvents).where(eq(auditEvents.organizationId, cast.organization.id));
