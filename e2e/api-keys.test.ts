@@ -88,7 +88,7 @@ describe("API keys", () => {
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: t.AuditExport.csv! }).click()]);
       const csv = fs.readFileSync((await download.path())!, "utf8");
       assert.match(csv.split("\n")[0]!, /^id,createdAt,action,actorKind/);
-      assert.match(csv, new RegExp(`"organization\\.renamed","api_key","[0-9a-f-]{36}","${keyName}"`));
+      assert.match(csv, new RegExp(`,organization\\.renamed,api_key,[0-9a-f-]{36},"${keyName}"`));
       assert.doesNotMatch(csv, /organization\.created/);
 
       // The list shows the key, last used; revoking it refuses the next call.

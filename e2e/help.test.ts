@@ -137,7 +137,8 @@ describe("links between the console and the help center", () => {
       await signIn(page, "admin@example.com", { locale });
       for (const { path, article } of pages) {
         await page.goto(`/${locale}${path}`);
-        const link = page.getByTestId("help-link");
+        // The page header's link comes first; a page may link further articles below it.
+        const link = page.getByTestId("help-link").first();
         const title = helpContent[locale].articles[article].title;
         assert.equal((await link.textContent())?.replace(/\s+/g, " ").trim(), locale === "en" ? `Help: ${title}` : `Aide : ${title}`, path);
         await Promise.all([page.waitForURL(new RegExp(`/${locale}/help/${article}(#.*)?$`)), link.click()]);

@@ -187,6 +187,21 @@ const shots = {
     ]);
     return around(page, card);
   },
+  "two-step-setup": async (page, locale) => {
+    await page.goto(`/${locale}/admin/profile/two-step`);
+    // The first language starts adding an app; the second finds it waiting for its first code.
+    if ((await page.getByTestId("totp-secret").count()) === 0) {
+      await page.locator("main form button[type=submit]").first().click();
+      await page.getByTestId("totp-secret").waitFor();
+    }
+    const card = "main section.rounded-lg";
+    await drawCallouts(page, [
+      { selector: "main [role=img]", number: 1 },
+      { selector: "[data-testid=totp-secret]", number: 2, side: "left" },
+      { selector: "main #code", number: 3, side: "left" },
+    ]);
+    return around(page, card);
+  },
 };
 const selected = Object.entries(shots).filter(([name]) => only.length === 0 || only.includes(name));
 const unknown = only.filter((name) => !(name in shots));

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHmac } from "node:crypto";
-import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { auditChains, auditEvents, type AuditActorKind } from "@/db/schema";
 import { queryRows, type Db, type Tx } from "@/lib/core/db";
 import { auditChainKey } from "@/lib/core/secrets";
@@ -85,17 +85,19 @@ export async function lockChain(tx: Pick<Db, "execute">, organizationId: string)
  */
 export async function nextLink(tx: Tx, organizationId: string): Promise<{ sequence: number; previousHash: string }> {
   await lockChain(tx, organizationId);
-  const [last] = await tx
-    .select({ sequence: auditEvents.sequence, hash: auditEvents.hash })
-    .from(auditEvents)
-    .where(eq(auditEvents.organizationId, organizationId))
-    .orderBy(desc(auditEvents.sequence))
-    .limit(1);
-  const [start] = await tx.select().from(auditChains).where(eq(auditChains.organizationId, organizationId));
-  if (last?.hash) return { sequence: last.sequence + 1, previousHash: last.hash };
+  // One round trip, after the lock (a statement's snapshot is taken when it starts).
+  const [row] = await queryRows<{ last_sequence: string | number | null; last_hash: string | null; start_sequence: string | number | null; start_hash: string | null }>(
+    tx,
+    sql`select last.sequence as last_sequence, last.hash as last_hash, start.start_sequence, start.start_hash
+      from (select 1) as one
+      left join lateral (select sequence, hash from audit_events where organization_id = ${organizationId} order by sequence desc limit 1) as last on true
+      left join audit_chains as start on start.organization_id = ${organizationId}`,
+  );
+  const lastSequence = row?.last_sequence == null ? null : Number(row.last_sequence);
+  if (lastSequence !== null && row?.last_hash) return { sequence: lastSequence + 1, previousHash: row.last_hash };
   // No chained event yet: after the events recorded before the chain, or after those retention removed.
-  const sequence = Math.max(last?.sequence ?? 0, start?.startSequence ?? 0) + 1;
-  return { sequence, previousHash: start?.startHash ?? genesisHash(organizationId) };
+  const sequence = Math.max(lastSequence ?? 0, Number(row?.start_sequence ?? 0)) + 1;
+  return { sequence, previousHash: row?.start_hash ?? genesisHash(organizationId) };
 }
 
 /** Lets this transaction delete audit events (the organization's deletion, audit retention); the trigger refuses otherwise. */

@@ -16,6 +16,9 @@ import { lockChain } from "./chain";
  * organization's Admins are emailed.
  */
 
+/** An idle stream job's lease: far away, until `wakeStreamJob` clears it. */
+const idleUntil = new Date("9999-12-31T00:00:00Z");
+
 export const failingPauseMs = 24 * 60 * 60 * 1000;
 export const deliveryLogDays = 30;
 const batchPerEndpoint = 200;
@@ -65,16 +68,18 @@ export function eventPayload(event: StreamedEvent): Record<string, unknown> {
 
 /** Called by recordAudit inside its transaction, after the chain lock: queues the event for every endpoint. */
 export async function queueForStreams(tx: Tx, event: StreamedEvent): Promise<void> {
-  const endpoints = await tx.select({ id: auditStreamEndpoints.id }).from(auditStreamEndpoints).where(eq(auditStreamEndpoints.organizationId, event.organizationId));
-  if (endpoints.length === 0) return;
-  const payload = eventPayload(event);
-  await tx
-    .insert(auditStreamDeliveries)
-    .values(endpoints.map((endpoint) => ({ endpointId: endpoint.id, organizationId: event.organizationId, eventId: event.id, messageId: `evt_${event.id}`, payload })));
-  await wakeStreamJob(tx, event.organizationId);
+  // One round trip whether the organization streams or not.
+  const queued = await queryRows<{ id: number }>(
+    tx,
+    sql`insert into audit_stream_deliveries (endpoint_id, organization_id, event_id, message_id, payload)
+      select id, organization_id, ${event.id}, ${`evt_${event.id}`}, ${JSON.stringify(eventPayload(event))}::jsonb
+      from audit_stream_endpoints where organization_id = ${event.organizationId}
+      returning id`,
+  );
+  if (queued.length > 0) await wakeStreamJob(tx, event.organizationId);
 }
 
-/** Makes sure the organization's delivery job runs now: creates it, or brings a waiting one forward. */
+/** Makes sure the organization's delivery job runs now: creates it, or brings a waiting or idle one forward. */
 export async function wakeStreamJob(tx: Pick<Db, "execute">, organizationId: string): Promise<void> {
   const progress = { chats: 0, messages: 0, totalChats: 0, totalMessages: 0 };
   await tx.execute(sql`insert into jobs (kind, organization_id, progress) values ('audit_stream', ${organizationId}, ${JSON.stringify(progress)}::jsonb)
@@ -166,7 +171,7 @@ async function pendingHeads(db: Pick<Db, "execute">, organizationId: string): Pr
 
 /**
  * The `audit_stream` job: delivers what is due, then, under the organization's chain lock (so no event
- * can be queued unseen in between), either finishes or goes back to the queue until the next retry.
+ * can be queued unseen in between), goes back to the queue: due at the next retry, or idle until an event wakes it.
  */
 export async function runAuditStream(db: Db, job: Job, options: { leaseMs: number; now?: () => Date }): Promise<"done" | "waiting" | "lost"> {
   const organizationId = job.organizationId!;
@@ -189,10 +194,9 @@ export async function runAuditStream(db: Db, job: Job, options: { leaseMs: numbe
       const heads = await pendingHeads(tx, organizationId);
       if (heads.some((head) => new Date(head.next_attempt_at) <= now())) return "again" as const;
       const next = heads.map((head) => new Date(head.next_attempt_at).getTime()).sort((a, b) => a - b)[0];
-      const set = next === undefined
-        ? { state: "done" as const, lockedUntil: null, finishedAt: new Date(), updatedAt: new Date() }
-        : // Back in the queue, claimable at the next retry; attempts start again, so a long wait never counts as failures.
-          { state: "queued" as const, lockedUntil: new Date(next), attempts: 0, updatedAt: new Date() };
+      // Back in the queue, claimable at the next retry, or idle until the next event wakes it (one job row
+      // per organization, reused); attempts start again, so a long wait never counts as failures.
+      const set = { state: "queued" as const, lockedUntil: next === undefined ? idleUntil : new Date(next), attempts: 0, updatedAt: new Date() };
       const saved = await tx.update(jobs).set(set).where(and(eq(jobs.id, job.id), eq(jobs.attempts, job.attempts), eq(jobs.state, "running"))).returning({ id: jobs.id });
       if (saved.length === 0) return "lost" as const;
       return next === undefined ? ("done" as const) : ("waiting" as const);
@@ -203,7 +207,8 @@ export async function runAuditStream(db: Db, job: Job, options: { leaseMs: numbe
 
 /**
  * The daily round: forgets delivery log lines older than 30 days, and wakes the job of any organization
- * with messages waiting for an active endpoint (a job that failed for good leaves none behind for long).
+ * with messages waiting for an active endpoint (a job that failed for good leaves none behind for long;
+ * waking one that waits for a retry only makes it look again).
  */
 export async function tidyAuditStreams(db: Pick<Db, "execute">, now: Date): Promise<{ deleted: number; woken: number }> {
   const cutoff = new Date(now.getTime() - deliveryLogDays * 24 * 60 * 60 * 1000).toISOString();
@@ -211,8 +216,7 @@ export async function tidyAuditStreams(db: Pick<Db, "execute">, now: Date): Prom
   const waiting = await queryRows<{ organization_id: string }>(
     db,
     sql`select distinct d.organization_id from audit_stream_deliveries d join audit_stream_endpoints e on e.id = d.endpoint_id
-      where d.state = 'pending' and e.status = 'active'
-      and not exists (select 1 from jobs j where j.kind = 'audit_stream' and j.organization_id = d.organization_id and j.state in ('queued', 'running'))`,
+      where d.state = 'pending' and e.status = 'active'`,
   );
   for (const row of waiting) await wakeStreamJob(db, row.organization_id);
   return { deleted: Number(rows[0]?.count ?? 0), woken: waiting.length };

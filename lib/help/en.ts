@@ -739,6 +739,12 @@ export const en: HelpContent = {
               ],
             },
             {
+              kind: "figure",
+              image: "two-step-setup",
+              alt: "The two-step sign-in page while adding an authenticator app: the QR code is marked 1, the key to type by hand 2, and the field for the first code 3.",
+              caption: "Scan the QR code (1) or type the key (2), then enter the first code the app shows (3).",
+            },
+            {
               kind: "callout",
               tone: "note",
               text: "The console keeps the app’s key encrypted, and only a fingerprint of each recovery code. You get an email each time two-step sign-in is turned on or off, or new recovery codes are made.",

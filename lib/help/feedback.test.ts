@@ -1,3 +1,4 @@
+import { helpSlugs } from "./types";
 import { count } from "drizzle-orm";
 import { helpFeedback } from "@/db/schema";
 import { testDatabaseForThisFile } from "@/tests/support/db";
@@ -53,6 +54,7 @@ describe("help feedback", () => {
       { article: "roles-and-permissions", helpful: 0, notHelpful: 0 },
       { article: "plans-and-features", helpful: 0, notHelpful: 0 },
       { article: "authentication", helpful: 0, notHelpful: 1 },
+      ...helpSlugs.slice(4).map((article) => ({ article, helpful: 0, notHelpful: 0 })),
     ]);
   });
 

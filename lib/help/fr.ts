@@ -739,6 +739,12 @@ export const fr: HelpContent = {
               ],
             },
             {
+              kind: "figure",
+              image: "two-step-setup",
+              alt: "La page de connexion en deux étapes pendant l’ajout d’une application d’authentification : le code QR est marqué 1, la clé à saisir à la main 2, et le champ du premier code 3.",
+              caption: "Scannez le code QR (1) ou saisissez la clé (2), puis le premier code affiché par l’application (3).",
+            },
+            {
               kind: "callout",
               tone: "note",
               text: "La console conserve la clé de l’application chiffrée, et seulement une empreinte de chaque code de secours. Vous recevez un e-mail chaque fois que la connexion en deux étapes est activée ou désactivée, ou que de nouveaux codes de secours sont générés.",

@@ -10,7 +10,7 @@ export function isHelpSlug(value: unknown): value is HelpSlug {
 }
 
 /** Screenshots produced by `npm run docs:screenshots` into public/help/<locale>/<name>.webp. */
-export const screenshots = ["studio-menu", "console-organization-link", "organization-danger-zone", "authentication-domain", "authentication-sso"] as const;
+export const screenshots = ["studio-menu", "console-organization-link", "organization-danger-zone", "authentication-domain", "authentication-sso", "two-step-setup"] as const;
 
 export type Screenshot = (typeof screenshots)[number];
 

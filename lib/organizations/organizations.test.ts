@@ -73,7 +73,7 @@ describe("renaming", () => {
   it("stores the trimmed, normalized name and records old and new names", async () => {
     const { admin, cast } = await setting();
     const result = await renameOrganization(database.db, admin, { name: "  Cafe\u0301   Crème  " });
-    expect(result).toEqual({ ok: true, name: "Café Crème", changed: true });
+    expect(result).toMatchObject({ ok: true, name: "Café Crème", changed: true, organization: { id: cast.organization.id, name: "Café Crème", members: 3 } });
     const [row] = await database.db.select().from(organizations).where(eq(organizations.id, cast.organization.id));
     expect(row!.name).toBe("Café Crème");
     const events = await database.db.select().from(auditEvents).where(eq(auditEvents.organizationId, cast.organization.id));
@@ -86,7 +86,7 @@ describe("renaming", () => {
   it("an unchanged name is a no-op that writes no audit event", async () => {
     const { admin, cast } = await setting();
     const before = await snapshot(cast.organization.id);
-    expect(await renameOrganization(database.db, admin, { name: ` ${cast.organization.name} ` })).toEqual({
+    expect(await renameOrganization(database.db, admin, { name: ` ${cast.organization.name} ` })).toMatchObject({
       ok: true,
       name: cast.organization.name,
       changed: false,

@@ -17,7 +17,8 @@ import { displayText } from "@/lib/core/schemas";
 import { recordAudit } from "@/lib/audit/record";
 import { composeMail, type Mail } from "@/lib/mail/mailer";
 import { hashRecoveryCode, newRecoveryCodes } from "./recovery-codes";
-import { requireRecentCheck } from "./step-up";
+import { markSessionChecked, requireRecentCheck } from "./step-up";
+import { clearFailures, lockedFor, recordFailure, throttleKey } from "@/lib/core/throttle";
 import { factorsOf } from "./verify";
 import { requirementFor } from "./policy";
 
@@ -195,4 +196,37 @@ export async function verifyPasskeyAssertion(db: Db, userId: string, response: u
   } catch {
     return false;
   }
+}
+
+/** Step-up with a passkey: the options for the viewer's own passkeys (null when they have none). */
+export async function stepUpPasskeyOptions(db: Db, caller: Viewer | null, party: RelyingParty, now = new Date()): Promise<AuthenticationOptions | null> {
+  const door = guard(caller, "twoStep.own");
+  if (!door.ok) return null;
+  return passkeyAuthenticationOptions(db, door.actor.id, party, now);
+}
+
+/** "Confirm it is you" with a passkey: throttled like a code; a good answer vouches for this session 10 minutes. */
+export async function confirmIdentityWithPasskey(
+  db: Db,
+  caller: Viewer | null,
+  response: unknown,
+  party: RelyingParty,
+  now = new Date(),
+): Promise<Result<{ method: "passkey"; retryAfter?: never }, "forbidden" | "passkeyRefused" | "throttled"> & { retryAfter?: number }> {
+  const door = guard(caller, "twoStep.own");
+  if (!door.ok) return door;
+  const { actor } = door;
+  const key = throttleKey("secondStepUser", actor.id);
+  const wait = await lockedFor(db, key, now);
+  if (wait > 0) return { ...fail("throttled"), retryAfter: wait };
+  if (!(await verifyPasskeyAssertion(db, actor.id, response, party, now))) {
+    await recordFailure(db, "secondStepUser", key, now);
+    return fail("passkeyRefused");
+  }
+  await clearFailures(db, key);
+  await db.transaction(async (tx) => {
+    await markSessionChecked(tx, actor.sessionId, now);
+    await recordAudit(tx, { organizationId: actor.organization.id, actorId: actor.id, action: "session.identityConfirmed", target: actor.email, data: { method: "passkey" } });
+  });
+  return { ok: true, method: "passkey" };
 }

@@ -1,11 +1,13 @@
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { DangerAction, DangerZone } from "@/components/organization/danger-zone";
 import { PurgeProgress } from "@/components/organization/purge-progress";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
-import { HelpLink } from "@/components/help/help-link";
+import { Link } from "@/i18n/navigation";
+import type { AppLocale } from "@/i18n/locales";
+import { getArticle } from "@/lib/help";
 import { isActive } from "@/lib/jobs/jobs";
 import { getOrganizationSettings } from "@/lib/organizations/organizations";
 import { requireSection } from "@/lib/auth/viewer";
@@ -18,6 +20,7 @@ import { deletionGraceDays } from "@/lib/lifecycle/deletion-grace";
 import { ExportPanel } from "@/components/lifecycle/export-panel";
 import { RetentionForm } from "@/components/lifecycle/retention-form";
 import { Notice } from "@/components/ui/card";
+import { HelpLink } from "@/components/help/help-link";
 import { RenameForm } from "./rename-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { titleFrom } from "@/i18n/metadata";
@@ -33,6 +36,7 @@ export default async function OrganizationPage() {
   const t = await getTranslations("OrganizationPage");
   const tl = await getTranslations("DataLifecycle");
   const tPlans = await getTranslations("Plans");
+  const tHelp = await getTranslations("Help");
   const purge = jobs.purge_chats;
   const db = await getDb();
   const latestExport = can(viewer, "organization.export") ? await getLatestExport(db, viewer) : null;
@@ -66,8 +70,10 @@ export default async function OrganizationPage() {
               <CopyButton value={organization.id} label={t("copyId")} copiedLabel={t("copied")} failedLabel={t("copyFailed")} />
             </dd>
             <dd className="mt-1 text-sm text-slate-600">{t("organizationIdHint")}</dd>
-            <dd className="mt-1">
-              <HelpLink article="api" />
+            <dd className="mt-1 text-sm">
+              <Link href="/help/api" className="font-medium text-indigo-700 underline-offset-2 hover:underline" data-testid="api-help-link">
+                {tHelp("linkPrefix", { title: getArticle((await getLocale()) as AppLocale, "api").title })}
+              </Link>
             </dd>
           </div>
         </dl>

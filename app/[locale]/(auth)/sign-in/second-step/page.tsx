@@ -7,7 +7,8 @@ import { titleFrom } from "@/i18n/metadata";
 import { pendingSecondStep } from "@/lib/auth/two-step-sign-in";
 import { pendingSignInToken } from "../../pending-sign-in-cookie";
 import { SecondStepForms } from "./second-step-forms";
-import { PasskeySignIn } from "./passkey-sign-in";
+import { PasskeyCheck } from "@/components/two-step/passkey-check";
+import { passkeySignInAction, passkeySignInOptionsAction } from "../../actions";
 import { factorsOf } from "@/lib/two-step/verify";
 
 export const generateMetadata = titleFrom("SecondStep.title");
@@ -34,7 +35,14 @@ export default async function SecondStepPage({ searchParams }: { searchParams: P
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro", { email: pending.email })} />
-      {hasPasskeys ? <PasskeySignIn callbackUrl={typeof callbackUrl === "string" ? callbackUrl : ""} /> : null}
+      {hasPasskeys ? (
+        <PasskeyCheck
+          target={typeof callbackUrl === "string" ? callbackUrl : ""}
+          optionsAction={passkeySignInOptionsAction}
+          verifyAction={passkeySignInAction}
+          labels={{ title: t("passkeyTitle"), button: t("usePasskey"), pending: t("passkeyPending"), needsJs: t("passkeysNeedJs") }}
+        />
+      ) : null}
       <SecondStepForms callbackUrl={typeof callbackUrl === "string" ? callbackUrl : ""} />
       <p className="text-sm text-slate-700">{t("noAccess")}</p>
       <Link href="/sign-in" className="inline-block font-semibold text-indigo-700 underline">

@@ -12,7 +12,16 @@ import { sendMail } from "@/lib/mail/mailer";
 import { confirmTotpSetup, regenerateRecoveryCodes, removeTotp, startTotpSetup } from "@/lib/two-step/factors";
 import { confirmIdentity } from "@/lib/two-step/step-up";
 import { publicOrigin } from "@/lib/core/origin";
-import { finishPasskeyRegistration, passkeyRegistrationOptions, removePasskey, type RegistrationOptions, type RelyingParty } from "@/lib/two-step/passkeys";
+import {
+  confirmIdentityWithPasskey,
+  finishPasskeyRegistration,
+  passkeyRegistrationOptions,
+  removePasskey,
+  stepUpPasskeyOptions,
+  type AuthenticationOptions,
+  type RegistrationOptions,
+  type RelyingParty,
+} from "@/lib/two-step/passkeys";
 
 async function refresh(): Promise<void> {
   revalidatePath(`/${await getLocale()}/admin/profile/two-step`);
@@ -90,4 +99,14 @@ export async function removePasskeyAction(_previous: FormState, formData: FormDa
     await refresh();
   }
   return formState(result, { success: () => ({ code: "passkeyRemoved" }) });
+}
+
+export async function stepUpPasskeyOptionsAction(): Promise<AuthenticationOptions | null> {
+  return stepUpPasskeyOptions(await getDb(), await getViewer(), await relyingParty());
+}
+
+export async function stepUpPasskeyAction(response: unknown, returnTo: string): Promise<FormState> {
+  const result = await confirmIdentityWithPasskey(await getDb(), await getViewer(), response, await relyingParty());
+  if (!result.ok) return formState(result);
+  redirect(returnPath(returnTo, await getLocale()));
 }

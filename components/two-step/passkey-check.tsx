@@ -2,17 +2,24 @@
 
 import { useState } from "react";
 import { useWebAuthn } from "@/components/two-step/use-webauthn";
-import { useTranslations } from "next-intl";
 import { startAuthentication } from "@simplewebauthn/browser";
 import { useFormErrors } from "@/components/forms/use-form-errors";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { idle, type FormState } from "@/lib/core/form-state";
-import { passkeySignInAction, passkeySignInOptionsAction } from "../../actions";
 
-/** The passkey way through the second step: it needs JavaScript, and says so without it. */
-export function PasskeySignIn({ callbackUrl }: { callbackUrl: string }) {
-  const t = useTranslations("SecondStep");
+type Options = Parameters<typeof startAuthentication>[0];
+
+export type PasskeyCheckProps = {
+  /** Where to go once the passkey answered (the action redirects there). */
+  target: string;
+  optionsAction: () => Promise<Options | null>;
+  verifyAction: (response: unknown, target: string) => Promise<FormState>;
+  labels: { title: string; button: string; pending: string; needsJs: string };
+};
+
+/** A passkey check (second sign-in step, or step-up): it needs JavaScript, and says so without it. */
+export function PasskeyCheck({ target, optionsAction, verifyAction, labels }: PasskeyCheckProps) {
   const [busy, setBusy] = useState(false);
   const [state, setState] = useState<FormState>(idle);
   const errors = useFormErrors(state);
@@ -21,11 +28,11 @@ export function PasskeySignIn({ callbackUrl }: { callbackUrl: string }) {
   async function signInWithPasskey() {
     setBusy(true);
     try {
-      const options = await passkeySignInOptionsAction();
+      const options = await optionsAction();
       if (!options) return setState({ status: "error", code: "secondStepExpired" });
       const response = await startAuthentication(options);
       // On success the action redirects; an answer here is a refusal.
-      setState(await passkeySignInAction(response, callbackUrl));
+      setState(await verifyAction(response, target));
     } catch (error) {
       // Next's redirect travels as a thrown value: let it through.
       if (error && typeof error === "object" && "digest" in error) throw error;
@@ -38,10 +45,10 @@ export function PasskeySignIn({ callbackUrl }: { callbackUrl: string }) {
   return (
     <section aria-labelledby="passkey-title" className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <h2 id="passkey-title" className="font-semibold text-slate-900">
-        {t("passkeyTitle")}
+        {labels.title}
       </h2>
       <noscript>
-        <p className="text-sm text-slate-700">{t("passkeysNeedJs")}</p>
+        <p className="text-sm text-slate-700">{labels.needsJs}</p>
       </noscript>
       <div aria-live="polite">
         {state.status === "error" ? (
@@ -49,11 +56,11 @@ export function PasskeySignIn({ callbackUrl }: { callbackUrl: string }) {
             <Notice tone="warning">{errors.text(state.code ?? "generic")}</Notice>
           </div>
         ) : null}
-        {busy ? <p className="text-sm text-slate-700">{t("passkeyPending")}</p> : null}
+        {busy ? <p className="text-sm text-slate-700">{labels.pending}</p> : null}
       </div>
       {ready ? (
         <Button type="button" variant="secondary" onClick={signInWithPasskey} disabled={busy} aria-disabled={busy}>
-          {t("usePasskey")}
+          {labels.button}
         </Button>
       ) : null}
     </section>
