@@ -51,6 +51,7 @@ describe("API keys", () => {
       assert.equal(await page.locator("h1").textContent(), t.ApiKeysPage.title);
       assert.equal(await page.getByText(t.ApiKeysPage.empty!).count(), 1);
       assert.equal(await page.isChecked("#scope-organization\\:delete"), false);
+      assert.equal(await page.isChecked("#scope-organization\\:export"), false);
       assert.equal(await page.isChecked("#scope-organization\\:write"), true);
       await assertAccessible(page);
 
@@ -110,9 +111,12 @@ describe("API keys", () => {
     it(`the API help article shows the scopes and the reference, rendered on the server (${locale}, JavaScript off)`, async () => {
       const { context, page } = await newPage(browser, { js: false });
       await page.goto(`/${locale}/help/api`);
-      assert.equal(await page.getByTestId("scopes-table").locator("tbody tr").count(), 7);
-      assert.equal(await page.getByTestId("scopes-table").locator("tr[data-scope='organization:delete']").count(), 1);
-      assert.ok((await page.getByTestId("api-reference").locator("h3").count()) >= 19);
+      assert.equal(await page.getByTestId("scopes-table").locator("tbody tr").count(), 9);
+      for (const scope of ["organization:delete", "organization:export", "audit:write"]) {
+        assert.equal(await page.getByTestId("scopes-table").locator(`tr[data-scope='${scope}']`).count(), 1);
+      }
+      assert.ok((await page.getByTestId("api-reference").locator("h3").count()) >= 34);
+      assert.equal(await page.getByText("GET /api/v1/exports/{exportId}/download", { exact: true }).count(), 1);
       assert.equal(await page.getByText("PATCH /api/v1/organization", { exact: true }).count(), 1);
       await assertAccessible(page);
       await context.close();

@@ -1,6 +1,7 @@
 import { asc, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
-import { apiKeys, auditEvents, chats, invitations, jobs, joinRequests, organizationDomains, organizations, users, type Plan } from "@/db/schema";
+import { apiKeys, auditChains, auditEvents, auditStreamEndpoints, chats, invitations, jobs, joinRequests, organizationDomains, organizations, twoStepPolicies, users, type Plan } from "@/db/schema";
+import { encryptSecret } from "@/lib/core/encryption";
 import { decide, type Action, type KeySubject } from "@/lib/core/permissions";
 import { scopes, type Scope } from "@/lib/core/api-scopes";
 import { plans } from "@/lib/core/plans";
@@ -17,7 +18,7 @@ import { callApi, expectContract, insertKey, serveDatabase, type ApiCall } from 
  * answer matches the OpenAPI document.
  */
 
-type World = { organizationId: string; name: string; memberId: string; memberEmail: string; invitationId: string; requestId: string; domainId: string; jobId: string };
+type World = { organizationId: string; name: string; memberId: string; memberEmail: string; invitationId: string; requestId: string; domainId: string; jobId: string; exportId: string; endpointId: string };
 
 type Endpoint = { call: (world: World) => ApiCall; actions: Action[]; mutates: boolean; destroys?: boolean };
 
@@ -40,6 +41,21 @@ const endpoints: Endpoint[] = [
   { call: (w) => ({ method: "POST", path: "/domains/{domainId}/verify", params: { domainId: w.domainId } }), actions: ["authentication.manage"], mutates: false },
   { call: () => ({ method: "GET", path: "/audit-events" }), actions: ["audit.view"], mutates: false },
   { call: () => ({ method: "GET", path: "/audit-events/export", query: "format=csv" }), actions: ["audit.view"], mutates: false },
+  { call: () => ({ method: "GET", path: "/organization/retention" }), actions: ["organization.retention"], mutates: false },
+  { call: () => ({ method: "PUT", path: "/organization/retention", body: { days: 30 + Math.floor(Math.random() * 300) } }), actions: ["organization.retention"], mutates: true },
+  { call: () => ({ method: "POST", path: "/exports" }), actions: ["organization.export"], mutates: true },
+  { call: (w) => ({ method: "GET", path: "/exports/{exportId}", params: { exportId: w.exportId } }), actions: ["organization.export"], mutates: false },
+  { call: (w) => ({ method: "GET", path: "/exports/{exportId}/download", params: { exportId: w.exportId } }), actions: ["organization.export"], mutates: false },
+  { call: () => ({ method: "GET", path: "/audit-retention" }), actions: ["audit.view"], mutates: false },
+  { call: () => ({ method: "PUT", path: "/audit-retention", body: { days: 30 + Math.floor(Math.random() * 300) } }), actions: ["audit.retention"], mutates: true },
+  { call: () => ({ method: "GET", path: "/audit-streams" }), actions: ["audit.stream"], mutates: false },
+  { call: () => ({ method: "POST", path: "/audit-streams", body: { url: `https://hooks-${Math.random().toString(36).slice(2, 8)}.example/audit` } }), actions: ["audit.stream"], mutates: true },
+  { call: (w) => ({ method: "POST", path: "/audit-streams/{endpointId}/test", params: { endpointId: w.endpointId } }), actions: ["audit.stream"], mutates: false },
+  { call: (w) => ({ method: "POST", path: "/audit-streams/{endpointId}/rotate-secret", params: { endpointId: w.endpointId } }), actions: ["audit.stream"], mutates: true },
+  { call: (w) => ({ method: "POST", path: "/audit-streams/{endpointId}/resume", params: { endpointId: w.endpointId } }), actions: ["audit.stream"], mutates: true },
+  { call: (w) => ({ method: "DELETE", path: "/audit-streams/{endpointId}", params: { endpointId: w.endpointId } }), actions: ["audit.stream"], mutates: true },
+  { call: () => ({ method: "GET", path: "/organization/two-step-rule" }), actions: ["authentication.manage"], mutates: false },
+  { call: () => ({ method: "PUT", path: "/organization/two-step-rule", body: { requiredFor: "admins", graceDays: Math.floor(Math.random() * 30) } }), actions: ["twoStep.policy"], mutates: true },
   { call: (w) => ({ method: "POST", path: "/organization/deletion", body: { confirmation: w.name } }), actions: ["organization.delete"], mutates: true, destroys: true },
 ];
 
@@ -69,7 +85,28 @@ async function buildWorld(db: Db, plan: Plan): Promise<World> {
     .values({ organizationId: cast.organization.id, domainId: domain!.id, email: `joiner-${cast.member.id.slice(0, 8)}@${domain!.domain}`, name: "Joiner", passwordHash: "x" })
     .returning();
   const [job] = await db.insert(jobs).values({ kind: "purge_chats", organizationId: cast.organization.id, state: "done", progress: { chats: 0, messages: 0, totalChats: 0, totalMessages: 0 } }).returning();
-  return { organizationId: cast.organization.id, name: cast.organization.name, memberId: cast.member.id, memberEmail: cast.member.email, invitationId: invitation!.id, requestId: request!.id, domainId: domain!.id, jobId: job!.id };
+  // An export the Admin started in the console: no key may follow or download it (404 once allowed).
+  const [exported] = await db
+    .insert(jobs)
+    .values({ kind: "export", organizationId: cast.organization.id, requestedBy: cast.admin.id, state: "done", progress: { chats: 0, messages: 0, rows: 0, totalChats: 0, totalMessages: 0 } })
+    .returning();
+  // A paused endpoint whose name no DNS answers: the test event fails without leaving the machine.
+  const [endpoint] = await db
+    .insert(auditStreamEndpoints)
+    .values({ organizationId: cast.organization.id, url: "https://hooks.unknown.example/audit", secret: encryptSecret("whsec_dGVzdC1zZWNyZXQtZm9yLXRoZS1tYXRyaXg="), status: "paused", pausedReason: "failing" })
+    .returning();
+  return {
+    organizationId: cast.organization.id,
+    name: cast.organization.name,
+    memberId: cast.member.id,
+    memberEmail: cast.member.email,
+    invitationId: invitation!.id,
+    requestId: request!.id,
+    domainId: domain!.id,
+    jobId: job!.id,
+    exportId: exported!.id,
+    endpointId: endpoint!.id,
+  };
 }
 
 /** Everything an endpoint could change in these organizations (key usage columns aside). */
@@ -85,6 +122,9 @@ async function snapshot(db: Db, ids: string[]) {
     jobs: await db.select().from(jobs).where(inArray(jobs.organizationId, ids)).orderBy(asc(jobs.id)),
     audit: await db.select().from(auditEvents).where(byOrganization(auditEvents)).orderBy(asc(auditEvents.id)),
     keys: await db.select({ id: apiKeys.id, revokedAt: apiKeys.revokedAt }).from(apiKeys).where(byOrganization(apiKeys)).orderBy(asc(apiKeys.id)),
+    streams: await db.select().from(auditStreamEndpoints).where(byOrganization(auditStreamEndpoints)).orderBy(asc(auditStreamEndpoints.id)),
+    auditChains: await db.select({ organizationId: auditChains.organizationId, retentionDays: auditChains.retentionDays }).from(auditChains).where(byOrganization(auditChains)),
+    twoStepRules: await db.select().from(twoStepPolicies).where(byOrganization(twoStepPolicies)),
   };
 }
 

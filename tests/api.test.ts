@@ -1,16 +1,27 @@
+import { rm } from "node:fs/promises";
 import { and, eq } from "drizzle-orm";
 import SwaggerParser from "@apidevtools/swagger-parser";
-import { apiIdempotency, apiKeys, auditEvents, invitations, organizations } from "@/db/schema";
+import { apiIdempotency, apiKeys, auditEvents, invitations, jobs, organizations } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/api-keys";
 import { deleteOldIdempotencyRecords } from "@/lib/api-keys/limits";
 import { scopes } from "@/lib/core/api-scopes";
 import { openApiDocument } from "@/lib/api/openapi";
 import { testDatabaseForThisFile } from "@/tests/support/db";
-import { createCast, createUser, viewerOf } from "@/tests/support/factories";
+import { dnsServerForThisFile } from "@/tests/support/dns-server";
+import { createCast, createChats, createUser, viewerOf } from "@/tests/support/factories";
+import { exportDirectory } from "@/lib/jobs/export";
+import { defaultWorkerOptions, drainJobs } from "@/lib/jobs/worker";
+import { getExportStatus, openExportDownload, requestExport } from "@/lib/lifecycle/exports";
 import { callApi, expectContract, insertKey, serveDatabase, type ApiCall } from "@/tests/support/api";
 
 const database = testDatabaseForThisFile();
-beforeAll(() => serveDatabase(database));
+const dns = dnsServerForThisFile();
+beforeAll(() => {
+  serveDatabase(database);
+  // Test events resolve their endpoint's name here: nothing leaves the machine.
+  process.env.DNS_SERVER = dns.address;
+});
+afterAll(() => rm(exportDirectory(), { recursive: true, force: true }));
 
 async function call(request: ApiCall) {
   const response = await callApi(request);
@@ -230,5 +241,200 @@ describe("audit export", () => {
     expect(text).not.toMatch(/(^|,)"?=/m);
     const bad = await call({ method: "GET", path: "/audit-events/export", query: "format=xml", secret: key.secret });
     expect(bad.response.status).toBe(422);
+  });
+});
+
+describe("data lifecycle", () => {
+  it("a key with organization:write reads and sets chat retention; bad days change nothing; the audit log names the key", async () => {
+    const cast = await createCast(database.db, "team");
+    const key = await insertKey(database.db, cast.organization.id, ["organization:write"], { name: "Retention bot" });
+    const before = await call({ method: "GET", path: "/organization/retention", secret: key.secret });
+    expect(before.response.status).toBe(200);
+    expect(before.body).toEqual({ days: null, applied: false });
+    const set = await call({ method: "PUT", path: "/organization/retention", secret: key.secret, body: { days: 90 } });
+    expect(set.response.status).toBe(200);
+    expect(set.body).toEqual({ days: 90, applied: true, changed: true });
+    for (const days of [0, 3651, 1.5, "ninety", undefined]) {
+      const bad = await call({ method: "PUT", path: "/organization/retention", secret: key.secret, body: { days } });
+      expect({ days, status: bad.response.status, errors: bad.body.errors }).toEqual({ days, status: 422, errors: { days: ["retentionDays"] } });
+    }
+    const after = await call({ method: "GET", path: "/organization/retention", secret: key.secret });
+    expect(after.body).toEqual({ days: 90, applied: true });
+    const off = await call({ method: "PUT", path: "/organization/retention", secret: key.secret, body: { days: null } });
+    expect(off.body).toEqual({ days: null, applied: false, changed: true });
+    const events = await database.db.select().from(auditEvents).where(and(eq(auditEvents.organizationId, cast.organization.id), eq(auditEvents.action, "organization.retentionChanged")));
+    expect(events.map((event) => [event.actorKind, event.actorId, event.actorName])).toEqual([
+      ["api_key", key.id, "Retention bot"],
+      ["api_key", key.id, "Retention bot"],
+    ]);
+    // Below Team the matrix refuses the action itself.
+    const pro = await createCast(database.db, "pro");
+    const proKey = await insertKey(database.db, pro.organization.id, ["organization:write"]);
+    expect((await call({ method: "PUT", path: "/organization/retention", secret: proKey.secret, body: { days: 30 } })).response.status).toBe(403);
+  });
+
+  it("an export started by a key is followed and downloaded by that key only, not by another key nor the Admin", async () => {
+    const cast = await createCast(database.db, "free");
+    await createChats(database.db, cast.organization.id, cast.member.id, 3, 2);
+    const key = await insertKey(database.db, cast.organization.id, ["organization:export"], { name: "Backup bot" });
+    const other = await insertKey(database.db, cast.organization.id, ["organization:export"]);
+    const started = await call({ method: "POST", path: "/exports", secret: key.secret, headers: { "idempotency-key": "export-1" } });
+    expect(started.response.status).toBe(202);
+    expect(started.body).toMatchObject({ state: "queued", rows: 0, ready: null });
+    const id = String(started.body.id);
+    const [job] = await database.db.select().from(jobs).where(eq(jobs.id, id));
+    expect(job).toMatchObject({ kind: "export", requestedBy: null, requestedByKeyId: key.id });
+    // Asked again while it is built: the same export; another key or the Admin is told one is running.
+    expect((await call({ method: "POST", path: "/exports", secret: key.secret })).body.id).toBe(id);
+    const busy = await call({ method: "POST", path: "/exports", secret: other.secret });
+    expect([busy.response.status, busy.body.code]).toEqual([409, "exportInProgress"]);
+    const admin = await viewerOf(database.db, cast.admin.id);
+    expect(await requestExport(database.db, admin)).toEqual({ ok: false, error: "exportInProgress" });
+
+    await drainJobs(database.db, { ...defaultWorkerOptions, batchTargetMs: 0 });
+    const done = await call({ method: "GET", path: "/exports/{exportId}", params: { exportId: id }, secret: key.secret });
+    expect(done.response.status).toBe(200);
+    expect(done.body).toMatchObject({ state: "done", ready: { download: `/api/v1/exports/${id}/download`, size: expect.any(Number) } });
+    expect((done.body.rows as number) > 0).toBe(true);
+
+    const download = await callApi({ method: "GET", path: "/exports/{exportId}/download", params: { exportId: id }, secret: key.secret });
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-type")).toBe("application/zip");
+    expect(download.headers.get("content-disposition")).toMatch(/^attachment; filename="org-console-export-/);
+    const bytes = (await expectContract({ method: "GET", path: "/exports/{exportId}/download" }, download)) as Uint8Array;
+    expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]);
+    expect(bytes.byteLength).toBe(Number(download.headers.get("content-length")));
+
+    for (const path of ["/exports/{exportId}", "/exports/{exportId}/download"]) {
+      const refused = await call({ method: "GET", path, params: { exportId: id }, secret: other.secret });
+      expect([path, refused.response.status]).toEqual([path, 404]);
+    }
+    // /jobs/{id} follows purges and deletions only: an export is not readable there with organization:read.
+    const reader = await insertKey(database.db, cast.organization.id, ["organization:read"]);
+    expect((await call({ method: "GET", path: "/jobs/{jobId}", params: { jobId: id }, secret: reader.secret })).response.status).toBe(404);
+    expect(await getExportStatus(database.db, admin, { id })).toEqual({ ok: false, error: "notFound" });
+    expect(await openExportDownload(database.db, admin, { id })).toEqual({ ok: false, error: "notFound" });
+    const events = await database.db.select().from(auditEvents).where(eq(auditEvents.organizationId, cast.organization.id));
+    const named = (action: string) => events.filter((event) => event.action === action).map((event) => [event.actorKind, event.actorId]);
+    expect(named("organization.exportRequested")).toEqual([["api_key", key.id]]);
+    expect(named("organization.exportDownloaded")).toEqual([["api_key", key.id]]);
+    const malformed = await call({ method: "GET", path: "/exports/{exportId}", params: { exportId: "not-an-id" }, secret: key.secret });
+    expect(malformed.response.status).toBe(404);
+  });
+
+  it("deletion with a grace period answers 202 with scheduled_deletion and its date, as the document says", async () => {
+    const saved = process.env.ORGANIZATION_DELETION_GRACE_DAYS;
+    process.env.ORGANIZATION_DELETION_GRACE_DAYS = "7";
+    try {
+      const cast = await createCast(database.db, "team");
+      const key = await insertKey(database.db, cast.organization.id, ["organization:delete", "organization:read"]);
+      const started = Date.now();
+      const { response, body } = await call({ method: "POST", path: "/organization/deletion", secret: key.secret, body: { confirmation: cast.organization.name } });
+      expect(response.status).toBe(202);
+      expect(body.status).toBe("scheduled_deletion");
+      const days = (Date.parse(String(body.scheduledFor)) - started) / 86_400_000;
+      expect(days).toBeGreaterThan(6.99);
+      expect(days).toBeLessThan(7.01);
+      const [organization] = await database.db.select().from(organizations).where(eq(organizations.id, cast.organization.id));
+      expect(organization!.status).toBe("scheduled_deletion");
+      expect(await database.db.select().from(jobs).where(and(eq(jobs.organizationId, cast.organization.id), eq(jobs.kind, "delete_organization")))).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.ORGANIZATION_DELETION_GRACE_DAYS;
+      else process.env.ORGANIZATION_DELETION_GRACE_DAYS = saved;
+    }
+  });
+});
+
+describe("audit log settings and the two-step rule", () => {
+  const keyEvents = async (organizationId: string, action: string) =>
+    (await database.db.select().from(auditEvents).where(and(eq(auditEvents.organizationId, organizationId), eq(auditEvents.action, action)))).map((event) => [event.actorKind, event.actorId]);
+
+  it("audit retention: read with audit:read, set with audit:write on Enterprise; bad days and other plans change nothing", async () => {
+    const cast = await createCast(database.db, "enterprise");
+    const key = await insertKey(database.db, cast.organization.id, ["audit:read", "audit:write"]);
+    expect((await call({ method: "GET", path: "/audit-retention", secret: key.secret })).body).toEqual({ days: null, allowed: true });
+    const set = await call({ method: "PUT", path: "/audit-retention", secret: key.secret, body: { days: 365 } });
+    expect([set.response.status, set.body]).toEqual([200, { days: 365, changed: true }]);
+    for (const days of [29, 3651, "365", "", undefined]) {
+      const bad = await call({ method: "PUT", path: "/audit-retention", secret: key.secret, body: { days } });
+      expect({ days, status: bad.response.status, errors: bad.body.errors }).toEqual({ days, status: 422, errors: { days: ["invalidDays"] } });
+    }
+    expect((await call({ method: "GET", path: "/audit-retention", secret: key.secret })).body).toEqual({ days: 365, allowed: true });
+    expect((await call({ method: "PUT", path: "/audit-retention", secret: key.secret, body: { days: null } })).body).toEqual({ days: null, changed: true });
+    expect(await keyEvents(cast.organization.id, "audit.retentionChanged")).toEqual([["api_key", key.id], ["api_key", key.id]]);
+
+    const team = await createCast(database.db, "team");
+    const teamKey = await insertKey(database.db, team.organization.id, ["audit:read", "audit:write"]);
+    expect((await call({ method: "GET", path: "/audit-retention", secret: teamKey.secret })).body).toEqual({ days: null, allowed: false });
+    const refused = await call({ method: "PUT", path: "/audit-retention", secret: teamKey.secret, body: { days: 365 } });
+    expect([refused.response.status, refused.body.code]).toEqual([403, "planRequired"]);
+  });
+
+  it("audit streams: add (a private address refused), list without secrets, test, rotate, resume and remove; six endpoints are too many", async () => {
+    const cast = await createCast(database.db, "enterprise");
+    const key = await insertKey(database.db, cast.organization.id, ["audit:write"], { name: "SIEM bot" });
+    const private_ = await call({ method: "POST", path: "/audit-streams", secret: key.secret, body: { url: "https://10.1.2.3/hook" } });
+    expect([private_.response.status, private_.body.errors]).toEqual([422, { url: ["privateAddress"] }]);
+    const plain = await call({ method: "POST", path: "/audit-streams", secret: key.secret, body: { url: "http://hooks.unknown.example/audit" } });
+    expect([plain.response.status, plain.body.errors]).toEqual([422, { url: ["notHttps"] }]);
+    const added = await call({ method: "POST", path: "/audit-streams", secret: key.secret, body: { url: " https://hooks.unknown.example/audit " } });
+    expect(added.response.status).toBe(201);
+    expect(added.body).toMatchObject({ url: "https://hooks.unknown.example/audit", secret: expect.stringMatching(/^whsec_/) });
+    const endpointId = String(added.body.id);
+
+    const listed = await callApi({ method: "GET", path: "/audit-streams", secret: key.secret });
+    const listedText = await listed.clone().text();
+    const list = (await expectContract({ method: "GET", path: "/audit-streams" }, listed)) as { data: { id: string; status: string }[] };
+    expect(list.data.map((endpoint) => [endpoint.id, endpoint.status])).toEqual([[endpointId, "active"]]);
+    expect(listedText).not.toContain(String(added.body.secret).slice(6));
+
+    const tested = await call({ method: "POST", path: "/audit-streams/{endpointId}/test", params: { endpointId }, secret: key.secret });
+    expect([tested.response.status, tested.body.delivered, tested.body.error]).toEqual([200, false, "unresolved"]);
+    const rotated = await call({ method: "POST", path: "/audit-streams/{endpointId}/rotate-secret", params: { endpointId }, secret: key.secret });
+    expect(rotated.response.status).toBe(200);
+    expect(rotated.body.secret).toMatch(/^whsec_/);
+    expect(rotated.body.secret).not.toBe(added.body.secret);
+    expect((await call({ method: "POST", path: "/audit-streams/{endpointId}/resume", params: { endpointId }, secret: key.secret })).body).toEqual({ id: endpointId, status: "active" });
+    expect((await call({ method: "DELETE", path: "/audit-streams/{endpointId}", params: { endpointId }, secret: key.secret })).body).toEqual({ id: endpointId, removed: true });
+    const gone = await call({ method: "DELETE", path: "/audit-streams/{endpointId}", params: { endpointId }, secret: key.secret });
+    expect([gone.response.status, gone.body.code]).toEqual([404, "notFound"]);
+    const malformed = await call({ method: "POST", path: "/audit-streams/{endpointId}/test", params: { endpointId: "nope" }, secret: key.secret });
+    expect(malformed.response.status).toBe(404);
+    for (const action of ["auditStream.added", "auditStream.secretRotated", "auditStream.resumed", "auditStream.removed"]) {
+      expect([action, await keyEvents(cast.organization.id, action)]).toEqual([action, [["api_key", key.id]]]);
+    }
+
+    for (let index = 0; index < 5; index += 1) {
+      expect((await call({ method: "POST", path: "/audit-streams", secret: key.secret, body: { url: `https://hooks-${index}.unknown.example/audit` } })).response.status).toBe(201);
+    }
+    const sixth = await call({ method: "POST", path: "/audit-streams", secret: key.secret, body: { url: "https://hooks-6.unknown.example/audit" } });
+    expect([sixth.response.status, sixth.body.code]).toEqual([409, "tooMany"]);
+
+    const team = await createCast(database.db, "team");
+    const teamKey = await insertKey(database.db, team.organization.id, ["audit:write"]);
+    const refused = await call({ method: "POST", path: "/audit-streams", secret: teamKey.secret, body: { url: "https://hooks.unknown.example/audit" } });
+    expect([refused.response.status, refused.body.code]).toEqual([403, "planRequired"]);
+  });
+
+  it("the two-step rule: read and set with domains:write on Team; bad input and Free change nothing", async () => {
+    const cast = await createCast(database.db, "team");
+    const key = await insertKey(database.db, cast.organization.id, ["domains:write"]);
+    const before = await call({ method: "GET", path: "/organization/two-step-rule", secret: key.secret });
+    expect(before.body).toEqual({ requiredFor: "off", graceDays: 0, since: null, deadline: null, paused: false, withoutTwoStep: { admins: 1, everyone: 3 } });
+    const set = await call({ method: "PUT", path: "/organization/two-step-rule", secret: key.secret, body: { requiredFor: "everyone", graceDays: 7 } });
+    expect(set.response.status).toBe(200);
+    expect(set.body).toMatchObject({ requiredFor: "everyone", graceDays: 7 });
+    for (const body of [{ requiredFor: "nobody", graceDays: 7 }, { requiredFor: "admins", graceDays: 31 }, { requiredFor: "admins", graceDays: "7" }, { requiredFor: "admins" }]) {
+      expect((await call({ method: "PUT", path: "/organization/two-step-rule", secret: key.secret, body })).response.status).toBe(422);
+    }
+    const after = await call({ method: "GET", path: "/organization/two-step-rule", secret: key.secret });
+    expect(after.body).toMatchObject({ requiredFor: "everyone", graceDays: 7, since: set.body.since });
+    expect(Date.parse(String(after.body.deadline)) - Date.parse(String(after.body.since))).toBe(7 * 86_400_000);
+    expect(await keyEvents(cast.organization.id, "twoStep.policyChanged")).toEqual([["api_key", key.id]]);
+
+    const free = await createCast(database.db, "free");
+    const freeKey = await insertKey(database.db, free.organization.id, ["domains:write"]);
+    const refused = await call({ method: "PUT", path: "/organization/two-step-rule", secret: freeKey.secret, body: { requiredFor: "admins", graceDays: 0 } });
+    expect([refused.response.status, refused.body.code]).toEqual([403, "planRequired"]);
   });
 });

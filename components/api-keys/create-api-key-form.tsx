@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { useFormErrors } from "@/components/forms/use-form-errors";
+import { Link } from "@/i18n/navigation";
 import { Notice } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -37,6 +38,13 @@ export function CreateApiKeyForm({ action }: { action: Action }) {
       ) : null}
       <form action={formAction} noValidate className="space-y-5">
         <ErrorSummary title={errors.title} items={errors.summary} />
+        {state.code === "stepUpRequired" ? (
+          <p data-testid="api-key-step-up">
+            <Link href={{ pathname: "/admin/profile/confirm-identity", query: { returnTo: "/admin/api-keys" } }} className="font-semibold text-indigo-700 underline">
+              {t("stepUpLink")}
+            </Link>
+          </p>
+        ) : null}
         <Field id="name" label={t("name")} hint={t("nameHint")} errors={errors.fieldErrors("name")}>
           <TextInput id="name" name="name" required hint autoComplete="off" defaultValue={state.status === "error" ? (state.values?.name ?? "") : ""} errors={errors.fieldErrors("name")} />
         </Field>
@@ -51,7 +59,7 @@ export function CreateApiKeyForm({ action }: { action: Action }) {
                 <input type="checkbox" id={`scope-${scope}`} name="scopes" value={scope} defaultChecked={isChecked(scope)} className="mt-1 size-4" />
                 <label htmlFor={`scope-${scope}`} className="text-sm text-slate-900">
                   <code className="font-mono">{scope}</code> — {t(`scopeDescriptions.${scope.replace(":", "_")}` as never)}
-                  {dangerous ? <strong className="block text-red-800">{t("deleteScopeWarning")}</strong> : null}
+                  {dangerous ? <strong className="block text-red-800">{t(scope === "organization:export" ? "exportScopeWarning" : "deleteScopeWarning")}</strong> : null}
                 </label>
               </div>
             );

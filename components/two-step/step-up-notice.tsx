@@ -5,14 +5,17 @@ import { Notice } from "@/components/ui/card";
 import type { Viewer } from "@/lib/core/actor";
 import { requireRecentCheck } from "@/lib/two-step/step-up";
 
-/** Above sensitive actions: says beforehand that the last check is old, with the way to confirm. */
-export async function StepUpNotice({ viewer, returnTo }: { viewer: Viewer; returnTo: string }) {
+/**
+ * Above sensitive actions: says beforehand that the last check is old, with the way to confirm.
+ * `notice`: the page's own sentence naming its sensitive actions (the Organization page's by default).
+ */
+export async function StepUpNotice({ viewer, returnTo, notice }: { viewer: Viewer; returnTo: string; notice?: string }) {
   if (!(await requireRecentCheck(await getDb(), viewer))) return null;
   const t = await getTranslations("StepUp");
   return (
     <div data-testid="step-up-notice">
       <Notice tone="info">
-        {t("notice")}{" "}
+        {notice ?? t("notice")}{" "}
         <Link href={{ pathname: "/admin/profile/confirm-identity", query: { returnTo } }} className="font-semibold text-indigo-700 underline">
           {t("title")}
         </Link>

@@ -8,6 +8,7 @@ import { isScope, type Scope } from "@/lib/core/api-scopes";
 import { guard } from "@/lib/core/guard";
 import { fail, type Result } from "@/lib/core/result";
 import { hashToken, newToken } from "@/lib/core/tokens";
+import { requireRecentCheck } from "@/lib/two-step/step-up";
 import { createApiKeySchema, revokeApiKeySchema } from "./schemas";
 
 /** Every secret starts with this, so a leaked one is recognizable (and secret scanners can match it). */
@@ -19,7 +20,7 @@ const visiblePrefixLength = secretPrefix.length + 8;
 /** The last-used time and address are written at most this often per key: reads stay cheap. */
 const lastUsedPrecisionMs = 60_000;
 
-export type ApiKeyError = "forbidden" | "validation" | "notFound";
+export type ApiKeyError = "forbidden" | "validation" | "notFound" | "stepUpRequired";
 
 export type ApiKeySummary = {
   id: string;
@@ -51,7 +52,10 @@ function summaryOf(key: ApiKey): ApiKeySummary {
   };
 }
 
-/** Creates a key for the Admin's organization; the secret comes back once and is never stored. */
+/**
+ * Creates a key for the Admin's organization; the secret comes back once and is never stored.
+ * A key outlives its creator's session, so a check older than 10 minutes asks again first (step-up).
+ */
 export async function createApiKey(
   db: Db,
   caller: Viewer | null,
@@ -61,6 +65,8 @@ export async function createApiKey(
   const door = guard(caller, "apiKeys.manage", createApiKeySchema, input);
   if (!door.ok) return door;
   const { actor } = door;
+  const stale = await requireRecentCheck(db, actor, { now });
+  if (stale) return stale;
   const { name, scopes, expiry } = door.input;
   const secret = `${secretPrefix}${newToken()}`;
   const expiresAt = expiry === "never" ? null : new Date(now.getTime() + Number(expiry) * dayMs);

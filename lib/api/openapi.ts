@@ -4,6 +4,8 @@ import { addDomainSchema } from "@/lib/domains/domains";
 import { invitationSchema, memberRoleSchema, removeMemberSchema } from "@/lib/members/schemas";
 import { purgeChatsSchema, renameOrganizationSchema } from "@/lib/organizations/schemas";
 import { auditQuerySchema } from "@/lib/audit/export";
+import { maxRetentionDays } from "@/lib/lifecycle/schemas";
+import { endpointUrlSchema } from "@/lib/audit/streams";
 import { scopes, scopeGrants, type Scope } from "@/lib/core/api-scopes";
 import { problemCodes, problemStatus, type ProblemCode } from "./problems";
 
@@ -50,6 +52,53 @@ const auditEvent = z.object({
   clientAddress: z.string().nullable(),
   createdAt: timestamp,
 });
+const retentionPolicy = z.object({
+  days: z.int().min(1).max(maxRetentionDays).nullable().meta({ description: "Days without activity after which a chat is deleted; null when off." }),
+  applied: z.boolean().meta({ description: "False below Team: the policy is kept but not applied." }),
+});
+const exportStatus = z.object({
+  id: uuid,
+  state: z.enum(["queued", "running", "done", "failed"]),
+  rows: z.int().min(0),
+  totalRows: z.int().min(0),
+  createdAt: timestamp,
+  ready: z
+    .object({ fileName: z.string(), size: z.int().min(0), expiresAt: timestamp, download: z.string().meta({ description: "GET this path (same key) for the ZIP." }) })
+    .nullable()
+    .meta({ description: "Null until the archive is built, and again once it has expired (24 hours)." }),
+});
+const scheduledDeletion = z.object({
+  status: z.literal("scheduled_deletion"),
+  scheduledFor: timestamp.nullable().meta({ description: "When the organization is deleted; until then an Admin can cancel from the console or the link mailed to Admins." }),
+});
+const auditStream = z.object({
+  id: uuid,
+  url: z.string(),
+  status: z.enum(["active", "paused"]),
+  pausedReason: z.enum(["failing", "plan"]).nullable(),
+  failingSince: timestamp.nullable(),
+  previousSecretExpiresAt: timestamp.nullable().meta({ description: "Until then the previous secret signs too (after a rotation)." }),
+  pending: z.int().min(0),
+  createdAt: timestamp,
+  deliveries: z.array(
+    z.object({
+      messageId: z.string(),
+      eventId: z.int().nullable(),
+      state: z.enum(["pending", "delivered", "failed"]),
+      attempts: z.int().min(0),
+      lastStatus: z.int().nullable(),
+      lastError: z.string().nullable(),
+      lastLatencyMs: z.int().nullable(),
+      createdAt: timestamp,
+      deliveredAt: timestamp.nullable(),
+    }),
+  ),
+});
+const twoStepRule = z.object({
+  requiredFor: z.enum(["off", "admins", "everyone"]),
+  graceDays: z.int().min(0).max(30),
+  since: timestamp.nullable().meta({ description: "When the grace period started; null when off." }),
+});
 const page = (item: z.ZodType) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });
 const problem = z.object({
   type: z.string(),
@@ -67,6 +116,9 @@ const memberRoleBody = memberRoleSchema.pick({ role: true }).extend({ billing: z
 const removeMemberBody = removeMemberSchema.pick({ confirmation: true });
 const invitationBody = invitationSchema.pick({ email: true, role: true }).extend({ billing: z.boolean().optional() });
 const domainBody = addDomainSchema;
+const auditRetentionBody = z.object({ days: z.int().min(30).max(3650).nullable() }).meta({ description: "`days` from 30 to 3650, or null to keep events forever." });
+const twoStepRuleBody = z.object({ requiredFor: z.enum(["off", "admins", "everyone"]), graceDays: z.int().min(0).max(30) });
+const retentionBody = z.object({ days: z.int().min(1).max(maxRetentionDays).nullable() }).meta({ description: "`days` from 1 to 3650, or null to turn the policy off." });
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
@@ -74,7 +126,7 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, u
 }
 
 type Operation = {
-  method: "get" | "post" | "patch" | "delete";
+  method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
   summary: string;
   scope: Scope | null;
@@ -82,8 +134,8 @@ type Operation = {
   body?: z.ZodType;
   query?: z.ZodObject;
   problems: ProblemCode[];
-  /** Answers a streamed file (NDJSON or CSV) rather than JSON. */
-  download?: boolean;
+  /** Answers a streamed file of these content types rather than JSON. */
+  download?: readonly string[];
 };
 
 const common: ProblemCode[] = ["unauthenticated", "forbidden", "organizationDeleted", "rateLimited"];
@@ -93,7 +145,40 @@ export const apiOperations: Operation[] = [
   { method: "get", path: "/organization", summary: "Read the organization", scope: "organization:read", success: { status: 200, schema: organization, description: "The organization" }, problems: common },
   { method: "patch", path: "/organization", summary: "Rename the organization", scope: "organization:write", body: renameBody, success: { status: 200, schema: organization, description: "The renamed organization" }, problems: writes },
   { method: "post", path: "/organization/chat-purge", summary: "Delete every chat of the organization", scope: "organization:write", body: confirmationBody, success: { status: 202, schema: job, description: "The purge job" }, problems: [...writes, "idempotencyKeyReused"] },
-  { method: "post", path: "/organization/deletion", summary: "Delete the organization", scope: "organization:delete", body: confirmationBody, success: { status: 202, schema: job, description: "The deletion job" }, problems: [...writes, "idempotencyKeyReused"] },
+  {
+    method: "post",
+    path: "/organization/deletion",
+    summary: "Delete the organization",
+    scope: "organization:delete",
+    body: confirmationBody,
+    success: {
+      status: 202,
+      schema: z.union([job, scheduledDeletion]),
+      description: "The deletion job; or, when the server keeps a grace period (ORGANIZATION_DELETION_GRACE_DAYS), `scheduled_deletion` and when it happens",
+    },
+    problems: [...writes, "idempotencyKeyReused"],
+  },
+  { method: "get", path: "/organization/retention", summary: "Read the chat retention policy (Team and Enterprise)", scope: "organization:write", success: { status: 200, schema: retentionPolicy, description: "The policy" }, problems: common },
+  {
+    method: "put",
+    path: "/organization/retention",
+    summary: "Set the chat retention policy (Team and Enterprise)",
+    scope: "organization:write",
+    body: retentionBody,
+    success: { status: 200, schema: retentionPolicy.extend({ changed: z.boolean() }), description: "The policy as saved; the daily round applies it" },
+    problems: writes,
+  },
+  { method: "post", path: "/exports", summary: "Export the organization's data (a ZIP built in the background)", scope: "organization:export", success: { status: 202, schema: exportStatus, description: "The export; this key's own export still being built if there is one" }, problems: [...common, "exportInProgress", "idempotencyKeyReused"] },
+  { method: "get", path: "/exports/{exportId}", summary: "Follow an export", scope: "organization:export", success: { status: 200, schema: exportStatus, description: "Its progress and, once built, its download" }, problems: [...common, "notFound"] },
+  {
+    method: "get",
+    path: "/exports/{exportId}/download",
+    summary: "Download an export (the key that started it only)",
+    scope: "organization:export",
+    success: { status: 200, schema: z.string(), description: "The ZIP archive: one NDJSON file per kind of data" },
+    download: ["application/zip"],
+    problems: [...common, "notFound", "expired"],
+  },
   { method: "get", path: "/jobs/{jobId}", summary: "Follow a job", scope: "organization:read", success: { status: 200, schema: job, description: "The job and its progress" }, problems: [...common, "notFound"] },
   { method: "get", path: "/members", summary: "List members", scope: "members:read", query: z.object({ query: z.string().max(100).optional(), cursor: z.string().optional(), limit: z.int().min(1).max(100).optional() }), success: { status: 200, schema: page(memberListed), description: "A page of members, oldest first" }, problems: [...common, "validation"] },
   { method: "patch", path: "/members/{memberId}", summary: "Change a member's role and Billing", scope: "members:write", body: memberRoleBody, success: { status: 200, schema: member, description: "The member" }, problems: [...writes, "notFound", "lastAdmin"] },
@@ -108,6 +193,39 @@ export const apiOperations: Operation[] = [
   { method: "post", path: "/domains", summary: "Add an email domain", scope: "domains:write", body: domainBody, success: { status: 201, schema: domain, description: "The domain and the TXT record that verifies it" }, problems: [...writes, "alreadyAdded", "consumerDomain", "takenByAnotherOrganization", "idempotencyKeyReused"] },
   { method: "post", path: "/domains/{domainId}/verify", summary: "Verify a domain now", scope: "domains:write", success: { status: 200, schema: domain.extend({ check: z.object({ outcome: z.string() }).loose() }), description: "The domain and what the lookup found" }, problems: [...common, "notFound", "idempotencyKeyReused"] },
   { method: "get", path: "/audit-events", summary: "List audit events", scope: "audit:read", query: auditQuerySchema.omit({ before: true }).extend({ cursor: z.string().optional() }), success: { status: 200, schema: page(auditEvent), description: "A page of events, newest first" }, problems: [...common, "validation"] },
+  { method: "get", path: "/audit-retention", summary: "Read how long audit events are kept", scope: "audit:read", success: { status: 200, schema: z.object({ days: z.int().nullable(), allowed: z.boolean().meta({ description: "Whether the plan lets it be set (Enterprise)." }) }), description: "The retention; null keeps events forever" }, problems: common },
+  { method: "put", path: "/audit-retention", summary: "Set how long audit events are kept (Enterprise)", scope: "audit:write", body: auditRetentionBody, success: { status: 200, schema: z.object({ days: z.int().nullable(), changed: z.boolean() }), description: "The retention as saved; the daily round applies it" }, problems: [...writes, "planRequired"] },
+  { method: "get", path: "/audit-streams", summary: "List audit streaming endpoints (Enterprise)", scope: "audit:write", success: { status: 200, schema: z.object({ data: z.array(auditStream) }), description: "The endpoints, oldest first, each with its latest deliveries" }, problems: [...common, "planRequired"] },
+  {
+    method: "post",
+    path: "/audit-streams",
+    summary: "Add an audit streaming endpoint (Enterprise)",
+    scope: "audit:write",
+    body: endpointUrlSchema.meta({ description: "An https URL on a public address." }),
+    success: { status: 201, schema: z.object({ id: uuid, url: z.string(), secret: z.string().meta({ description: "The Standard Webhooks signing secret (whsec_…): shown in this answer only." }) }), description: "The endpoint and its signing secret" },
+    problems: [...writes, "planRequired", "tooMany", "idempotencyKeyReused"],
+  },
+  { method: "delete", path: "/audit-streams/{endpointId}", summary: "Remove an audit streaming endpoint", scope: "audit:write", success: { status: 200, schema: z.object({ id: uuid, removed: z.literal(true) }), description: "The removed endpoint" }, problems: [...common, "planRequired", "notFound"] },
+  { method: "post", path: "/audit-streams/{endpointId}/test", summary: "Send a signed test event now", scope: "audit:write", success: { status: 200, schema: z.object({ delivered: z.boolean(), status: z.int().nullable(), error: z.string().nullable(), latencyMs: z.int().min(0) }), description: "What the endpoint answered (never retried)" }, problems: [...common, "planRequired", "notFound", "idempotencyKeyReused"] },
+  { method: "post", path: "/audit-streams/{endpointId}/rotate-secret", summary: "Rotate an endpoint's signing secret", scope: "audit:write", success: { status: 200, schema: z.object({ id: uuid, secret: z.string(), previousValidUntil: timestamp }), description: "The new secret, shown in this answer only; the previous one signs too for 24 hours" }, problems: [...common, "planRequired", "notFound", "idempotencyKeyReused"] },
+  { method: "post", path: "/audit-streams/{endpointId}/resume", summary: "Resume a paused endpoint", scope: "audit:write", success: { status: 200, schema: z.object({ id: uuid, status: z.literal("active") }), description: "The endpoint is active; what waited is delivered in order" }, problems: [...common, "planRequired", "notFound", "idempotencyKeyReused"] },
+  {
+    method: "get",
+    path: "/organization/two-step-rule",
+    summary: "Read the two-step sign-in rule",
+    scope: "domains:write",
+    success: {
+      status: 200,
+      schema: twoStepRule.extend({
+        deadline: timestamp.nullable().meta({ description: "When the grace period ends; null when off." }),
+        paused: z.boolean().meta({ description: "True when the plan no longer includes the rule (kept, not enforced)." }),
+        withoutTwoStep: z.object({ admins: z.int().min(0), everyone: z.int().min(0) }).meta({ description: "How many people each choice covers who have not set it up." }),
+      }),
+      description: "The rule",
+    },
+    problems: common,
+  },
+  { method: "put", path: "/organization/two-step-rule", summary: "Set the two-step sign-in rule (Team and Enterprise)", scope: "domains:write", body: twoStepRuleBody, success: { status: 200, schema: twoStepRule, description: "The rule as saved" }, problems: [...writes, "planRequired"] },
   {
     method: "get",
     path: "/audit-events/export",
@@ -115,7 +233,7 @@ export const apiOperations: Operation[] = [
     scope: "audit:read",
     query: auditQuerySchema.omit({ before: true, limit: true }).extend({ format: z.enum(["ndjson", "csv"]).optional() }),
     success: { status: 200, schema: z.string(), description: "Every matching event, newest first; CSV cells starting with = + - @ are prefixed with '" },
-    download: true,
+    download: ["application/x-ndjson", "text/csv"],
     problems: [...common, "validation"],
   },
 ];
@@ -144,7 +262,7 @@ export function openApiDocument(serverUrl = "/api/v1") {
         description: operation.success.description,
         headers: rateHeaders,
         content: operation.download
-          ? { "application/x-ndjson": { schema: { type: "string" } }, "text/csv": { schema: { type: "string" } } }
+          ? Object.fromEntries(operation.download.map((type) => [type, { schema: type === "application/zip" ? { type: "string", contentEncoding: "binary" } : { type: "string" } }]))
           : { "application/json": { schema: jsonSchema(operation.success.schema, "output") } },
       },
     };

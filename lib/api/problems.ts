@@ -16,8 +16,12 @@ export const problemStatus = {
   emailDomainClaimed: 409,
   alreadyAdded: 409,
   takenByAnotherOrganization: 409,
+  exportInProgress: 409,
+  tooMany: 409,
   emailTaken: 409,
   organizationDeleted: 410,
+  /** An export whose archive is past its 24 hours. */
+  expired: 410,
   payloadTooLarge: 413,
   validation: 422,
   memberEmailMismatch: 422,

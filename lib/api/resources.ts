@@ -2,10 +2,49 @@ import "server-only";
 import type { Job } from "@/db/schema";
 import type { OrganizationDomain, JoinRequest } from "@/db/schema";
 import { verificationRecordName, verificationRecordValue } from "@/lib/domains/dns";
+import type { ExportStatus } from "@/lib/lifecycle/exports";
+import type { EndpointView } from "@/lib/audit/streams";
 
 /** What the API shows of a job: never the lease or the worker's internals. */
 export function jobResource(job: Job) {
   return { id: job.id, kind: job.kind, state: job.state, progress: job.progress, error: job.error, createdAt: job.createdAt, finishedAt: job.finishedAt };
+}
+
+/** An export's progress; once its archive is ready, where to download it (for 24 hours). */
+export function exportResource(status: ExportStatus) {
+  return {
+    id: status.id,
+    state: status.state,
+    rows: status.rows,
+    totalRows: status.totalRows,
+    createdAt: status.createdAt,
+    ready: status.ready ? { fileName: status.ready.fileName, size: status.ready.size, expiresAt: status.ready.expiresAt, download: `/api/v1/exports/${status.id}/download` } : null,
+  };
+}
+
+/** A streaming endpoint: never its secrets; its latest deliveries without their payloads. */
+export function auditStreamResource(endpoint: EndpointView) {
+  return {
+    id: endpoint.id,
+    url: endpoint.url,
+    status: endpoint.status,
+    pausedReason: endpoint.pausedReason,
+    failingSince: endpoint.failingSince,
+    previousSecretExpiresAt: endpoint.previousSecretExpiresAt,
+    pending: endpoint.pending,
+    createdAt: endpoint.createdAt,
+    deliveries: endpoint.deliveries.map((delivery) => ({
+      messageId: delivery.messageId,
+      eventId: delivery.eventId,
+      state: delivery.state,
+      attempts: delivery.attempts,
+      lastStatus: delivery.lastStatus,
+      lastError: delivery.lastError,
+      lastLatencyMs: delivery.lastLatencyMs,
+      createdAt: delivery.createdAt,
+      deliveredAt: delivery.deliveredAt,
+    })),
+  };
 }
 
 export function domainResource(domain: OrganizationDomain) {

@@ -3,7 +3,7 @@ import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { auditChains, auditEvents, organizations } from "@/db/schema";
 import type { Db } from "@/lib/core/db";
-import type { Viewer } from "@/lib/core/actor";
+import { auditActorOf, type Actor } from "@/lib/core/actor";
 import { guard } from "@/lib/core/guard";
 import { planIncludes } from "@/lib/core/plans";
 import type { Result } from "@/lib/core/result";
@@ -18,17 +18,17 @@ import { recordAudit } from "./record";
 
 export const retentionSchema = z.object({
   // Empty: keep forever.
-  days: z.union([z.literal("").transform(() => null), z.coerce.number({ error: "invalidDays" }).int({ error: "invalidDays" }).min(30, { error: "invalidDays" }).max(3650, { error: "invalidDays" })]),
+  days: z.union([z.literal("").transform(() => null), z.coerce.number({ error: "invalidDays" }).int({ error: "invalidDays" }).min(30, { error: "invalidDays" }).max(3650, { error: "invalidDays" })], { error: "invalidDays" }),
 });
 
-export async function getAuditRetention(db: Db, caller: Viewer | null): Promise<Result<{ days: number | null; allowed: boolean }, "forbidden">> {
+export async function getAuditRetention(db: Db, caller: Actor | null): Promise<Result<{ days: number | null; allowed: boolean }, "forbidden">> {
   const door = guard(caller, "audit.view");
   if (!door.ok) return door;
   const [row] = await db.select({ days: auditChains.retentionDays }).from(auditChains).where(eq(auditChains.organizationId, door.actor.organization.id));
   return { ok: true, days: row?.days ?? null, allowed: planIncludes(door.actor.organization.plan, "auditRetention") };
 }
 
-export async function setAuditRetention(db: Db, caller: Viewer | null, input: unknown): Promise<Result<{ days: number | null; changed: boolean }, "forbidden" | "planRequired" | "validation">> {
+export async function setAuditRetention(db: Db, caller: Actor | null, input: unknown): Promise<Result<{ days: number | null; changed: boolean }, "forbidden" | "planRequired" | "validation">> {
   const door = guard(caller, "audit.retention", retentionSchema, input, { planRefusal: "planRequired" as const });
   if (!door.ok) return door;
   const organizationId = door.actor.organization.id;
@@ -37,7 +37,7 @@ export async function setAuditRetention(db: Db, caller: Viewer | null, input: un
     const [before] = await tx.select({ days: auditChains.retentionDays }).from(auditChains).where(eq(auditChains.organizationId, organizationId));
     if ((before?.days ?? null) === days) return { ok: true as const, days, changed: false };
     await tx.insert(auditChains).values({ organizationId, retentionDays: days }).onConflictDoUpdate({ target: auditChains.organizationId, set: { retentionDays: days } });
-    await recordAudit(tx, { organizationId, actorId: door.actor.id, context: door.actor.context, action: "audit.retentionChanged", data: { from: before?.days ?? null, to: days } });
+    await recordAudit(tx, { organizationId, ...auditActorOf(door.actor), action: "audit.retentionChanged", data: { from: before?.days ?? null, to: days } });
     return { ok: true as const, days, changed: true };
   });
 }

@@ -4,7 +4,7 @@ import { and, count, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { auditStreamDeliveries, auditStreamEndpoints, type AuditStreamDelivery, type AuditStreamEndpoint } from "@/db/schema";
 import type { Db, Tx } from "@/lib/core/db";
-import type { Viewer } from "@/lib/core/actor";
+import { auditActorOf, type Actor } from "@/lib/core/actor";
 import { encryptSecret } from "@/lib/core/encryption";
 import { guard } from "@/lib/core/guard";
 import { checkOutboundUrl } from "@/lib/core/outbound";
@@ -47,7 +47,7 @@ export type EndpointView = Pick<AuditStreamEndpoint, "id" | "url" | "status" | "
 };
 
 /** The organization's endpoints, each with its waiting count and its latest deliveries. */
-export async function listEndpoints(db: Db, caller: Viewer | null): Promise<Result<{ endpoints: EndpointView[] }, StreamError>> {
+export async function listEndpoints(db: Db, caller: Actor | null): Promise<Result<{ endpoints: EndpointView[] }, StreamError>> {
   const door = guard(caller, "audit.stream", z.object({}), {}, { planRefusal: "planRequired" as const });
   if (!door.ok) return door;
   const rows = await db.select().from(auditStreamEndpoints).where(eq(auditStreamEndpoints.organizationId, door.actor.organization.id)).orderBy(auditStreamEndpoints.createdAt);
@@ -71,7 +71,7 @@ export async function listEndpoints(db: Db, caller: Viewer | null): Promise<Resu
 }
 
 /** Adds an https endpoint; its signing secret is shown once, here, and stored encrypted. */
-export async function addEndpoint(db: Db, caller: Viewer | null, input: unknown): Promise<Result<{ endpointId: string; secret: string }, StreamError>> {
+export async function addEndpoint(db: Db, caller: Actor | null, input: unknown): Promise<Result<{ endpointId: string; secret: string }, StreamError>> {
   const door = guard(caller, "audit.stream", endpointUrlSchema, input, { planRefusal: "planRequired" as const });
   if (!door.ok) return door;
   const organizationId = door.actor.organization.id;
@@ -80,7 +80,7 @@ export async function addEndpoint(db: Db, caller: Viewer | null, input: unknown)
     const [existing] = await tx.select({ value: count() }).from(auditStreamEndpoints).where(eq(auditStreamEndpoints.organizationId, organizationId));
     if ((existing?.value ?? 0) >= maxEndpoints) return fail("tooMany");
     const [row] = await tx.insert(auditStreamEndpoints).values({ organizationId, url: door.input.url, secret: encryptSecret(secret) }).returning({ id: auditStreamEndpoints.id });
-    await recordAudit(tx, { organizationId, actorId: door.actor.id, context: door.actor.context, action: "auditStream.added", target: door.input.url });
+    await recordAudit(tx, { organizationId, ...auditActorOf(door.actor), action: "auditStream.added", target: door.input.url });
     return { ok: true as const, endpointId: row!.id, secret };
   });
 }
@@ -90,7 +90,7 @@ async function ownEndpoint(tx: Db | Tx, organizationId: string, endpointId: stri
   return row;
 }
 
-export async function removeEndpoint(db: Db, caller: Viewer | null, input: unknown): Promise<Result<object, StreamError>> {
+export async function removeEndpoint(db: Db, caller: Actor | null, input: unknown): Promise<Result<object, StreamError>> {
   const door = guard(caller, "audit.stream", endpointIdSchema, input, { invalid: notFound, planRefusal: "planRequired" as const });
   if (!door.ok) return door;
   const organizationId = door.actor.organization.id;
@@ -100,13 +100,13 @@ export async function removeEndpoint(db: Db, caller: Viewer | null, input: unkno
       .where(and(eq(auditStreamEndpoints.id, door.input.endpointId), eq(auditStreamEndpoints.organizationId, organizationId)))
       .returning({ url: auditStreamEndpoints.url });
     if (!removed) return notFound();
-    await recordAudit(tx, { organizationId, actorId: door.actor.id, context: door.actor.context, action: "auditStream.removed", target: removed.url });
+    await recordAudit(tx, { organizationId, ...auditActorOf(door.actor), action: "auditStream.removed", target: removed.url });
     return { ok: true as const };
   });
 }
 
 /** A new secret; the previous one keeps signing for 24 hours, so receivers can switch without missing a message. */
-export async function rotateSecret(db: Db, caller: Viewer | null, input: unknown, now = new Date()): Promise<Result<{ secret: string; previousValidUntil: Date }, StreamError>> {
+export async function rotateSecret(db: Db, caller: Actor | null, input: unknown, now = new Date()): Promise<Result<{ secret: string; previousValidUntil: Date }, StreamError>> {
   const door = guard(caller, "audit.stream", endpointIdSchema, input, { invalid: notFound, planRefusal: "planRequired" as const });
   if (!door.ok) return door;
   const secret = newSigningSecret();
@@ -118,13 +118,13 @@ export async function rotateSecret(db: Db, caller: Viewer | null, input: unknown
       .update(auditStreamEndpoints)
       .set({ secret: encryptSecret(secret), previousSecret: endpoint.secret, previousSecretExpiresAt: previousValidUntil })
       .where(eq(auditStreamEndpoints.id, endpoint.id));
-    await recordAudit(tx, { organizationId: endpoint.organizationId, actorId: door.actor.id, context: door.actor.context, action: "auditStream.secretRotated", target: endpoint.url });
+    await recordAudit(tx, { organizationId: endpoint.organizationId, ...auditActorOf(door.actor), action: "auditStream.secretRotated", target: endpoint.url });
     return { ok: true as const, secret, previousValidUntil };
   });
 }
 
 /** Resumes a paused endpoint: what waited is delivered, in order, from the oldest. */
-export async function resumeEndpoint(db: Db, caller: Viewer | null, input: unknown): Promise<Result<object, StreamError>> {
+export async function resumeEndpoint(db: Db, caller: Actor | null, input: unknown): Promise<Result<object, StreamError>> {
   const door = guard(caller, "audit.stream", endpointIdSchema, input, { invalid: notFound, planRefusal: "planRequired" as const });
   if (!door.ok) return door;
   return db.transaction(async (tx) => {
@@ -135,14 +135,14 @@ export async function resumeEndpoint(db: Db, caller: Viewer | null, input: unkno
       .update(auditStreamDeliveries)
       .set({ nextAttemptAt: new Date() })
       .where(and(eq(auditStreamDeliveries.endpointId, endpoint.id), eq(auditStreamDeliveries.state, "pending")));
-    await recordAudit(tx, { organizationId: endpoint.organizationId, actorId: door.actor.id, context: door.actor.context, action: "auditStream.resumed", target: endpoint.url });
+    await recordAudit(tx, { organizationId: endpoint.organizationId, ...auditActorOf(door.actor), action: "auditStream.resumed", target: endpoint.url });
     await wakeStreamJob(tx, endpoint.organizationId);
     return { ok: true as const };
   });
 }
 
 /** Sends a signed test message at once (outside the event order) and logs the outcome; never retried. */
-export async function sendTestEvent(db: Db, caller: Viewer | null, input: unknown, now = new Date()): Promise<Result<{ delivered: boolean; status: number | null; error: string | null; latencyMs: number }, StreamError>> {
+export async function sendTestEvent(db: Db, caller: Actor | null, input: unknown, now = new Date()): Promise<Result<{ delivered: boolean; status: number | null; error: string | null; latencyMs: number }, StreamError>> {
   const door = guard(caller, "audit.stream", endpointIdSchema, input, { invalid: notFound, planRefusal: "planRequired" as const });
   if (!door.ok) return door;
   const endpoint = await ownEndpoint(db, door.actor.organization.id, door.input.endpointId);

@@ -338,7 +338,7 @@ export const en: HelpContent = {
       "intro": [
         {
           "kind": "paragraph",
-          "text": "The Admin API lets a script or another service do what an Admin does in the console: rename the organization, manage members and invitations, verify domains, read the audit log. It answers JSON at **/api/v1** and calls exactly the same rules as the console, so a key can never do more than its scopes and your plan allow."
+          "text": "The Admin API lets a script or another service do what an Admin does in the console: rename the organization, manage members and invitations, verify domains, set chat retention, export the organization’s data, read and stream the audit log, set the two-step sign-in rule. It answers JSON at **/api/v1** and calls exactly the same rules as the console, so a key can never do more than its scopes and your plan allow."
         }
       ],
       "sections": [
@@ -352,7 +352,8 @@ export const en: HelpContent = {
               "items": [
                 "As an Admin, open [API keys](/admin/api-keys) in the console.",
                 "Give the key a name that says what it is for, tick only the scopes it needs and choose when it expires.",
-                "Copy the secret (it starts with **oc_**) right away: it is shown only once. We keep only a fingerprint of it."
+                "Copy the secret (it starts with **oc_**) right away: it is shown only once. We keep only a fingerprint of it.",
+                "If you last signed in or confirmed it is you more than 10 minutes ago, the page first asks you to confirm it is you, as before deleting chats."
               ]
             },
             {
@@ -383,7 +384,7 @@ export const en: HelpContent = {
           "blocks": [
             {
               "kind": "paragraph",
-              "text": "Each scope grants some of the permissions described in [roles and permissions](/help/roles-and-permissions), and the plan still applies: inviting, for instance, needs the {plans:invitations} plan even with **members:write**. No scope reaches plans, billing, profiles or chats. **organization:delete** is never ticked for you."
+              "text": "Each scope grants some of the permissions described in [roles and permissions](/help/roles-and-permissions), and the plan still applies: inviting, for instance, needs the {plans:invitations} plan even with **members:write**. No scope reaches plans, billing, profiles or anyone’s own two-step sign-in; chats are reached only to purge them (**organization:write**) or to export them (**organization:export**). **organization:delete** and **organization:export** are never ticked for you."
             },
             {
               "kind": "generated",
@@ -408,7 +409,7 @@ export const en: HelpContent = {
               "kind": "list",
               "items": [
                 "**400**: the body is not a JSON object. **401**: no key, an unknown, revoked or expired key. **403**: the key’s scopes or the plan do not allow it.",
-                "**404**: nothing with this ID in your organization. **409**: a rule says no, such as the last Admin. **410**: the organization has been deleted.",
+                "**404**: nothing with this ID in your organization. **409**: a rule says no, such as the last Admin, another export being built or five streaming endpoints already. **410**: the organization has been deleted, or the export has expired.",
                 "**413**: the body is too large. **422**: invalid fields, or an Idempotency-Key reused with another body. **429**: too many requests."
               ]
             }
@@ -477,6 +478,42 @@ export const en: HelpContent = {
               "kind": "code",
               "language": "shell",
               "code": "curl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  \"$APP_URL/api/v1/audit-events/export?format=csv&since=2026-01-01T00:00:00Z\" -o audit.csv"
+            },
+            {
+              "kind": "paragraph",
+              "text": "Export the organization’s data, follow it, then download the ZIP (scope **organization:export**; only the key that started an export can follow or download it, for 24 hours):"
+            },
+            {
+              "kind": "code",
+              "language": "shell",
+              "code": "curl -X POST -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \"$APP_URL/api/v1/exports\"\n# follow it until ready is not null:\ncurl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \"$APP_URL/api/v1/exports/<export id>\"\ncurl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \"$APP_URL/api/v1/exports/<export id>/download\" -o export.zip"
+            },
+            {
+              "kind": "paragraph",
+              "text": "Delete chats inactive for 90 days ({plans:chatRetention} plan, scope **organization:write**; **null** turns it off):"
+            },
+            {
+              "kind": "code",
+              "language": "shell",
+              "code": "curl -X PUT -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  -H \"Content-Type: application/json\" \\\n  -d '{\"days\": 90}' \"$APP_URL/api/v1/organization/retention\""
+            },
+            {
+              "kind": "paragraph",
+              "text": "Stream the audit log to your SIEM ({plans:auditStreaming} plan, scope **audit:write**): the answer holds the signing secret, shown only there. Then send a test event:"
+            },
+            {
+              "kind": "code",
+              "language": "shell",
+              "code": "curl -X POST -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  -H \"Content-Type: application/json\" \\\n  -d '{\"url\": \"https://siem.example.com/hooks/org-console\"}' \"$APP_URL/api/v1/audit-streams\"\ncurl -X POST -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \"$APP_URL/api/v1/audit-streams/<endpoint id>/test\""
+            },
+            {
+              "kind": "paragraph",
+              "text": "Require two-step sign-in of Admins within 7 days ({plans:twoStepPolicy} plan, scope **domains:write**). A key never reaches anyone’s own factors:"
+            },
+            {
+              "kind": "code",
+              "language": "shell",
+              "code": "curl -X PUT -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  -H \"Content-Type: application/json\" \\\n  -d '{\"requiredFor\": \"admins\", \"graceDays\": 7}' \"$APP_URL/api/v1/organization/two-step-rule\""
             }
           ]
         },

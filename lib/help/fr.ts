@@ -338,7 +338,7 @@ export const fr: HelpContent = {
       "intro": [
         {
           "kind": "paragraph",
-          "text": "L’API d’administration permet à un script ou à un autre service de faire ce qu’un Admin fait dans la console : renommer l’organisation, gérer les membres et les invitations, vérifier des domaines, lire le journal d’audit. Elle répond en JSON sous **/api/v1** et applique exactement les mêmes règles que la console : une clé ne peut jamais faire plus que ce que ses portées et votre formule autorisent."
+          "text": "L’API d’administration permet à un script ou à un autre service de faire ce qu’un Admin fait dans la console : renommer l’organisation, gérer les membres et les invitations, vérifier des domaines, régler la conservation des conversations, exporter les données de l’organisation, lire et diffuser le journal d’audit, régler l’obligation de connexion en deux étapes. Elle répond en JSON sous **/api/v1** et applique exactement les mêmes règles que la console : une clé ne peut jamais faire plus que ce que ses portées et votre formule autorisent."
         }
       ],
       "sections": [
@@ -352,7 +352,8 @@ export const fr: HelpContent = {
               "items": [
                 "En tant qu’Admin, ouvrez [Clés d’API](/admin/api-keys) dans la console.",
                 "Donnez à la clé un nom qui dit à quoi elle sert, cochez seulement les portées nécessaires et choisissez quand elle expire.",
-                "Copiez le secret (il commence par **oc_**) tout de suite : il ne s’affiche qu’une fois. Nous n’en gardons qu’une empreinte."
+                "Copiez le secret (il commence par **oc_**) tout de suite : il ne s’affiche qu’une fois. Nous n’en gardons qu’une empreinte.",
+                "Si votre dernière connexion ou confirmation d’identité date de plus de 10 minutes, la page vous demande d’abord de confirmer votre identité, comme avant de supprimer les conversations."
               ]
             },
             {
@@ -383,7 +384,7 @@ export const fr: HelpContent = {
           "blocks": [
             {
               "kind": "paragraph",
-              "text": "Chaque portée accorde certaines des permissions décrites dans [rôles et permissions](/help/roles-and-permissions), et la formule s’applique toujours : inviter demande par exemple la formule {plans:invitations}, même avec **members:write**. Aucune portée n’atteint les formules, la facturation, les profils ni les conversations. **organization:delete** n’est jamais cochée d’office."
+              "text": "Chaque portée accorde certaines des permissions décrites dans [rôles et permissions](/help/roles-and-permissions), et la formule s’applique toujours : inviter demande par exemple la formule {plans:invitations}, même avec **members:write**. Aucune portée n’atteint les formules, la facturation, les profils ni la connexion en deux étapes personnelle de quiconque ; les conversations ne sont atteintes que pour les supprimer (**organization:write**) ou les exporter (**organization:export**). **organization:delete** et **organization:export** ne sont jamais cochées d’office."
             },
             {
               "kind": "generated",
@@ -408,7 +409,7 @@ export const fr: HelpContent = {
               "kind": "list",
               "items": [
                 "**400** : le corps n’est pas un objet JSON. **401** : pas de clé, ou une clé inconnue, révoquée ou expirée. **403** : les portées de la clé ou la formule ne le permettent pas.",
-                "**404** : rien avec cet identifiant dans votre organisation. **409** : une règle s’y oppose, comme le dernier Admin. **410** : l’organisation a été supprimée.",
+                "**404** : rien avec cet identifiant dans votre organisation. **409** : une règle s’y oppose, comme le dernier Admin, un autre export en cours ou déjà cinq destinations de diffusion. **410** : l’organisation a été supprimée, ou l’export a expiré.",
                 "**413** : le corps est trop volumineux. **422** : champs invalides, ou Idempotency-Key réutilisée avec un autre corps. **429** : trop de requêtes."
               ]
             }
@@ -477,6 +478,42 @@ export const fr: HelpContent = {
               "kind": "code",
               "language": "shell",
               "code": "curl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  \"$APP_URL/api/v1/audit-events/export?format=csv&since=2026-01-01T00:00:00Z\" -o audit.csv"
+            },
+            {
+              "kind": "paragraph",
+              "text": "Exporter les données de l’organisation, suivre l’export, puis télécharger le ZIP (portée **organization:export** ; seule la clé qui a lancé un export peut le suivre et le télécharger, pendant 24 heures) :"
+            },
+            {
+              "kind": "code",
+              "language": "shell",
+              "code": "curl -X POST -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \"$APP_URL/api/v1/exports\"\n# suivre jusqu’à ce que ready ne soit plus null :\ncurl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \"$APP_URL/api/v1/exports/<export id>\"\ncurl -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \"$APP_URL/api/v1/exports/<export id>/download\" -o export.zip"
+            },
+            {
+              "kind": "paragraph",
+              "text": "Supprimer les conversations inactives depuis 90 jours (formule {plans:chatRetention}, portée **organization:write** ; **null** désactive la règle) :"
+            },
+            {
+              "kind": "code",
+              "language": "shell",
+              "code": "curl -X PUT -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  -H \"Content-Type: application/json\" \\\n  -d '{\"days\": 90}' \"$APP_URL/api/v1/organization/retention\""
+            },
+            {
+              "kind": "paragraph",
+              "text": "Diffuser le journal d’audit vers votre SIEM (formule {plans:auditStreaming}, portée **audit:write**) : la réponse contient le secret de signature, affiché là seulement. Envoyez ensuite un événement de test :"
+            },
+            {
+              "kind": "code",
+              "language": "shell",
+              "code": "curl -X POST -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  -H \"Content-Type: application/json\" \\\n  -d '{\"url\": \"https://siem.example.com/hooks/org-console\"}' \"$APP_URL/api/v1/audit-streams\"\ncurl -X POST -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \"$APP_URL/api/v1/audit-streams/<endpoint id>/test\""
+            },
+            {
+              "kind": "paragraph",
+              "text": "Exiger la connexion en deux étapes des Admins sous 7 jours (formule {plans:twoStepPolicy}, portée **domains:write**). Une clé n’atteint jamais les facteurs personnels de quiconque :"
+            },
+            {
+              "kind": "code",
+              "language": "shell",
+              "code": "curl -X PUT -H \"Authorization: Bearer $ORG_CONSOLE_KEY\" \\\n  -H \"Content-Type: application/json\" \\\n  -d '{\"requiredFor\": \"admins\", \"graceDays\": 7}' \"$APP_URL/api/v1/organization/two-step-rule\""
             }
           ]
         },

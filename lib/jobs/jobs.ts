@@ -51,11 +51,11 @@ export async function countOrganizationContent(db: Pick<Db, "execute">, organiza
  */
 export async function startJob(
   tx: Executor,
-  input: { kind: JobKind; organizationId: string; requestedBy: string | null; progress: JobProgress },
+  input: { kind: JobKind; organizationId: string; requestedBy: string | null; requestedByKeyId?: string | null; progress: JobProgress },
 ): Promise<{ job: Job; created: boolean }> {
   const inserted = await tx
     .insert(jobs)
-    .values({ kind: input.kind, organizationId: input.organizationId, requestedBy: input.requestedBy, progress: input.progress })
+    .values({ kind: input.kind, organizationId: input.organizationId, requestedBy: input.requestedBy, requestedByKeyId: input.requestedByKeyId ?? null, progress: input.progress })
     .onConflictDoNothing({
       target: [jobs.organizationId, jobs.kind],
       where: sql`state in ('queued', 'running')`,

@@ -7,6 +7,7 @@ import { and, desc, eq, gt, lte } from "drizzle-orm";
 import { jobs, organizationExports, organizations, type Job, type OrganizationExport } from "@/db/schema";
 import type { Db } from "@/lib/core/db";
 import { recordAudit } from "@/lib/audit/record";
+import { auditActorOf, personIdOf } from "@/lib/core/actor";
 import { guard } from "@/lib/core/guard";
 import { fail, type Result } from "@/lib/core/result";
 import { countOrganizationContent, getJob, startJob } from "@/lib/jobs/jobs";
@@ -14,7 +15,7 @@ import { exportDirectory, exportFilePath, exportLifetimeMs } from "@/lib/jobs/ex
 import { exportIdSchema } from "./schemas";
 import type { LifecycleActor } from "./retention";
 
-export type ExportError = "forbidden" | "validation" | "notFound" | "organizationDeleted" | "expired";
+export type ExportError = "forbidden" | "validation" | "notFound" | "organizationDeleted" | "expired" | "exportInProgress";
 
 /** What the console and the API say about one export: its job's progress and, once ready, its file. */
 export type ExportStatus = {
@@ -37,14 +38,18 @@ function statusOf(job: Job, file: OrganizationExport | undefined, now: Date): Ex
   };
 }
 
-/** Whether this actor started the job: exports are handed only to whoever asked for them. */
+/**
+ * Whether this actor started the job: exports are handed only to whoever asked for them — the
+ * person (requested_by) or the API key (requested_by_key_id), never one for the other.
+ */
 function startedBy(job: Pick<Job, "requestedBy" | "requestedByKeyId">, actor: LifecycleActor): boolean {
-  return job.requestedBy === actor.id || job.requestedByKeyId === actor.id;
+  return actor.kind === "api_key" ? job.requestedByKeyId === actor.id : job.requestedBy === actor.id;
 }
 
 /**
- * Starts building the organization's archive in the background (every plan, Admins: it hands one
- * person everyone's chats). Asking while one is being built answers that one.
+ * Starts building the organization's archive in the background (every plan, Admins or keys with
+ * organization:export: it hands one person everyone's chats). Asking again while one's own is
+ * being built answers that one; while someone else's is, `exportInProgress`.
  */
 export async function requestExport(db: Db, caller: LifecycleActor | null): Promise<Result<{ export: ExportStatus; created: boolean }, ExportError>> {
   const door = guard(caller, "organization.export");
@@ -61,11 +66,14 @@ export async function requestExport(db: Db, caller: LifecycleActor | null): Prom
     const { job, created } = await startJob(tx, {
       kind: "export",
       organizationId: organization.id,
-      requestedBy: actor.id,
+      requestedBy: personIdOf(actor),
+      requestedByKeyId: actor.kind === "api_key" ? actor.id : null,
       progress: { chats: 0, messages: 0, rows: 0, totalChats: totals.chats, totalMessages: totals.messages, totalUsers: totals.users },
     });
+    // One export is built at a time per organization; someone else's is not handed to this actor.
+    if (!created && !startedBy(job, actor)) return fail("exportInProgress");
     if (created) {
-      await recordAudit(tx, { organizationId: organization.id, actorId: actor.id, action: "organization.exportRequested", data: { ...totals, jobId: job.id } });
+      await recordAudit(tx, { organizationId: organization.id, ...auditActorOf(actor), action: "organization.exportRequested", data: { ...totals, jobId: job.id } });
     }
     return { ok: true as const, export: statusOf(job, undefined, new Date()), created };
   });
@@ -119,7 +127,7 @@ export async function openExportDownload(db: Db, caller: LifecycleActor | null, 
   } catch {
     return fail("expired");
   }
-  await recordAudit(db, { organizationId: actor.organization.id, actorId: actor.id, action: "organization.exportDownloaded", data: { jobId: row.job.id, bytes: size } });
+  await recordAudit(db, { organizationId: actor.organization.id, ...auditActorOf(actor), action: "organization.exportDownloaded", data: { jobId: row.job.id, bytes: size } });
   return { ok: true, stream: createReadStream(exportFilePath(row.job.id)), fileName: row.file.fileName, size };
 }
 

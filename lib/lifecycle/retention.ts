@@ -8,15 +8,15 @@ import { recordAudit } from "@/lib/audit/record";
 import { guard } from "@/lib/core/guard";
 import { planIncludes, plansWith } from "@/lib/core/plans";
 import { fail, type Result } from "@/lib/core/result";
-import type { PermissionSubject } from "@/lib/core/permissions";
+import { auditActorOf, type Actor } from "@/lib/core/actor";
 import { startJob } from "@/lib/jobs/jobs";
 import { retentionSchema } from "./schemas";
 
 /**
- * Who may read or set the policy: a person today, an API key later. Only the actor's ID, its
- * organization and the matrix are used, so both kinds go through these functions unchanged.
+ * Who may read or set the policy: a person (the console) or an API key (/api/v1). Only the actor's
+ * ID, its organization and the matrix are used; audit events name either kind (`auditActorOf`).
  */
-export type LifecycleActor = PermissionSubject & { id: string; organization: { id: string } };
+export type LifecycleActor = Actor;
 
 export type RetentionError = "forbidden" | "validation" | "organizationDeleted";
 
@@ -99,7 +99,7 @@ export async function setRetentionPolicy(
     await tx.update(organizations).set({ chatRetentionDays: days, updatedAt: new Date() }).where(eq(organizations.id, organization.id));
     await recordAudit(tx, {
       organizationId: organization.id,
-      actorId: actor.id,
+      ...auditActorOf(actor),
       action: "organization.retentionChanged",
       data: { from: organization.chatRetentionDays, to: days },
     });

@@ -198,9 +198,13 @@ export async function getOrganization(db: Db, caller: Actor | null): Promise<Res
 const jobIdSchema = z.object({ jobId: z.uuid() });
 
 /** One of the organization's jobs (a chat purge, a deletion), with its progress. */
+const followableJobKinds: readonly Job["kind"][] = ["purge_chats", "delete_organization"];
+
 export async function getOrganizationJob(db: Db, caller: Actor | null, input: Record<string, unknown>): Promise<Result<{ job: Job }, "forbidden" | "notFound">> {
   const door = guard(caller, "organization.view", jobIdSchema, input, { invalid: () => fail("notFound") });
   if (!door.ok) return door;
   const [job] = await db.select().from(jobs).where(and(eq(jobs.id, door.input.jobId), eq(jobs.organizationId, door.actor.organization.id)));
-  return job ? { ok: true, job } : fail("notFound");
+  // Only the jobs this door starts: an export is followed at /exports/{id} by whoever started it
+  // (its own scope), and the daily round's jobs are nobody's to poll.
+  return job && followableJobKinds.includes(job.kind) ? { ok: true, job } : fail("notFound");
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { passkeys, recoveryCodes, sessions, totpAuthenticators, twoStepPolicies, users, type Plan, type Role } from "@/db/schema";
 import type { Db } from "@/lib/core/db";
-import type { Viewer } from "@/lib/core/actor";
+import { auditActorOf, type Actor, type Viewer } from "@/lib/core/actor";
 import { guard } from "@/lib/core/guard";
 import { planIncludes } from "@/lib/core/plans";
 import { fail, type Result } from "@/lib/core/result";
@@ -94,7 +94,7 @@ async function impactOf(db: Pick<Db, "select">, organizationId: string, required
 export type PolicyView = { policy: TwoStepPolicy; deadline: Date; impacts: Record<Exclude<RequiredFor, "off">, PolicyImpact>; paused: boolean };
 
 /** The Authentication page's section: the rule, its deadline, and who each choice would affect. */
-export async function twoStepPolicyView(db: Db, caller: Viewer | null): Promise<Result<{ view: PolicyView }, "forbidden" | "planRequired">> {
+export async function twoStepPolicyView(db: Db, caller: Actor | null): Promise<Result<{ view: PolicyView }, "forbidden" | "planRequired">> {
   // Read on every plan (a paused rule still shows); changing it needs Team or Enterprise.
   const door = guard(caller, "authentication.manage");
   if (!door.ok) return door;
@@ -110,7 +110,7 @@ export async function twoStepPolicyView(db: Db, caller: Viewer | null): Promise<
 /** Sets the rule. Tightening it (or changing the grace period) restarts the grace period from now. */
 export async function setTwoStepPolicy(
   db: Db,
-  caller: Viewer | null,
+  caller: Actor | null,
   input: Record<string, unknown>,
   now = new Date(),
 ): Promise<Result<{ policy: TwoStepPolicy }, "forbidden" | "validation" | "planRequired">> {
@@ -128,7 +128,7 @@ export async function setTwoStepPolicy(
       .onConflictDoUpdate({ target: twoStepPolicies.organizationId, set: { requiredFor: next.requiredFor, graceDays: next.graceDays, since, updatedAt: now } });
     await recordAudit(tx, {
       organizationId: actor.organization.id,
-      actorId: actor.id,
+      ...auditActorOf(actor),
       action: "twoStep.policyChanged",
       data: { from: before.requiredFor, to: next.requiredFor, graceDays: next.graceDays },
     });

@@ -30,6 +30,17 @@ const routeModules: Record<string, () => Promise<Record<string, unknown>>> = {
   "/organization/chat-purge": () => import("@/app/api/v1/organization/chat-purge/route"),
   "/organization/deletion": () => import("@/app/api/v1/organization/deletion/route"),
   "/jobs/{jobId}": () => import("@/app/api/v1/jobs/[jobId]/route"),
+  "/organization/retention": () => import("@/app/api/v1/organization/retention/route"),
+  "/exports": () => import("@/app/api/v1/exports/route"),
+  "/exports/{exportId}": () => import("@/app/api/v1/exports/[exportId]/route"),
+  "/exports/{exportId}/download": () => import("@/app/api/v1/exports/[exportId]/download/route"),
+  "/audit-retention": () => import("@/app/api/v1/audit-retention/route"),
+  "/audit-streams": () => import("@/app/api/v1/audit-streams/route"),
+  "/audit-streams/{endpointId}": () => import("@/app/api/v1/audit-streams/[endpointId]/route"),
+  "/audit-streams/{endpointId}/test": () => import("@/app/api/v1/audit-streams/[endpointId]/test/route"),
+  "/audit-streams/{endpointId}/rotate-secret": () => import("@/app/api/v1/audit-streams/[endpointId]/rotate-secret/route"),
+  "/audit-streams/{endpointId}/resume": () => import("@/app/api/v1/audit-streams/[endpointId]/resume/route"),
+  "/organization/two-step-rule": () => import("@/app/api/v1/organization/two-step-rule/route"),
   "/members": () => import("@/app/api/v1/members/route"),
   "/members/{memberId}": () => import("@/app/api/v1/members/[memberId]/route"),
   "/invitations": () => import("@/app/api/v1/invitations/route"),
@@ -45,7 +56,7 @@ const routeModules: Record<string, () => Promise<Record<string, unknown>>> = {
 };
 
 export type ApiCall = {
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** The OpenAPI path template, e.g. `/members/{memberId}`. */
   path: string;
   params?: Record<string, string>;
@@ -95,6 +106,7 @@ export async function expectContract(call: Pick<ApiCall, "method" | "path">, res
   const at = `openapi#/paths/${pointer(call.path)}/${call.method.toLowerCase()}/responses/${response.status}`;
   const documented = validator.getSchema(`${at}/content/${pointer(contentType)}/schema`);
   if (!documented) throw new Error(`${call.method} ${call.path} answered ${response.status} ${contentType}, which the document does not describe: ${text.slice(0, 300)}`);
+  if (contentType === "application/zip") return new Uint8Array(await response.clone().arrayBuffer());
   if (!contentType.endsWith("json") || contentType === "application/x-ndjson") return text;
   const body: unknown = JSON.parse(text);
   if (!documented(body)) throw new Error(`${call.method} ${call.path} ${response.status} does not match the document: ${JSON.stringify(documented.errors).slice(0, 600)} — ${text.slice(0, 300)}`);

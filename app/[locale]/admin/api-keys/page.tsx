@@ -3,6 +3,7 @@ import { CreateApiKeyForm } from "@/components/api-keys/create-api-key-form";
 import { RevokeApiKeyForm } from "@/components/api-keys/revoke-api-key-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { StepUpNotice } from "@/components/two-step/step-up-notice";
 import { getDb } from "@/db";
 import { titleFrom } from "@/i18n/metadata";
 import { listApiKeys, type ApiKeySummary } from "@/lib/api-keys/api-keys";
@@ -29,6 +30,7 @@ export default async function ApiKeysPage() {
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro", { organizationId: viewer.organization.id })} help={{ article: "api" }} />
       <Card title={t("createTitle")} id="create">
+        <StepUpNotice viewer={viewer} returnTo="/admin/api-keys" notice={t("stepUpNotice")} />
         <CreateApiKeyForm action={createApiKeyAction} />
       </Card>
       <Card title={t("listTitle")} id="keys">
