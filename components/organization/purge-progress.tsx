@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { Job } from "@/db/schema";
 import { Notice } from "@/components/ui/card";
 import { LiveRefresh } from "./live-refresh";
@@ -7,8 +7,11 @@ import { LiveRefresh } from "./live-refresh";
  * Where a chat purge stands. While it runs the page refreshes itself: a meta refresh without
  * JavaScript (inside <noscript>), a router refresh with it; a polite live region reads the news.
  */
-export async function PurgeProgress({ job }: { job: Job }) {
+export async function PurgeProgress({ job, refreshStep }: { job: Job; refreshStep: number }) {
   const t = await getTranslations("OrganizationPage");
+  // A refresh to the very URL with its #purge would only scroll there (a fragment navigation, no
+  // reload): each refresh names a new URL (the next step), so the browser loads the page again.
+  const refreshTo = `/${await getLocale()}/admin/organization?purge=${refreshStep}#purge`;
   // Totals are counted when the job is asked for; chats written since then can push past them.
   const progress = {
     ...job.progress,
@@ -21,7 +24,7 @@ export async function PurgeProgress({ job }: { job: Job }) {
       {running ? (
         <>
           <noscript>
-            <meta httpEquiv="refresh" content="2" />
+            <meta httpEquiv="refresh" content={`2;url=${refreshTo}`} />
           </noscript>
           <LiveRefresh />
           <p className="font-semibold">{t("progressTitle")}</p>

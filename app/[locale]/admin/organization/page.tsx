@@ -27,8 +27,14 @@ import { StepUpNotice } from "@/components/two-step/step-up-notice";
 
 export const generateMetadata = titleFrom("OrganizationPage.title");
 
-export default async function OrganizationPage({ searchParams }: { searchParams: Promise<{ export?: string | string[] }> }) {
-  const step = Number((await searchParams).export);
+/** The next step of a no-JavaScript refresh: each refresh names a new URL, so the browser loads the page again. */
+function nextStep(value: string | string[] | undefined): number {
+  const step = Number(value);
+  return Number.isSafeInteger(step) && step >= 0 && step < 100_000 ? step + 1 : 1;
+}
+
+export default async function OrganizationPage({ searchParams }: { searchParams: Promise<{ export?: string | string[]; purge?: string | string[] }> }) {
+  const params = await searchParams;
   const viewer = await requireSection("organization");
   const settings = await getOrganizationSettings(await getDb(), viewer.organization.id);
   if (!settings) notFound();
@@ -96,7 +102,7 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
         </div>
       </Card>
       <Card title={tl("exportTitle")} id="export">
-        <ExportPanel status={latestExport} action={requestExportAction} refreshStep={Number.isSafeInteger(step) && step >= 0 && step < 100_000 ? step + 1 : 1} />
+        <ExportPanel status={latestExport} action={requestExportAction} refreshStep={nextStep(params.export)} />
       </Card>
       <p className="text-sm">
         <Link href="/help/data-and-retention" className="font-medium text-indigo-700 underline-offset-2 hover:underline" data-testid="data-help-link">
@@ -113,7 +119,7 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
           irreversible={t("irreversible")}
         >
           {copyFirst}
-          {purge ? <PurgeProgress job={purge} /> : null}
+          {purge ? <PurgeProgress job={purge} refreshStep={nextStep(params.purge)} /> : null}
           {isActive(purge) ? null : (
             <ConfirmByTypingForm
               action={purgeChatsAction}
