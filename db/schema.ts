@@ -296,6 +296,13 @@ export const deletedOrganizations = pgTable("deleted_organizations", {
   deletedAt: timestamp("deleted_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+// The secret hashes of a deleted organization's API keys, kept with its tombstone: such a key is
+// answered "410 Gone" for good, not "unknown key".
+export const deletedApiKeys = pgTable("deleted_api_keys", {
+  secretHash: text("secret_hash").primaryKey(),
+  organizationId: uuid("organization_id").notNull(),
+});
+
 export const helpFeedback = pgTable(
   "help_feedback",
   {

@@ -195,6 +195,14 @@ describe("long work", () => {
     const after = await call({ method: "GET", path: "/organization", secret: key.secret });
     expect(after.response.status).toBe(410);
     expect(after.body.code).toBe("organizationDeleted");
+    // Once the deletion job has removed the organization and its keys, the key is still "gone", not unknown.
+    await drainJobs(database.db, { ...defaultWorkerOptions, batchTargetMs: 0 });
+    expect(await database.db.select().from(organizations).where(eq(organizations.id, cast.organization.id))).toEqual([]);
+    const finished = await call({ method: "GET", path: "/organization", secret: key.secret });
+    expect(finished.response.status).toBe(410);
+    expect(finished.body.code).toBe("organizationDeleted");
+    const unknown = await call({ method: "GET", path: "/organization", secret: `oc_${"x".repeat(40)}` });
+    expect(unknown.response.status).toBe(401);
   });
 });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
-import { apiKeys, organizations, type ApiKey } from "@/db/schema";
+import { apiKeys, deletedApiKeys, organizations, type ApiKey } from "@/db/schema";
 import type { Db } from "@/lib/core/db";
 import { recordAudit } from "@/lib/audit/record";
 import { auditActorOf, type KeyActor, type RequestContext, type Viewer } from "@/lib/core/actor";
@@ -148,7 +148,11 @@ export async function authenticateApiKey(
     .from(apiKeys)
     .innerJoin(organizations, eq(organizations.id, apiKeys.organizationId))
     .where(eq(apiKeys.secretHash, hashToken(secret)));
-  if (!row) return { ok: false, error: "unauthenticated" };
+  if (!row) {
+    // A key of an organization whose deletion finished: its row went with it, its hash stayed.
+    const [gone] = await db.select({ organizationId: deletedApiKeys.organizationId }).from(deletedApiKeys).where(eq(deletedApiKeys.secretHash, hashToken(secret)));
+    return { ok: false, error: gone ? "organizationDeleted" : "unauthenticated" };
+  }
   const { key, organization } = row;
   if (key.revokedAt) return { ok: false, error: "keyRevoked" };
   if (key.expiresAt && key.expiresAt <= now) return { ok: false, error: "keyExpired" };

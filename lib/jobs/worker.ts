@@ -131,6 +131,8 @@ export async function runBatch(
       progress.users = Number(people?.count ?? 0);
       // The audit log's trigger lets the cascade remove the organization's events in this transaction only.
       await allowAuditDeletion(tx);
+      // Its keys keep answering "gone" once their rows go with the organization.
+      await queryRows(tx, sql`insert into deleted_api_keys (secret_hash, organization_id) select secret_hash, organization_id from api_keys where organization_id = ${organizationId} on conflict do nothing`);
       await tx.delete(organizations).where(eq(organizations.id, organizationId));
       await tx.insert(deletedOrganizations).values({ id: organizationId }).onConflictDoNothing();
     } else if (organization) {
