@@ -1,6 +1,7 @@
 // npm run bench:export — the full export of a 1,000,000-message organization through the running
 // server's worker, beside `COPY … TO STDOUT` of the same rows through gzip: time, archive size and
 // the server's peak memory (RSS) over its idle figure.
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,7 +9,6 @@ import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
 import { eq, sql } from "drizzle-orm";
-import postgres from "postgres";
 import { jobs, organizationExports } from "@/db/schema";
 import { loadUserViewer } from "@/lib/auth/session-user";
 import { requestExport } from "@/lib/lifecycle/exports";
@@ -29,25 +29,35 @@ function counter() {
   };
 }
 
-async function copyBaseline(url: string, organizationId: string): Promise<{ ms: number; bytes: number }> {
-  const client = postgres(url, { max: 1, onnotice: () => {} });
+/**
+ * `COPY … TO STDOUT` of the rows the export writes (organization, members, chats, messages,
+ * invitations, audit events; the same columns), read from psql's standard output through gzip into
+ * a counting sink. psql rather than postgres.js's `.readable()`: that stream stalls when gzip pauses
+ * it (porsager/postgres#499), which left the COPY active in PostgreSQL and the comparison hanging.
+ */
+async function copyBaseline(url: string, organizationId: string, capMs: number): Promise<{ ms: number; bytes: number } | null> {
+  const org = `'${organizationId}'::uuid`;
   const queries = [
-    `copy (select * from organizations where id = '${organizationId}') to stdout`,
-    `copy (select id, organization_id, email, name, locale, role, billing, created_at from users where organization_id = '${organizationId}') to stdout`,
-    `copy (select * from chats where organization_id = '${organizationId}' order by id) to stdout`,
-    `copy (select m.* from messages m join chats c on c.id = m.chat_id where c.organization_id = '${organizationId}' order by m.chat_id, m.id) to stdout`,
-    `copy (select * from audit_events where organization_id = '${organizationId}' order by id) to stdout`,
+    `copy (select id, name, plan, status, chat_retention_days, created_at, updated_at from organizations where id = ${org}) to stdout`,
+    `copy (select id, email, name, locale, role, billing, created_at from users where organization_id = ${org} order by id) to stdout`,
+    `copy (select id, user_id, title, created_at, updated_at from chats where organization_id = ${org} order by id) to stdout`,
+    `copy (select m.id, m.chat_id, m.author, m.body, m.created_at from messages m join chats c on c.id = m.chat_id where c.organization_id = ${org} order by m.chat_id, m.id) to stdout`,
+    `copy (select id, email, role, billing, invited_by, expires_at, accepted_at, revoked_at, created_at from invitations where organization_id = ${org} order by created_at, id) to stdout`,
+    `copy (select id, actor_id, action, target, data, created_at from audit_events where organization_id = ${org} order by id) to stdout`,
   ];
   const started = performance.now();
-  let bytes = 0;
-  for (const query of queries) {
-    const out = counter();
-    await pipeline(await client.unsafe(query).readable(), createGzip(), out.sink);
-    bytes += out.bytes();
+  const psql = spawn("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, ...queries.flatMap((query) => ["-c", query])], { stdio: ["ignore", "pipe", "inherit"] });
+  const exited = new Promise<number | null>((resolve) => psql.once("close", (code) => resolve(code)));
+  const out = counter();
+  const timer = setTimeout(() => psql.kill("SIGTERM"), capMs);
+  try {
+    await pipeline(psql.stdout, createGzip(), out.sink);
+    const code = await exited;
+    if (code !== 0) return null;
+  } finally {
+    clearTimeout(timer);
   }
-  const ms = performance.now() - started;
-  await client.end();
-  return { ms, bytes };
+  return { ms: performance.now() - started, bytes: out.bytes() };
 }
 
 async function main() {
@@ -87,12 +97,12 @@ async function main() {
     // The baseline runs after the export, each run capped, so the export's figures print whatever happens.
     const runs: { ms: number; bytes: number }[] = [];
     for (let run = 0; run < 3; run += 1) {
-      const capped = await Promise.race([copyBaseline(database.url, a.id), new Promise<null>((resolve) => setTimeout(() => resolve(null), 120_000))]);
+      const capped = await copyBaseline(database.url, a.id, 120_000);
       if (!capped) break;
       runs.push(capped);
     }
     if (runs.length === 0) {
-      console.log("COPY … TO STDOUT | gzip: did not finish within 120 s (no ratio)");
+      console.log("COPY … TO STDOUT | gzip: did not finish within 120 s or failed (no ratio)");
       return;
     }
     runs.sort((x, y) => x.ms - y.ms);
