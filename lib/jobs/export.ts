@@ -115,9 +115,6 @@ audit-events.ndjson   the audit log: one line per event, with the member ID of w
 The archive is kept for 24 hours on the server, then deleted.
 `;
 
-/** Characters per piece of a file's text (well under V8's large-object size even as two-byte text). */
-const exportChunkChars = 16 * 1024;
-
 type BuildOptions = { leaseMs: number; pageSize: number; shouldStop?: () => boolean; maxPages?: number };
 
 class Stopped extends Error {}
@@ -146,24 +143,10 @@ export async function buildExport(db: Db, job: Job, options: BuildOptions): Prom
       const page = await queryRows<{ key: number | string | null; line: string | null }>(db, file.page(after, options.pageSize));
       pages += 1;
       if (page.length === 0) return;
-      // Small pieces rather than one string per page: a string over V8's large-object size
-      // (128 KiB) goes straight to the old generation, freed only by a full collection, so a
-      // page-sized string per page made the server's memory climb by well over 100 MB on a
-      // million messages. Each piece is also a stream chunk, so backpressure applies per piece.
-      let piece: string[] = [];
-      let pieceLength = 0;
-      for (const row of page) {
-        if (row.line === null) continue;
-        rows += 1;
-        piece.push(row.line);
-        pieceLength += row.line.length + 1;
-        if (pieceLength >= exportChunkChars) {
-          yield piece.join("\n") + "\n";
-          piece = [];
-          pieceLength = 0;
-        }
-      }
-      if (piece.length > 0) yield piece.join("\n") + "\n";
+      const chunk: string[] = [];
+      for (const row of page) if (row.line !== null) chunk.push(row.line);
+      rows += chunk.length;
+      if (chunk.length > 0) yield chunk.join("\n") + "\n";
       after = Number(page[page.length - 1]!.key);
       if (file.name === "organization.ndjson") return;
       if (Date.now() - lastSaved > 1000) {
