@@ -15,6 +15,9 @@ import { requestExport } from "@/lib/lifecycle/exports";
 import { createScratchDatabase } from "@/tests/support/db";
 import { seconds, seedOrganization, serverUrl, sizes, startServer, vacuumAnalyze } from "./support";
 
+// The server runs with NODE_ENV=production, which requires the audit chain's key.
+process.env.AUDIT_CHAIN_KEY ??= "bench-audit-chain-key-not-for-production-000";
+
 /** Bytes through a sink, so neither side of the comparison pays for a disk write the other skips. */
 function counter() {
   let bytes = 0;
