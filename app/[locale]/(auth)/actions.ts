@@ -53,7 +53,8 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   }
   const result = await beginSignIn(db, { email, password, clientAddress: clientAddressFrom(await headers()) });
   if (!result.ok) {
-    const code = result.error === "throttled" || result.error === "organizationDeleted" ? result.error : "invalidCredentials";
+    // Each refusal keeps its own message; only a wrong address or password is "invalid credentials".
+    const code = result.error === "invalid" ? "invalidCredentials" : result.error;
     return { status: "error", code, values };
   }
   // The console opens in the person's saved language; next-intl's middleware remembers it from the URL.
