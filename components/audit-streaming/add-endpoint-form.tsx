@@ -8,11 +8,11 @@ import { Notice } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle, type FormState } from "@/lib/core/form-state";
 import { NewSecret } from "./new-secret";
-import { useStreamMessages } from "./use-stream-messages";
+import { useSectionMessages } from "@/components/forms/use-section-messages";
 
 export function AddEndpointForm({ action }: { action: (previous: FormState, formData: FormData) => Promise<FormState> }) {
   const t = useTranslations("AuditStreaming");
-  const messages = useStreamMessages();
+  const messages = useSectionMessages("AuditStreaming.messages");
   const [state, formAction] = useActionState(action, idle);
   const urlErrors = messages.fieldError(state, "url");
   const summary = state.status === "error" ? [urlErrors ? { field: "url", message: urlErrors[0]! } : { message: messages.text(state.code ?? "generic") }] : [];

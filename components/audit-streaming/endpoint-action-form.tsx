@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import type { ButtonVariant } from "@/components/ui/button";
 import { idle, type FormState } from "@/lib/core/form-state";
 import { NewSecret } from "./new-secret";
-import { useStreamMessages } from "./use-stream-messages";
+import { useSectionMessages } from "@/components/forms/use-section-messages";
 
 /** One button acting on one endpoint (test, rotate, resume, remove) that says what happened. */
 export function EndpointActionForm({
@@ -26,7 +26,7 @@ export function EndpointActionForm({
   testId: string;
 }) {
   const [state, formAction] = useActionState(action, idle);
-  const messages = useStreamMessages();
+  const messages = useSectionMessages("AuditStreaming.messages");
   const format = useFormatter();
   const data = { ...state.data };
   if (typeof data.until === "string") data.until = format.dateTime(new Date(data.until), { dateStyle: "medium", timeStyle: "short" });

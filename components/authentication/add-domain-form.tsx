@@ -7,11 +7,11 @@ import { Field, TextInput } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle, type FormState } from "@/lib/core/form-state";
-import { useAuthenticationMessages } from "./use-authentication-messages";
+import { useSectionMessages } from "@/components/forms/use-section-messages";
 
 export function AddDomainForm({ action }: { action: (previous: FormState, formData: FormData) => Promise<FormState> }) {
   const t = useTranslations("AuthenticationPage");
-  const messages = useAuthenticationMessages();
+  const messages = useSectionMessages("AuthenticationPage.messages");
   const [state, formAction] = useActionState(action, idle);
   const domainErrors = messages.fieldError(state, "domain");
   const summary = state.status === "error" ? [domainErrors ? { field: "domain", message: domainErrors[0]! } : { message: messages.text(state.code ?? "generic") }] : [];

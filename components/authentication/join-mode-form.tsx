@@ -7,7 +7,7 @@ import { Notice } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { JoinMode } from "@/db/schema";
 import { idle, type FormState } from "@/lib/core/form-state";
-import { useAuthenticationMessages } from "./use-authentication-messages";
+import { useSectionMessages } from "@/components/forms/use-section-messages";
 
 const modes: JoinMode[] = ["off", "approval", "auto"];
 
@@ -23,7 +23,7 @@ export function JoinModeForm({
   joinMode: JoinMode;
 }) {
   const t = useTranslations("AuthenticationPage");
-  const messages = useAuthenticationMessages();
+  const messages = useSectionMessages("AuthenticationPage.messages");
   const [state, formAction] = useActionState(action, idle);
   const id = `joinMode-${domainId}`;
   const errors = state.status === "error" ? [messages.text(state.fields?.joinMode?.[0] ?? state.code ?? "generic")] : undefined;
