@@ -99,7 +99,7 @@ export class Browser {
     let html = "";
     let location: string | null = null;
     try {
-      const response = await fetch(url, { ...init, redirect: "manual", headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader }, signal: AbortSignal.timeout(30_000) });
+      const response = await fetch(url, { ...init, redirect: "manual", headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader }, signal: AbortSignal.timeout(120_000) });
       html = await response.text();
       status = response.status;
       location = response.headers.get("location");
