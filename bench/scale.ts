@@ -71,7 +71,9 @@ async function main() {
     workers.push(startSeparateWorker(databaseUrl));
     const up = await Promise.allSettled(ports.map((port) => startServer(databaseUrl, { port, workerInServer: false })));
     for (const outcome of up) if (outcome.status === "fulfilled") servers.push(outcome.value);
-    report("both instances start on an empty database", servers.length === 2, `${servers.length} of 2 answered /api/health in ${Math.round(performance.now() - started)} ms`);
+    await sleep(1000);
+    const workerRunning = workers[0]!.process.exitCode === null && workers[0]!.process.signalCode === null;
+    report("both instances and the worker start on an empty database", servers.length === 2 && workerRunning, `${servers.length} of 2 answered /api/health in ${Math.round(performance.now() - started)} ms; the worker is ${workerRunning ? "running" : "gone"}`);
     if (servers.length < 2) return;
     const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
     const applied = await client.unsafe<{ count: number; distinct: number }[]>(`select count(*)::int as count, count(distinct hash)::int as distinct from drizzle.__drizzle_migrations`);
@@ -96,6 +98,9 @@ async function main() {
       await db.execute(sql`insert into messages (chat_id, author, body) select c.id, 'user', 'Message ' || m from chats c cross join generate_series(1, 5) m where c.organization_id = ${org!.id}`);
       orgs.push({ id: org!.id, name: orgName, adminId: person!.id, email, key });
     }
+    // The rate limit's own key, so the jobs' keys start with a fresh minute.
+    const rateKey = `oc_${newToken()}`;
+    await db.insert(apiKeys).values({ organizationId: orgs[0]!.id, name: "Rate key", prefix: rateKey.slice(0, 11), secretHash: hashToken(rateKey), scopes: [...scopes] });
     await db.insert(users).values({ organizationId: orgs[0]!.id, email: "scale-throttled@scale.example.test", name: "Throttled", passwordHash, role: "member" });
 
     // 2. A session started on one instance, used on the other, ended on the other.
@@ -142,7 +147,7 @@ async function main() {
     if (left < 15_000) await sleep(left + 200);
     const codes: number[] = [];
     for (let index = 0; index < rateLimit + 10; index += 1) {
-      const response = await fetch(`${urls[index % 2]}/api/v1/organization`, { headers: { authorization: `Bearer ${orgs[1]!.key}` } });
+      const response = await fetch(`${urls[index % 2]}/api/v1/organization`, { headers: { authorization: `Bearer ${rateKey}` } });
       await response.arrayBuffer();
       codes.push(response.status);
     }

@@ -108,7 +108,7 @@ function treeRssKb(rootPid: number): number {
 }
 
 /** The worker on its own (`npm run worker`), as when the web tier is scaled out. */
-export function startSeparateWorker(databaseUrl: string): { peakRssMb: () => number; stop: () => Promise<void> } {
+export function startSeparateWorker(databaseUrl: string): { process: ChildProcess; peakRssMb: () => number; stop: () => Promise<void> } {
   // react-server: the lib/ files that start with `import "server-only"` load outside Next too.
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/jobs/worker-cli.ts"], {
     env: { ...process.env, DATABASE_URL: databaseUrl, JOB_POLL_MS: "100" },
@@ -118,6 +118,7 @@ export function startSeparateWorker(databaseUrl: string): { peakRssMb: () => num
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, treeRssKb(child.pid!))), 100);
   return {
+    process: child,
     peakRssMb: () => Math.round(peak / 1024),
     stop: async () => {
       clearInterval(sampler);
