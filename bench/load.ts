@@ -200,14 +200,14 @@ async function opens(browser: Browser, label: string, path: string, person: Pers
   check(answer.status === 200, `${person.email}: ${label} opens`, answer);
 }
 
-async function runClient(index: number, orgs: Org[], until: () => boolean) {
+async function runClient(index: number, orgs: Org[], until: () => boolean, ramp = rampMs) {
   const org = orgs[index % orgs.length]!;
   const kind: Kind = ["admin", "member", "billing"][Math.floor(index / orgs.length) % 3] as Kind;
   const person = org[kind];
   const spare = org.spares[Math.floor(index / orgs.length) % org.spares.length]!;
   const browser = new Browser(baseUrl, record);
   // People arrive over the first seconds rather than all in the same millisecond (sign-in runs scrypt).
-  await new Promise((resolve) => setTimeout(resolve, index * rampMs));
+  await new Promise((resolve) => setTimeout(resolve, index * ramp));
   await signIn(browser, person);
   const tasks: Record<Kind, ((step: number) => Promise<void>)[]> = {
     admin: [
@@ -280,6 +280,16 @@ async function main() {
     routes.clear();
     wrong.length = 0;
 
+    // The same pages and actions one at a time first: the latency of each route on its own, in
+    // this run, so the figures under load read as ratios even on a busy machine.
+    const baselineSeconds = Number(process.env.BENCH_BASELINE_SECONDS ?? 16);
+    for (const index of [2, 2 + orgs.length]) {
+      const baselineStarted = Date.now();
+      await runClient(index, orgs, () => Date.now() - baselineStarted > (baselineSeconds * 1000) / 2, 0);
+    }
+    const alone = new Map([...routes].map(([label, route]) => [label, percentile(route.ms, 50)]));
+    routes.clear();
+
     const started = Date.now();
     const until = () => Date.now() - started > runSeconds * 1000;
     const purge = purgeDuringRun(database, purged);
@@ -311,10 +321,10 @@ async function main() {
     console.log(`wrong answers: ${wrong.length}`);
     for (const line of [...new Set(wrong)].slice(0, 20)) console.log(`  - ${line}`);
     console.log(`purge of ${purgeChats.toLocaleString("en")} chats under load: ${purgeMs === null ? "not started" : seconds(purgeMs)}, job ${job?.state} after ${job?.attempts} attempt(s)`);
-    console.log("route | requests | statuses | p50 | p95 | p99 (ms)");
+    console.log("route | requests | statuses | p50 | p95 | p99 (ms) | p50 alone before the load (ms)");
     for (const [label, route] of [...routes].sort(([a], [b]) => a.localeCompare(b))) {
       const codes = [...route.statuses].map(([status, count]) => `${status}×${count}`).join(" ");
-      console.log(`${label} | ${route.ms.length} | ${codes} | ${Math.round(percentile(route.ms, 50))} | ${Math.round(percentile(route.ms, 95))} | ${Math.round(percentile(route.ms, 99))}`);
+      console.log(`${label} | ${route.ms.length} | ${codes} | ${Math.round(percentile(route.ms, 50))} | ${Math.round(percentile(route.ms, 95))} | ${Math.round(percentile(route.ms, 99))} | ${alone.has(label) ? Math.round(alone.get(label)!) : "-"}`);
     }
     console.log(`server peak RSS: ${peak} MB`);
     failed = serverErrors > 0 || wrong.length > 0;
