@@ -77,7 +77,7 @@ export async function restoreOrganization(db: Db, input: unknown, now = new Date
     const link = await consumeEmailToken(tx, "organizationRestore", parsed.data.token, now);
     if (link.status !== "valid") return fail(link.status);
     const organizationId = String(link.payload.organizationId);
-    const [organization] = await tx.select().from(organizations).where(eq(organizations.id, organizationId)).for("update");
+    const [organization] = await tx.select().from(organizations).where(eq(organizations.id, organizationId)).for("no key update");
     if (!organization || organization.status !== "scheduled_deletion") return fail("notScheduled");
     const [admin] = await tx.select({ id: users.id }).from(users).where(and(eq(users.email, link.email), eq(users.organizationId, organizationId)));
     await tx.update(organizations).set({ status: "active", deletionScheduledFor: null, updatedAt: now }).where(eq(organizations.id, organizationId));

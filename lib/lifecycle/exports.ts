@@ -61,7 +61,7 @@ export async function requestExport(db: Db, caller: LifecycleActor | null): Prom
       .select({ id: organizations.id })
       .from(organizations)
       .where(and(eq(organizations.id, actor.organization.id), eq(organizations.status, "active")))
-      .for("update");
+      .for("no key update");
     if (!organization) return fail("organizationDeleted");
     const { job, created } = await startJob(tx, {
       kind: "export",

@@ -93,7 +93,7 @@ export async function setRetentionPolicy(
       .select()
       .from(organizations)
       .where(and(eq(organizations.id, actor.organization.id), eq(organizations.status, "active")))
-      .for("update");
+      .for("no key update");
     if (!organization) return fail("organizationDeleted");
     if (organization.chatRetentionDays === days) return { ok: true as const, days, changed: false };
     await tx.update(organizations).set({ chatRetentionDays: days, updatedAt: new Date() }).where(eq(organizations.id, organization.id));

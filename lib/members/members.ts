@@ -28,7 +28,7 @@ export async function lockOrganizationAs<A extends Actor>(tx: Tx, actor: A, acti
     .select({ id: organizations.id, plan: organizations.plan, status: organizations.status })
     .from(organizations)
     .where(eq(organizations.id, actor.organization.id))
-    .for("update");
+    .for("no key update");
   if (actor.kind === "api_key") {
     // A key's scopes are fixed; the organization's plan and status are read again.
     if (!organization || organization.status !== "active") return null;

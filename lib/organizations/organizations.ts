@@ -17,13 +17,18 @@ import { requireRecentCheck } from "@/lib/two-step/step-up";
 
 export type OrganizationError = "forbidden" | "validation" | "wrongPassword" | "organizationDeleted" | "stepUpRequired";
 
-/** Locks the organization row for the rest of the transaction; null once it is being deleted. */
+/**
+ * Locks the organization row for the rest of the transaction; null once it is being deleted.
+ * FOR NO KEY UPDATE, as every lock on this row: writers of the organization wait for each other,
+ * but rows that only point at it (an audit event written by a transaction that already holds the
+ * organization's audit chain) go in; FOR UPDATE would block their foreign-key check and deadlock.
+ */
 async function lockActiveOrganization(tx: Tx, organizationId: string) {
   const [organization] = await tx
     .select()
     .from(organizations)
     .where(and(eq(organizations.id, organizationId), eq(organizations.status, "active")))
-    .for("update");
+    .for("no key update");
   return organization ?? null;
 }
 
