@@ -65,7 +65,7 @@ async function measureTargets(targets: LoadTarget[]): Promise<Row[]> {
         const warmup = await cannon(target, connections, warmupSeconds);
         // autocannon drops the requests still in flight when it stops, but the server finishes them:
         // let it, so the measured run does not pay for the warm-up's abandoned work.
-        await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, Math.ceil(warmup.max))));
+        await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, warmup.requests > 0 ? Math.ceil(warmup.max) : warmupSeconds * 1000)));
       }
       const cell = await cannon(target, connections, measuredSeconds);
       row.cells[connections] = cell;
