@@ -133,6 +133,7 @@ async function measureOurs(): Promise<OursResult> {
       const bodies: string[] = [];
       for (const page of pages) bodies.push(await expectSignedIn(page, organization.name));
       const html = bodies[0]!;
+      console.log(`signed-in pages by fetch: ${pages.map((page, index) => `${page.url.replace(baseUrl, "")} ${(Buffer.byteLength(bodies[index]!) / 1000).toFixed(1)} kB`).join(", ")}`);
       const chunk = /\/_next\/static\/chunks\/[^"'?\s]+\.js/.exec(html)?.[0];
       if (!chunk) throw new Error("no /_next/static/chunks/*.js in the Organization page");
       const health: LoadTarget = { label: "Org Console /api/health", url: `${baseUrl}/api/health` };
