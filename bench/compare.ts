@@ -55,19 +55,25 @@ async function cannon(target: LoadTarget, connections: number, duration: number)
   };
 }
 
+/**
+ * autocannon drops the requests still in flight when it stops, but the server finishes them: wait
+ * about as long as the slowest answer took (the whole run if none came), so the next run does not
+ * pay for this one's abandoned work.
+ */
+async function drain(cell: Cell, runSeconds: number): Promise<void> {
+  const ms = Math.min(15_000, cell.requests > 0 ? Math.ceil(cell.max) : runSeconds * 1000);
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 /** Each target alone, at each concurrency: warm-up, then the measured run. */
 async function measureTargets(targets: LoadTarget[]): Promise<Row[]> {
   const rows: Row[] = [];
   for (const target of targets) {
     const row: Row = { label: target.label, cells: {} };
     for (const connections of concurrencies) {
-      if (warmupSeconds > 0) {
-        const warmup = await cannon(target, connections, warmupSeconds);
-        // autocannon drops the requests still in flight when it stops, but the server finishes them:
-        // let it, so the measured run does not pay for the warm-up's abandoned work.
-        await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, warmup.requests > 0 ? Math.ceil(warmup.max) : warmupSeconds * 1000)));
-      }
+      if (warmupSeconds > 0) await drain(await cannon(target, connections, warmupSeconds), warmupSeconds);
       const cell = await cannon(target, connections, measuredSeconds);
+      await drain(cell, measuredSeconds);
       row.cells[connections] = cell;
       console.log(`  ${target.label}, ${connections} connections: ${cell.rps} req/s, p50 ${cell.p50} ms, p95 ${cell.p95}, p97.5 ${cell.p975}, p99 ${cell.p99}, non-2xx ${cell.non2xx}, errors ${cell.errors}`);
     }
@@ -325,7 +331,7 @@ async function main(): Promise<number> {
     console.log(`| ${row.label} | ${cells.join(" | ")} |`);
   }
 
-  console.log("\n## One visit in Chromium (fresh context; JS = every script response within the visit, gzip -6 of its body; renders = document + RSC requests up to 3 s after load)\n");
+  console.log("\n## One visit in Chromium (fresh context; JS = every script response within the visit, gzip -6 of its body; renders = document + RSC requests from load until ≥ 3 s and 1 s without a request, ≤ 15 s)\n");
   console.log(pageWeightTable([...ours.weights, ours.signIn, ...(peer ? [peer.weight] : [])]));
   for (const line of renderDetails(ours.weights)) console.log(`- ${line}`);
 

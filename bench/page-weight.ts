@@ -23,8 +23,13 @@ export type PageWeight = {
   rscPaths: string[];
 };
 
-/** How long the page may keep fetching after its load event (prefetches start on idle). */
+/**
+ * How long to watch after the load event (prefetches start on idle): at least `settleMs`, then until
+ * no request has been in flight for a second (a loaded machine starts them late), at most 15 s.
+ */
 const settleMs = Number(process.env.BENCH_SETTLE_MS ?? 3000);
+const quietMs = 1000;
+const settleCapMs = 15_000;
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -49,7 +54,17 @@ export async function measurePageWeight(browser: Browser, origin: string, page: 
     const tab = await context.newPage();
     const scripts: Promise<Buffer | null>[] = [];
     const rscPaths: string[] = [];
+    let inFlight = 0;
+    let lastActivity = Date.now();
+    const settled = () => {
+      inFlight -= 1;
+      lastActivity = Date.now();
+    };
+    tab.on("requestfinished", settled);
+    tab.on("requestfailed", settled);
     tab.on("request", (request) => {
+      inFlight += 1;
+      lastActivity = Date.now();
       const url = new URL(request.url());
       const headers = request.headers();
       if (headers.rsc === "1" || url.searchParams.has("_rsc")) rscPaths.push(url.pathname);
@@ -60,7 +75,8 @@ export async function measurePageWeight(browser: Browser, origin: string, page: 
     const document = await tab.goto(page.path, { waitUntil: "load" });
     if (!document) throw new Error(`${page.path}: no document`);
     const html = await document.body();
-    await tab.waitForTimeout(settleMs);
+    const loaded = Date.now();
+    while (Date.now() - loaded < settleCapMs && (Date.now() - loaded < settleMs || inFlight > 0 || Date.now() - lastActivity < quietMs)) await tab.waitForTimeout(100);
     const bodies = (await Promise.all(scripts)).filter((body): body is Buffer => body !== null);
     return {
       label: page.label,
