@@ -1,10 +1,12 @@
 // npm run bench:page — latency and throughput of the Organization page for a signed-in Admin at
-// 1, 10 and 50 concurrent clients beside /api/health, then the page of organization B while A is purged.
+// 1, 10 and 50 concurrent clients beside /api/health, what one visit of each console page costs in
+// Chromium (first-load JavaScript, HTML, server renders), then the page of organization B while A is purged.
 import { eq } from "drizzle-orm";
 import { jobs } from "@/db/schema";
 import { requestChatPurge } from "@/lib/organizations/organizations";
 import { loadUserViewer } from "@/lib/auth/session-user";
-import { createBenchDatabase, load, seconds, seedOrganization, sessionCookie, sizes, startServer, summarize, vacuumAnalyze, type Target } from "./support";
+import { consolePages, measurePageWeights, pageWeightTable, parseCookie, renderDetails } from "./page-weight";
+import { baseUrl, createBenchDatabase, load, seconds, seedOrganization, sessionCookie, sizes, startServer, summarize, vacuumAnalyze, type Target } from "./support";
 
 const levelSeconds = Number(process.env.BENCH_SECONDS ?? 10);
 
@@ -33,6 +35,11 @@ async function main() {
         console.log(`${target.label}, ${concurrency} clients, ${levelSeconds} s: ${JSON.stringify(await measure(target, concurrency))}`);
       }
     }
+
+    console.log("# One visit of each console page in Chromium (signed-in Admin, fresh context; JS gzip -6 of each script body; renders = document + RSC requests from load until ≥ 3 s and 1 s without a request, ≤ 15 s)");
+    const weights = await measurePageWeights(baseUrl, consolePages, [parseCookie(pageOfA.cookie!)]);
+    console.log(pageWeightTable(weights));
+    for (const line of renderDetails(weights)) console.log(`- ${line}`);
 
     const lookup = await loadUserViewer(database.db, a.adminId);
     if (lookup.status !== "ok") throw new Error("bench admin not found");

@@ -143,6 +143,8 @@ export async function startServer(databaseUrl: string, options: { workerInServer
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: authSecret,
       ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? Buffer.alloc(32, 9).toString("base64"),
+      // Production refuses to start without it (lib/core/secrets.ts).
+      AUDIT_CHAIN_KEY: process.env.AUDIT_CHAIN_KEY ?? "bench-audit-chain-key-not-for-production-000",
       APP_URL: baseUrl,
       JOB_POLL_MS: "100",
       NODE_ENV: "production",
@@ -166,7 +168,13 @@ export async function startServer(databaseUrl: string, options: { workerInServer
     try {
       if ((await fetch(`${baseUrl}/api/health`)).ok) break;
     } catch {}
-    if (Date.now() > deadline) throw new Error("the server did not start");
+    if (Date.now() > deadline || child.exitCode !== null) {
+      clearInterval(sampler);
+      try {
+        process.kill(-child.pid!, "SIGTERM");
+      } catch {}
+      throw new Error("the server did not start");
+    }
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   return {
