@@ -11,7 +11,7 @@ import { claimJob, getJob } from "@/lib/jobs/jobs";
 import { defaultWorkerOptions, drainJobs, processJob } from "@/lib/jobs/worker";
 import { requestChatPurge } from "@/lib/organizations/organizations";
 import { viewerOf, createChats } from "@/tests/support/factories";
-import { fetchEmbeddedBackup, restoreEmbeddedBackup, writeFileAtomically } from "./backup";
+import { fetchEmbeddedBackup, restoreEmbeddedBackup, writeFileAtomically } from "@/lib/backup/backup";
 
 const options = { ...defaultWorkerOptions, batchSize: 2, batchTargetMs: 0, leaseMs: 60_000, pollMs: 20 };
 
