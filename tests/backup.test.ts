@@ -103,7 +103,7 @@ describe("npm run db:backup and db:restore on the embedded database", () => {
     } finally {
       await copy.close();
     }
-  }, 120_000);
+  }, 300_000);
 
   it("refuses a folder that holds a database, unless --force moves it aside; a file that is no backup changes nothing", async () => {
     const file = path.join(root, "backup.tar.gz");
@@ -119,7 +119,7 @@ describe("npm run db:backup and db:restore on the embedded database", () => {
     expect(await restoreEmbeddedBackup({ file: junk, dataDir: fresh })).toMatchObject({ ok: false, error: "notABackup" });
     expect(fs.existsSync(fresh)).toBe(false);
     expect(await restoreEmbeddedBackup({ file: path.join(root, "missing"), dataDir: fresh })).toMatchObject({ ok: false, error: "noFile" });
-  }, 120_000);
+  }, 300_000);
 
   it("refuses while a live process holds the folder", async () => {
     const target = path.join(root, "held", "pglite");
