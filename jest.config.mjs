@@ -1,3 +1,4 @@
+import vm from "node:vm";
 import nextJest from "next/jest.js";
 
 const createJestConfig = nextJest({ dir: "./" });
@@ -20,6 +21,9 @@ const esmPackages = ["next-auth", "@auth/core", "jose", "oauth4webapi", "@panva/
 
 export default async function jestConfig() {
   const resolved = await createJestConfig(config)();
-  resolved.transformIgnorePatterns = [`/node_modules/(?!(${esmPackages.join("|")})/)`, "^.+\\.module\\.(css|sass|scss)$"];
+  // Node 24.9+ lets Jest load those packages as the ES modules they are, even from CommonJS: transformed
+  // to CommonJS they would fail there ("exports is not defined"), so node_modules stays as published.
+  const loadsEsmNatively = typeof vm.SourceTextModule?.prototype.hasAsyncGraph === "function";
+  resolved.transformIgnorePatterns = [loadsEsmNatively ? "/node_modules/" : `/node_modules/(?!(${esmPackages.join("|")})/)`, "^.+\\.module\\.(css|sass|scss)$"];
   return resolved;
 }
