@@ -24,9 +24,12 @@ export const baseUrl = `http://127.0.0.1:${defaultPort}`;
 
 export type BenchDatabase = ScratchDatabase;
 
-/** A new database on the local server, migrated; `close()` drops it (`BENCH_KEEP_DATABASE=true` keeps it). */
+/**
+ * A new database on the local server, migrated; `close()` drops it (`BENCH_KEEP_DATABASE=true` keeps it).
+ * `BENCH_DB_PREFIX` names it apart when several checkouts share one server.
+ */
 export function createBenchDatabase(): Promise<BenchDatabase> {
-  return createScratchDatabase(serverUrl, "org_console_bench", { keep: process.env.BENCH_KEEP_DATABASE === "true" });
+  return createScratchDatabase(serverUrl, process.env.BENCH_DB_PREFIX ?? "org_console_bench", { keep: process.env.BENCH_KEEP_DATABASE === "true" });
 }
 
 export type SeededOrganization = { id: string; name: string; adminId: string; chats: number; messages: number };
