@@ -10,7 +10,7 @@ import { forbiddenCharacters, graphemeCount, normalizeDisplayText } from "./disp
 
 // The text pieces live apart from zod so client components (the typed-name check) can use them
 // without shipping a schema library to the browser.
-export { forbiddenCharacters, graphemeCount, graphemes, normalizeDisplayText } from "./display-text";
+export { forbiddenCharacters, graphemes, normalizeDisplayText } from "./display-text";
 
 /** Trimmed, NFC-normalized display text of 1..max visible characters, refusing invisible tricks. */
 export function displayText(max: number) {

@@ -3,9 +3,9 @@
  * options, but a server action file ("use server") is not followed — a client component importing
  * one gets a reference to call, none of the action's imports.
  */
-const fs = require("node:fs");
-const path = require("node:path");
-const base = require("./.dependency-cruiser.cjs");
+import fs from "node:fs";
+import path from "node:path";
+import base from "./.dependency-cruiser.cjs";
 
 function sourceFiles(directory) {
   return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
@@ -21,7 +21,7 @@ const pattern = (list) => list.map((file) => `^${file.replace(/[.*+?^${}()|[\]\\
 const clientComponents = pattern(files.filter(startsWith("client")));
 const serverActions = pattern(files.filter(startsWith("server")));
 
-module.exports = {
+const config = {
   forbidden: [
     {
       name: "client-no-zod",
@@ -36,3 +36,5 @@ module.exports = {
     doNotFollow: { path: ["node_modules", ...serverActions] },
   },
 };
+
+export default config;
