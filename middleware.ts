@@ -83,7 +83,7 @@ async function gate(request: NextRequest): Promise<NextResponse> {
 
   const { viewer } = lookup;
   // The page reuses this read instead of decoding the cookie and reading the session again.
-  handOffViewer(request.headers, request.cookies, viewer);
+  handOffViewer(request, viewer);
   if (startsWithSegment(path, signedOutOnly) || path === "/") {
     return NextResponse.redirect(new URL(`/${locale}/studio`, request.url));
   }

@@ -24,7 +24,7 @@ const theirs = cookieJar({ "authjs.session-token": "token-of-another-browser" })
 /** The request headers as the middleware leaves them: a fresh nonce in the CSP, and the sealed viewer. */
 function middlewareHeaders(now = Date.now(), cookies = ours): Headers {
   const headers = new Headers({ "content-security-policy": contentSecurityPolicy(scriptNonce(), true) });
-  handOffViewer(headers, cookies, viewer, now);
+  handOffViewer({ method: "GET", headers, cookies }, viewer, now);
   return headers;
 }
 
@@ -77,11 +77,17 @@ describe("the viewer handed from the middleware to the page", () => {
       expect(openViewerHandoff(headers, ours)).toBeNull();
     }
     const withoutNonce = new Headers();
-    handOffViewer(withoutNonce, ours, viewer);
+    handOffViewer({ method: "GET", headers: withoutNonce, cookies: ours }, viewer);
     expect(withoutNonce.has(viewerHandoffHeader)).toBe(false);
     const withoutCookie = new Headers({ "content-security-policy": contentSecurityPolicy(scriptNonce(), true) });
-    handOffViewer(withoutCookie, cookieJar({}), viewer);
+    handOffViewer({ method: "GET", headers: withoutCookie, cookies: cookieJar({}) }, viewer);
     expect(withoutCookie.has(viewerHandoffHeader)).toBe(false);
+  });
+
+  it("is never made for a POST (a server action may change the viewer, then render in the same request)", () => {
+    const headers = new Headers({ "content-security-policy": contentSecurityPolicy(scriptNonce(), true) });
+    handOffViewer({ method: "POST", headers, cookies: ours }, viewer);
+    expect(headers.has(viewerHandoffHeader)).toBe(false);
   });
 
   it("is dropped by the middleware whatever the client sent", () => {

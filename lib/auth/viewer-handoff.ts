@@ -91,8 +91,15 @@ export function dropViewerHandoff(headers: Headers): void {
   headers.delete(viewerHandoffHeader);
 }
 
-/** Middleware, once the session row was read: the sealed viewer on the request headers (none without a nonce or cookie). */
-export function handOffViewer(headers: Headers, cookies: CookieReader, viewer: Viewer, now = Date.now()): void {
+/**
+ * Middleware, once the session row was read: the sealed viewer on the request headers (none without
+ * a nonce or cookie). Only for GET and HEAD: a POST runs a server action, which may change the very
+ * person or organization (a rename) and then renders its result in the same request, with the same
+ * headers; that render must read the database after the change, not this snapshot from before it.
+ */
+export function handOffViewer(request: { method: string; headers: Headers; cookies: CookieReader }, viewer: Viewer, now = Date.now()): void {
+  if (request.method !== "GET" && request.method !== "HEAD") return;
+  const { headers, cookies } = request;
   const nonce = nonceOf(headers);
   const binding = cookieBinding(cookies);
   if (!nonce || !binding) return;
