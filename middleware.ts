@@ -8,6 +8,7 @@ import { canOpenSection, sectionOfPath } from "@/lib/core/console-sections";
 import { acceptsHost } from "@/lib/core/origin";
 import { readSessionCookie } from "@/lib/auth/session-cookie";
 import { loadSessionUser, type GoneReason } from "@/lib/auth/session-user";
+import { dropViewerHandoff, handOffViewer } from "@/lib/auth/viewer-handoff";
 
 const intl = createIntlMiddleware(routing);
 
@@ -35,7 +36,9 @@ function sessionCookieNames(request: NextRequest): string[] {
  */
 export default async function middleware(request: NextRequest) {
   if (!acceptsHost(request.headers.get("host"))) return untrustedHost();
-  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
+  // Only this middleware may hand the page a viewer (the page checks its MAC anyway).
+  dropViewerHandoff(request.headers);
+  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next({ request: { headers: request.headers } });
   const policy = contentSecurityPolicy(scriptNonce());
   request.headers.set("content-security-policy", policy);
   const response = await gate(request);
@@ -79,6 +82,8 @@ async function gate(request: NextRequest): Promise<NextResponse> {
   }
 
   const { viewer } = lookup;
+  // The page reuses this read instead of decoding the cookie and reading the session again.
+  handOffViewer(request, viewer);
   if (startsWithSegment(path, signedOutOnly) || path === "/") {
     return NextResponse.redirect(new URL(`/${locale}/studio`, request.url));
   }

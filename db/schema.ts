@@ -264,6 +264,8 @@ export const jobs = pgTable(
       .on(t.organizationId, t.kind)
       .where(sql`${t.state} in ('queued', 'running')`),
     index("jobs_state_idx").on(t.state, t.createdAt),
+    // The Organization page's latest jobs of one organization (newest first), without reading every job.
+    index("jobs_organization_created_idx").on(t.organizationId, t.createdAt),
     // One maintenance round per period, however many instances try to schedule it.
     uniqueIndex("jobs_one_per_period").on(t.kind, t.period),
     check("jobs_maintenance_has_period", sql`(${t.kind}::text = 'maintenance') = (${t.period} is not null)`),

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
-import { hasLocale, NextIntlClientProvider } from "next-intl";
+import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { routing } from "@/i18n/routing";
+import { layoutClientNamespaces } from "@/i18n/client-messages";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import "../globals.css";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -27,7 +29,8 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         >
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {/* Only what the layouts' client components use; each page hands its own forms their namespaces. */}
+        <ClientMessages namespaces={layoutClientNamespaces}>{children}</ClientMessages>
       </body>
     </html>
   );

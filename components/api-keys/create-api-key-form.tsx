@@ -11,7 +11,7 @@ import { Field, TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { explicitScopes, scopes } from "@/lib/core/api-scopes";
 import { idle, type FormState } from "@/lib/core/form-state";
-import { keyLifetimes } from "@/lib/api-keys/schemas";
+import { keyLifetimes } from "@/lib/api-keys/lifetimes";
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 

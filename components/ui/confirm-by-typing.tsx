@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useSyncExternalStore, type ReactNode } from "react";
-import { normalizeDisplayText } from "@/lib/core/schemas";
+import { normalizeDisplayText } from "@/lib/core/display-text";
 import { Field, TextInput } from "./field";
 import { SubmitButton } from "./submit-button";
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { scopes } from "@/lib/core/api-scopes";
 import { displayText } from "@/lib/core/schemas";
+import { keyLifetimes } from "./lifetimes";
 
-/** How long a new key works: 30, 90 or 365 days, or until revoked. */
-export const keyLifetimes = ["30", "90", "365", "never"] as const;
+export { keyLifetimes };
 
 /** The console's "Create a key" form (scopes arrive as a list of checked boxes). */
 export const createApiKeySchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { locales } from "@/i18n/locales";
+import { forbiddenCharacters, graphemeCount, normalizeDisplayText } from "./display-text";
 
 /**
  * Field pieces every domain's form schemas are built from (names, email, password, locale), and
@@ -7,25 +8,9 @@ import { locales } from "@/i18n/locales";
  * Error messages are codes (`Errors.<code>` in the message catalogues), never sentences.
  */
 
-// Control characters and the bidirectional overrides and isolates that can disguise text.
-export const forbiddenCharacters = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF\uFFF9-\uFFFB]/u;
-const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
-
-/** The visible characters of a text (an emoji with its modifiers is one). */
-export function graphemes(text: string): string[] {
-  return Array.from(segmenter.segment(text), (part) => part.segment);
-}
-
-export function graphemeCount(text: string): number {
-  let count = 0;
-  for (const _ of segmenter.segment(text)) count += 1;
-  return count;
-}
-
-/** What a display text is stored as: NFC, runs of white space made one space, trimmed. */
-export function normalizeDisplayText(value: string): string {
-  return value.normalize("NFC").replace(/\s+/gu, " ").trim();
-}
+// The text pieces live apart from zod so client components (the typed-name check) can use them
+// without shipping a schema library to the browser.
+export { forbiddenCharacters, graphemes, normalizeDisplayText } from "./display-text";
 
 /** Trimmed, NFC-normalized display text of 1..max visible characters, refusing invisible tricks. */
 export function displayText(max: number) {

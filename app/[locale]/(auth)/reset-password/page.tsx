@@ -5,6 +5,7 @@ import { Link } from "@/i18n/navigation";
 import { lookupPasswordReset } from "@/lib/auth/password-reset";
 import { ResetPasswordForm } from "./reset-password-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type SearchParams = Promise<{ token?: string | string[] }>;
 
@@ -36,9 +37,11 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
     );
   }
   return (
-    <div className="space-y-6">
-      <PageHeader title={t("title")} intro={t("intro", { email: link.email })} />
-      <ResetPasswordForm token={link.token} email={link.email} />
-    </div>
+    <ClientMessages namespaces={["ResetPassword", "Errors"]}>
+      <div className="space-y-6">
+        <PageHeader title={t("title")} intro={t("intro", { email: link.email })} />
+        <ResetPasswordForm token={link.token} email={link.email} />
+      </div>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { Link } from "@/i18n/navigation";
 import { describeRestoreLink } from "@/lib/lifecycle/deletion-grace";
 import { restoreOrganizationAction } from "./actions";
 import { RestoreForm } from "./restore-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type SearchParams = Promise<{ token?: string | string[]; restored?: string | string[] }>;
 
@@ -42,9 +43,11 @@ export default async function RestoreOrganizationPage({ searchParams }: { search
   }
   const date = `${format.dateTime(link.until, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" })} UTC`;
   return (
-    <div className="space-y-6">
-      <PageHeader title={t("restoreTitle")} intro={t("restoreIntro", { organization: link.organizationName, date })} />
-      <RestoreForm action={restoreOrganizationAction} token={text} organization={link.organizationName} />
-    </div>
+    <ClientMessages namespaces={["DataLifecycle"]}>
+      <div className="space-y-6">
+        <PageHeader title={t("restoreTitle")} intro={t("restoreIntro", { organization: link.organizationName, date })} />
+        <RestoreForm action={restoreOrganizationAction} token={text} organization={link.organizationName} />
+      </div>
+    </ClientMessages>
   );
 }

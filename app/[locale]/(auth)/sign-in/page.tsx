@@ -4,6 +4,7 @@ import { Notice } from "@/components/ui/card";
 import { SignInForm } from "./sign-in-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { titleFrom } from "@/i18n/metadata";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const generateMetadata = titleFrom("SignIn.title");
 
@@ -16,34 +17,36 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { callbackUrl, reset, ended } = await searchParams;
   const ending = endings.find((item) => item === ended);
   return (
-    <div className="space-y-6">
-      <PageHeader title={t("title")} intro={t("intro")} />
-      {ending ? (
-        <div role="status" data-testid="session-ended">
-          <Notice tone="info">{t(`ended.${ending}`)}</Notice>
-        </div>
-      ) : null}
-      {reset === "done" ? (
-        <div role="status">
-          <Notice tone="success">{t("passwordReset")}</Notice>
-        </div>
-      ) : null}
-      <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : ""} />
-      <Link href="/forgot-password" className="inline-block font-semibold text-indigo-700 underline">
-        {t("forgotPassword")}
-      </Link>
-      <Link
-        href={{ pathname: "/sso", query: typeof callbackUrl === "string" ? { callbackUrl } : {} }}
-        className="inline-block font-semibold text-indigo-700 underline"
-      >
-        {tSso("useSso")}
-      </Link>
-      <p className="text-sm text-slate-700">
-        {t("noAccount")}{" "}
-        <Link href="/sign-up" className="font-semibold text-indigo-700 underline">
-          {t("createOrganization")}
+    <ClientMessages namespaces={["SignIn", "Errors"]}>
+      <div className="space-y-6">
+        <PageHeader title={t("title")} intro={t("intro")} />
+        {ending ? (
+          <div role="status" data-testid="session-ended">
+            <Notice tone="info">{t(`ended.${ending}`)}</Notice>
+          </div>
+        ) : null}
+        {reset === "done" ? (
+          <div role="status">
+            <Notice tone="success">{t("passwordReset")}</Notice>
+          </div>
+        ) : null}
+        <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : ""} />
+        <Link href="/forgot-password" className="inline-block font-semibold text-indigo-700 underline">
+          {t("forgotPassword")}
         </Link>
-      </p>
-    </div>
+        <Link
+          href={{ pathname: "/sso", query: typeof callbackUrl === "string" ? { callbackUrl } : {} }}
+          className="inline-block font-semibold text-indigo-700 underline"
+        >
+          {tSso("useSso")}
+        </Link>
+        <p className="text-sm text-slate-700">
+          {t("noAccount")}{" "}
+          <Link href="/sign-up" className="font-semibold text-indigo-700 underline">
+            {t("createOrganization")}
+          </Link>
+        </p>
+      </div>
+    </ClientMessages>
   );
 }

@@ -8,6 +8,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { getRetentionPolicy } from "@/lib/lifecycle/retention";
 import { startChatAction } from "./actions";
 import { titleFrom } from "@/i18n/metadata";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const generateMetadata = titleFrom("Chat.title");
 
@@ -20,28 +21,30 @@ export default async function ChatPage() {
   const retention = await getRetentionPolicy(db, viewer.organization.id);
   const tLifecycle = await getTranslations("DataLifecycle");
   return (
-    <div className="space-y-6">
-      <div className="space-y-2">
-        <h1 className="text-3xl font-bold">{t("title")}</h1>
-        <p className="text-slate-700">{t("intro", { organization: viewer.organization.name })}</p>
-        {retention?.applied && retention.days !== null ? (
-          <p className="text-sm text-slate-700" data-testid="chat-retention">
-            {tLifecycle("chatPolicy", { days: retention.days })}
-          </p>
-        ) : null}
+    <ClientMessages namespaces={["Chat", "Errors"]}>
+      <div className="space-y-6">
+        <div className="space-y-2">
+          <h1 className="text-3xl font-bold">{t("title")}</h1>
+          <p className="text-slate-700">{t("intro", { organization: viewer.organization.name })}</p>
+          {retention?.applied && retention.days !== null ? (
+            <p className="text-sm text-slate-700" data-testid="chat-retention">
+              {tLifecycle("chatPolicy", { days: retention.days })}
+            </p>
+          ) : null}
+        </div>
+        <section aria-labelledby="start-chat" className="space-y-2">
+          <h2 id="start-chat" className="text-lg font-semibold">
+            {t("startTitle")}
+          </h2>
+          <StartChatForm action={startChatAction} />
+        </section>
+        <section aria-labelledby="your-chats" className="space-y-2">
+          <h2 id="your-chats" className="text-lg font-semibold">
+            {t("yourChats")}
+          </h2>
+          <ChatList chats={chats} />
+        </section>
       </div>
-      <section aria-labelledby="start-chat" className="space-y-2">
-        <h2 id="start-chat" className="text-lg font-semibold">
-          {t("startTitle")}
-        </h2>
-        <StartChatForm action={startChatAction} />
-      </section>
-      <section aria-labelledby="your-chats" className="space-y-2">
-        <h2 id="your-chats" className="text-lg font-semibold">
-          {t("yourChats")}
-        </h2>
-        <ChatList chats={chats} />
-      </section>
-    </div>
+    </ClientMessages>
   );
 }

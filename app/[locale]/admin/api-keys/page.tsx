@@ -9,6 +9,7 @@ import { titleFrom } from "@/i18n/metadata";
 import { listApiKeys, type ApiKeySummary } from "@/lib/api-keys/api-keys";
 import { requireSection } from "@/lib/auth/viewer";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const generateMetadata = titleFrom("ApiKeysPage.title");
 
@@ -27,43 +28,45 @@ export default async function ApiKeysPage() {
   const now = new Date();
   const when = (date: Date | null, fallback: string) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short" }) : fallback);
   return (
-    <div className="space-y-6">
-      <PageHeader title={t("title")} intro={t("intro", { organizationId: viewer.organization.id })} help={{ article: "api" }} />
-      <Card title={t("createTitle")} id="create">
-        <StepUpNotice viewer={viewer} returnTo="/admin/api-keys" notice={t("stepUpNotice")} />
-        <CreateApiKeyForm action={createApiKeyAction} />
-      </Card>
-      <Card title={t("listTitle")} id="keys">
-        {keys.length === 0 ? (
-          <p className="text-sm text-slate-700">{t("empty")}</p>
-        ) : (
-          <ul className="divide-y divide-slate-200" aria-label={t("listTitle")}>
-            {keys.map((key) => {
-              const status = statusOf(key, now);
-              return (
-                <li key={key.id} className="space-y-2 py-4" data-testid="api-key-row">
-                  <div className="flex flex-wrap items-baseline gap-x-3">
-                    <h3 className="font-semibold text-slate-900">{key.name}</h3>
-                    <code className="font-mono text-sm text-slate-700">{key.prefix}…</code>
-                    <span className={`text-sm font-semibold ${status === "active" ? "text-green-800" : "text-slate-600"}`}>{t(`status.${status}`)}</span>
-                  </div>
-                  <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm text-slate-700 sm:grid-cols-[max-content_1fr]">
-                    <dt className="font-semibold">{t("scopes")}</dt>
-                    <dd>{key.scopes.map((scope) => <code key={scope} className="mr-2 font-mono">{scope}</code>)}</dd>
-                    <dt className="font-semibold">{t("createdBy")}</dt>
-                    <dd>{t("createdByOn", { name: key.createdBy ?? t("formerMember"), date: when(key.createdAt, "") })}</dd>
-                    <dt className="font-semibold">{t("expires")}</dt>
-                    <dd>{when(key.expiresAt, t("expiryNever"))}</dd>
-                    <dt className="font-semibold">{t("lastUsed")}</dt>
-                    <dd>{key.lastUsedAt ? t("lastUsedFrom", { date: when(key.lastUsedAt, ""), address: key.lastUsedAddress ?? t("unknownAddress") }) : t("neverUsed")}</dd>
-                  </dl>
-                  {status === "active" ? <RevokeApiKeyForm action={revokeApiKeyAction} keyId={key.id} name={key.name} /> : null}
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </Card>
-    </div>
+    <ClientMessages namespaces={["ApiKeysPage", "Errors"]}>
+      <div className="space-y-6">
+        <PageHeader title={t("title")} intro={t("intro", { organizationId: viewer.organization.id })} help={{ article: "api" }} />
+        <Card title={t("createTitle")} id="create">
+          <StepUpNotice viewer={viewer} returnTo="/admin/api-keys" notice={t("stepUpNotice")} />
+          <CreateApiKeyForm action={createApiKeyAction} />
+        </Card>
+        <Card title={t("listTitle")} id="keys">
+          {keys.length === 0 ? (
+            <p className="text-sm text-slate-700">{t("empty")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-200" aria-label={t("listTitle")}>
+              {keys.map((key) => {
+                const status = statusOf(key, now);
+                return (
+                  <li key={key.id} className="space-y-2 py-4" data-testid="api-key-row">
+                    <div className="flex flex-wrap items-baseline gap-x-3">
+                      <h3 className="font-semibold text-slate-900">{key.name}</h3>
+                      <code className="font-mono text-sm text-slate-700">{key.prefix}…</code>
+                      <span className={`text-sm font-semibold ${status === "active" ? "text-green-800" : "text-slate-600"}`}>{t(`status.${status}`)}</span>
+                    </div>
+                    <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm text-slate-700 sm:grid-cols-[max-content_1fr]">
+                      <dt className="font-semibold">{t("scopes")}</dt>
+                      <dd>{key.scopes.map((scope) => <code key={scope} className="mr-2 font-mono">{scope}</code>)}</dd>
+                      <dt className="font-semibold">{t("createdBy")}</dt>
+                      <dd>{t("createdByOn", { name: key.createdBy ?? t("formerMember"), date: when(key.createdAt, "") })}</dd>
+                      <dt className="font-semibold">{t("expires")}</dt>
+                      <dd>{when(key.expiresAt, t("expiryNever"))}</dd>
+                      <dt className="font-semibold">{t("lastUsed")}</dt>
+                      <dd>{key.lastUsedAt ? t("lastUsedFrom", { date: when(key.lastUsedAt, ""), address: key.lastUsedAddress ?? t("unknownAddress") }) : t("neverUsed")}</dd>
+                    </dl>
+                    {status === "active" ? <RevokeApiKeyForm action={revokeApiKeyAction} keyId={key.id} name={key.name} /> : null}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }

@@ -17,6 +17,7 @@ import { listMembers } from "@/lib/members/members";
 import { requireSection } from "@/lib/auth/viewer";
 import { PageHeader } from "@/components/ui/page-header";
 import { titleFrom } from "@/i18n/metadata";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const generateMetadata = titleFrom("AuditPage.title");
 
@@ -36,70 +37,72 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const label = (action: string) => (tAudit.has(`actions.${action}` as never) ? tAudit(`actions.${action}` as never) : action);
   const pageLink = (page: number) => ({ pathname: "/admin/audit", query: { ...(filter.action ? { action: filter.action } : {}), ...(filter.actorId ? { member: filter.actorId } : {}), page: String(page) } });
   return (
-    <div className="space-y-6">
-      <PageHeader title={t("title")} intro={t("intro", { organization: viewer.organization.name })} />
-      <Card title={t("chainTitle")} id="chain">
-        <p data-testid="chain-status" className={status && !status.intact ? "font-semibold text-red-800" : undefined}>
-          {!status
-            ? t("chainNotYet")
-            : status.intact
-              ? t.rich("chainIntact", { time: () => <LocalTime iso={status.verifiedAt.toISOString()} />, count: status.events })
-              : t.rich("chainBroken", { time: () => <LocalTime iso={status.verifiedAt.toISOString()} />, event: status.brokenEventId ?? 0 })}
-        </p>
-      </Card>
-      {retention.ok ? (
-        <Card title={t("retentionTitle")} id="retention">
-          <p className="mb-4 text-sm" data-testid="retention-status">{retention.days ? t("retentionDays", { days: retention.days }) : t("retentionForever")}</p>
-          {retention.allowed ? <RetentionForm days={retention.days} action={setAuditRetentionAction} /> : <Notice>{t("retentionPlanGate", { plans: tPlans("enterprise") })}</Notice>}
+    <ClientMessages namespaces={["AuditPage", "Errors"]}>
+      <div className="space-y-6">
+        <PageHeader title={t("title")} intro={t("intro", { organization: viewer.organization.name })} />
+        <Card title={t("chainTitle")} id="chain">
+          <p data-testid="chain-status" className={status && !status.intact ? "font-semibold text-red-800" : undefined}>
+            {!status
+              ? t("chainNotYet")
+              : status.intact
+                ? t.rich("chainIntact", { time: () => <LocalTime iso={status.verifiedAt.toISOString()} />, count: status.events })
+                : t.rich("chainBroken", { time: () => <LocalTime iso={status.verifiedAt.toISOString()} />, event: status.brokenEventId ?? 0 })}
+          </p>
         </Card>
-      ) : null}
-      <Card title={t("filtersTitle")} id="filters">
-        <form method="get" className="flex flex-wrap items-end gap-4">
-          <div className="space-y-1">
-            <label htmlFor="action" className="block text-sm font-semibold">{t("action")}</label>
-            <select id="action" name="action" defaultValue={filter.action ?? ""} className={`${inputClass} w-auto`}>
-              <option value="">{t("allActions")}</option>
-              {log.actions.map((action) => <option key={action} value={action}>{label(action)}</option>)}
-            </select>
-          </div>
-          <div className="space-y-1">
-            <label htmlFor="member" className="block text-sm font-semibold">{t("member")}</label>
-            <select id="member" name="member" defaultValue={filter.actorId ?? ""} className={`${inputClass} w-auto`}>
-              <option value="">{t("allMembers")}</option>
-              {members.map((member) => <option key={member.id} value={member.id}>{member.name} ({member.email})</option>)}
-            </select>
-          </div>
-          <button type="submit" className={buttonClass("secondary")}>{t("apply")}</button>
-          {filter.action || filter.actorId ? <Link href="/admin/audit" className="py-2 text-sm underline">{t("clear")}</Link> : null}
-        </form>
-      </Card>
-      <Card title={tExport("title")} id="export">
-        <p className="mb-3 text-sm text-slate-700">{filter.action || filter.actorId ? tExport("filtered") : tExport("everything")}</p>
-        <div className="flex flex-wrap gap-3">
-          {(["csv", "ndjson"] as const).map((format) => (
-            <a
-              key={format}
-              download
-              className={buttonClass("secondary")}
-              href={`/${locale}/admin/audit/export?${new URLSearchParams({ format, ...(filter.action ? { action: filter.action } : {}), ...(filter.actorId ? { member: filter.actorId } : {}) })}`}
-            >
-              {tExport(format)}
-            </a>
-          ))}
-        </div>
-      </Card>
-      <section aria-labelledby="events-title" className="space-y-3">
-        <h2 id="events-title" className="text-lg font-semibold">{t("total", { count: log.total })}</h2>
-        <TimeZoneNote />
-        {log.entries.length === 0 ? <p>{t("empty")}</p> : <AuditTable entries={log.entries} />}
-        {log.pageCount > 1 ? (
-          <nav aria-label={t("pages")} className="flex flex-wrap items-center gap-4 text-sm">
-            {log.page > 1 ? <Link href={pageLink(log.page - 1)} className="underline" rel="prev">{t("previous")}</Link> : null}
-            <span aria-current="page">{t("pageOf", { page: log.page, pageCount: log.pageCount })}</span>
-            {log.page < log.pageCount ? <Link href={pageLink(log.page + 1)} className="underline" rel="next">{t("next")}</Link> : null}
-          </nav>
+        {retention.ok ? (
+          <Card title={t("retentionTitle")} id="retention">
+            <p className="mb-4 text-sm" data-testid="retention-status">{retention.days ? t("retentionDays", { days: retention.days }) : t("retentionForever")}</p>
+            {retention.allowed ? <RetentionForm days={retention.days} action={setAuditRetentionAction} /> : <Notice>{t("retentionPlanGate", { plans: tPlans("enterprise") })}</Notice>}
+          </Card>
         ) : null}
-      </section>
-    </div>
+        <Card title={t("filtersTitle")} id="filters">
+          <form method="get" className="flex flex-wrap items-end gap-4">
+            <div className="space-y-1">
+              <label htmlFor="action" className="block text-sm font-semibold">{t("action")}</label>
+              <select id="action" name="action" defaultValue={filter.action ?? ""} className={`${inputClass} w-auto`}>
+                <option value="">{t("allActions")}</option>
+                {log.actions.map((action) => <option key={action} value={action}>{label(action)}</option>)}
+              </select>
+            </div>
+            <div className="space-y-1">
+              <label htmlFor="member" className="block text-sm font-semibold">{t("member")}</label>
+              <select id="member" name="member" defaultValue={filter.actorId ?? ""} className={`${inputClass} w-auto`}>
+                <option value="">{t("allMembers")}</option>
+                {members.map((member) => <option key={member.id} value={member.id}>{member.name} ({member.email})</option>)}
+              </select>
+            </div>
+            <button type="submit" className={buttonClass("secondary")}>{t("apply")}</button>
+            {filter.action || filter.actorId ? <Link href="/admin/audit" className="py-2 text-sm underline">{t("clear")}</Link> : null}
+          </form>
+        </Card>
+        <Card title={tExport("title")} id="export">
+          <p className="mb-3 text-sm text-slate-700">{filter.action || filter.actorId ? tExport("filtered") : tExport("everything")}</p>
+          <div className="flex flex-wrap gap-3">
+            {(["csv", "ndjson"] as const).map((format) => (
+              <a
+                key={format}
+                download
+                className={buttonClass("secondary")}
+                href={`/${locale}/admin/audit/export?${new URLSearchParams({ format, ...(filter.action ? { action: filter.action } : {}), ...(filter.actorId ? { member: filter.actorId } : {}) })}`}
+              >
+                {tExport(format)}
+              </a>
+            ))}
+          </div>
+        </Card>
+        <section aria-labelledby="events-title" className="space-y-3">
+          <h2 id="events-title" className="text-lg font-semibold">{t("total", { count: log.total })}</h2>
+          <TimeZoneNote />
+          {log.entries.length === 0 ? <p>{t("empty")}</p> : <AuditTable entries={log.entries} />}
+          {log.pageCount > 1 ? (
+            <nav aria-label={t("pages")} className="flex flex-wrap items-center gap-4 text-sm">
+              {log.page > 1 ? <Link href={pageLink(log.page - 1)} className="underline" rel="prev">{t("previous")}</Link> : null}
+              <span aria-current="page">{t("pageOf", { page: log.page, pageCount: log.pageCount })}</span>
+              {log.page < log.pageCount ? <Link href={pageLink(log.page + 1)} className="underline" rel="next">{t("next")}</Link> : null}
+            </nav>
+          ) : null}
+        </section>
+      </div>
+    </ClientMessages>
   );
 }

@@ -29,6 +29,7 @@ import {
 import { TwoStepPolicyForm } from "@/components/two-step/policy-form";
 import { twoStepPolicyView } from "@/lib/two-step/policy";
 import { setTwoStepPolicyAction } from "./two-step-actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const generateMetadata = titleFrom("AuthenticationPage.title");
 
@@ -44,63 +45,65 @@ export default async function AuthenticationPage() {
   const canChooseJoinMode = can(viewer, "authentication.emailDomain");
   const failing = (domains ?? []).filter((domain) => domain.status === "failing");
   return (
-    <div className="space-y-6">
-      <PageHeader title={t("title")} intro={t("intro")} />
-      {failing.length > 0 ? (
-        <div role="status" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950">
-          {t("failingSummary", { count: failing.length })}
-        </div>
-      ) : null}
-      {connection && !can(viewer, "authentication.sso") ? (
-        <div role="status" data-testid="sso-off-notice">
-          <Notice tone="warning">{t("ssoOffOnPlan", { plan: tPlans(viewer.organization.plan) })}</Notice>
-        </div>
-      ) : null}
-      {twoStep.ok ? (
-        <Card title={tTwoStep("title")} id="two-step-policy">
-          <p className="mb-4 text-sm text-slate-700">{tTwoStep("intro", { organization: viewer.organization.name })}</p>
-          <TwoStepPolicyForm
-            available={can(viewer, "twoStep.policy")}
-            paused={twoStep.view.paused}
-            requiredFor={twoStep.view.policy.requiredFor}
-            graceDays={twoStep.view.policy.graceDays}
-            deadline={twoStep.view.deadline.toISOString()}
-            impacts={twoStep.view.impacts}
-            action={setTwoStepPolicyAction}
-          />
+    <ClientMessages namespaces={["TwoStepPolicy", "Errors", "JoinRequests", "AuthenticationPage", "Sso.settings", "Sso.metadata"]}>
+      <div className="space-y-6">
+        <PageHeader title={t("title")} intro={t("intro")} />
+        {failing.length > 0 ? (
+          <div role="status" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950">
+            {t("failingSummary", { count: failing.length })}
+          </div>
+        ) : null}
+        {connection && !can(viewer, "authentication.sso") ? (
+          <div role="status" data-testid="sso-off-notice">
+            <Notice tone="warning">{t("ssoOffOnPlan", { plan: tPlans(viewer.organization.plan) })}</Notice>
+          </div>
+        ) : null}
+        {twoStep.ok ? (
+          <Card title={tTwoStep("title")} id="two-step-policy">
+            <p className="mb-4 text-sm text-slate-700">{tTwoStep("intro", { organization: viewer.organization.name })}</p>
+            <TwoStepPolicyForm
+              available={can(viewer, "twoStep.policy")}
+              paused={twoStep.view.paused}
+              requiredFor={twoStep.view.policy.requiredFor}
+              graceDays={twoStep.view.policy.graceDays}
+              deadline={twoStep.view.deadline.toISOString()}
+              impacts={twoStep.view.impacts}
+              action={setTwoStepPolicyAction}
+            />
+          </Card>
+        ) : null}
+        <Card title={t("domainsTitle")} id="domains">
+          <p className="mb-4 text-sm text-slate-700">{t("domainsIntro")}</p>
+          {domains && domains.length > 0 ? (
+            <ul className="space-y-4">
+              {domains.map((domain) => (
+                <DomainCard
+                  key={domain.id}
+                  domain={domain}
+                  canChooseJoinMode={canChooseJoinMode}
+                  actions={{ verify: verifyDomainAction, remove: removeDomainAction, joinMode: setJoinModeAction }}
+                />
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-slate-700">{t("noDomains")}</p>
+          )}
         </Card>
-      ) : null}
-      <Card title={t("domainsTitle")} id="domains">
-        <p className="mb-4 text-sm text-slate-700">{t("domainsIntro")}</p>
-        {domains && domains.length > 0 ? (
-          <ul className="space-y-4">
-            {domains.map((domain) => (
-              <DomainCard
-                key={domain.id}
-                domain={domain}
-                canChooseJoinMode={canChooseJoinMode}
-                actions={{ verify: verifyDomainAction, remove: removeDomainAction, joinMode: setJoinModeAction }}
-              />
-            ))}
-          </ul>
-        ) : (
-          <p className="text-sm text-slate-700">{t("noDomains")}</p>
-        )}
-      </Card>
-      <Card title={t("addTitle")} id="add-domain">
-        <AddDomainForm action={addDomainAction} />
-      </Card>
-      <SsoSettings
-        available={can(viewer, "authentication.sso")}
-        sp={sp}
-        metadataUrl={`/api/saml/${viewer.organization.id}/metadata`}
-        connection={connection}
-        domains={domains ?? []}
-        actions={{ save: saveConnectionAction, saveFromMetadata: saveConnectionFromMetadataAction, ssoRequired: setSsoRequiredAction }}
-      />
-      {requests ? (
-        <JoinRequestsSection requests={requests} canApprove={canChooseJoinMode} viewerHoldsBilling={viewer.billing} action={decideJoinRequestAction} />
-      ) : null}
-    </div>
+        <Card title={t("addTitle")} id="add-domain">
+          <AddDomainForm action={addDomainAction} />
+        </Card>
+        <SsoSettings
+          available={can(viewer, "authentication.sso")}
+          sp={sp}
+          metadataUrl={`/api/saml/${viewer.organization.id}/metadata`}
+          connection={connection}
+          domains={domains ?? []}
+          actions={{ save: saveConnectionAction, saveFromMetadata: saveConnectionFromMetadataAction, ssoRequired: setSsoRequiredAction }}
+        />
+        {requests ? (
+          <JoinRequestsSection requests={requests} canApprove={canChooseJoinMode} viewerHoldsBilling={viewer.billing} action={decideJoinRequestAction} />
+        ) : null}
+      </div>
+    </ClientMessages>
   );
 }

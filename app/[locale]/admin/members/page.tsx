@@ -20,6 +20,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { titleFrom } from "@/i18n/metadata";
 import { twoStepOfMembers } from "@/lib/two-step/policy";
 import { resetMemberTwoStepAction } from "./two-step-actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const generateMetadata = titleFrom("MembersPage.title");
 
@@ -48,68 +49,70 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const notice = notices.find((code) => code === params.notice);
   const errorText = params.error ? (tErrors.has(params.error as never) ? tErrors(params.error as never) : tErrors("generic")) : null;
   return (
-    <div className="space-y-6">
-      <PageHeader title={t("title")} intro={t("intro", { organization: viewer.organization.name })} help={{ article: "roles-and-permissions" }} />
-      {requests ? <JoinRequestsWaiting count={requests.length} /> : null}
-      {notice ? (
-        <div role="status"><Notice tone="success">{t(notice, { email: params.email ?? "" })}</Notice></div>
-      ) : null}
-      {params.notice === "twoStepReset" ? (
-        <div role="status"><Notice tone="success">{tTwoStep("resetDone", { email: params.email ?? "" })}</Notice></div>
-      ) : null}
-      {errorText ? (
-        <div role="alert" className="rounded-md border-2 border-red-700 bg-red-50 p-3 text-sm text-red-900">{errorText}</div>
-      ) : null}
-      {removing ? (
-        <Card title={t("removeTitle", { name: removing.name })} id="remove">
-          <p className="mb-4 text-sm text-red-800">{t("removeWarning", { email: removing.email })}</p>
-          <RemoveMemberForm userId={removing.id} email={removing.email} action={removeMemberAction} />
-          <Link href="/admin/members" className="mt-4 inline-block text-sm underline">{t("backToMembers")}</Link>
+    <ClientMessages namespaces={["MembersPage", "Errors", "Roles", "JoinRequests"]}>
+      <div className="space-y-6">
+        <PageHeader title={t("title")} intro={t("intro", { organization: viewer.organization.name })} help={{ article: "roles-and-permissions" }} />
+        {requests ? <JoinRequestsWaiting count={requests.length} /> : null}
+        {notice ? (
+          <div role="status"><Notice tone="success">{t(notice, { email: params.email ?? "" })}</Notice></div>
+        ) : null}
+        {params.notice === "twoStepReset" ? (
+          <div role="status"><Notice tone="success">{tTwoStep("resetDone", { email: params.email ?? "" })}</Notice></div>
+        ) : null}
+        {errorText ? (
+          <div role="alert" className="rounded-md border-2 border-red-700 bg-red-50 p-3 text-sm text-red-900">{errorText}</div>
+        ) : null}
+        {removing ? (
+          <Card title={t("removeTitle", { name: removing.name })} id="remove">
+            <p className="mb-4 text-sm text-red-800">{t("removeWarning", { email: removing.email })}</p>
+            <RemoveMemberForm userId={removing.id} email={removing.email} action={removeMemberAction} />
+            <Link href="/admin/members" className="mt-4 inline-block text-sm underline">{t("backToMembers")}</Link>
+          </Card>
+        ) : null}
+        <Card title={t("title")} id="members">
+          <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search">
+            <div className="min-w-56 flex-1">
+              <Field id="q" label={t("filterLabel")} hint={t("filterHint")}>
+                <TextInput id="q" name="q" type="search" hint defaultValue={query} />
+              </Field>
+            </div>
+            <button type="submit" className={buttonClass("secondary")}>{t("filter")}</button>
+            {query ? <Link href="/admin/members" className="py-2 text-sm underline">{t("clearFilter")}</Link> : null}
+          </form>
+          <p className="mb-2 text-sm text-slate-700" aria-live="polite">{t("count", { count: listed.members.length })}</p>
+          {listed.members.length === 0 ? (
+            <p className="text-sm">{t("noMatch", { query })}</p>
+          ) : (
+            <MembersTable members={listed.members} viewerId={viewer.id} organizationName={viewer.organization.name} changeRoleAction={changeMemberRoleAction} signOutAction={signMemberOutAction} twoStep={twoStep.ok ? { enabled: twoStep.enabled, resetAction: twoStep.canReset ? resetMemberTwoStepAction : undefined } : undefined} />
+          )}
         </Card>
-      ) : null}
-      <Card title={t("title")} id="members">
-        <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search">
-          <div className="min-w-56 flex-1">
-            <Field id="q" label={t("filterLabel")} hint={t("filterHint")}>
-              <TextInput id="q" name="q" type="search" hint defaultValue={query} />
-            </Field>
-          </div>
-          <button type="submit" className={buttonClass("secondary")}>{t("filter")}</button>
-          {query ? <Link href="/admin/members" className="py-2 text-sm underline">{t("clearFilter")}</Link> : null}
-        </form>
-        <p className="mb-2 text-sm text-slate-700" aria-live="polite">{t("count", { count: listed.members.length })}</p>
-        {listed.members.length === 0 ? (
-          <p className="text-sm">{t("noMatch", { query })}</p>
-        ) : (
-          <MembersTable members={listed.members} viewerId={viewer.id} organizationName={viewer.organization.name} changeRoleAction={changeMemberRoleAction} signOutAction={signMemberOutAction} twoStep={twoStep.ok ? { enabled: twoStep.enabled, resetAction: twoStep.canReset ? resetMemberTwoStepAction : undefined } : undefined} />
-        )}
-      </Card>
-      {requests ? (
-        <JoinRequestsSection
-          requests={requests}
-          canApprove={can(viewer, "authentication.emailDomain")}
-          viewerHoldsBilling={viewer.billing}
-          action={decideJoinRequestAction}
-        />
-      ) : null}
-      <Card title={t("inviteTitle")} id="invite">
-        {invite.allowed ? (
-          <>
-            <p className="mb-4 text-sm text-slate-700">{t("inviteIntro")}</p>
-            <InviteForm action={inviteAction} />
-          </>
-        ) : (
-          <InvitationPlanGate
-            plan={viewer.organization.plan}
-            plansWithInvitations={plansWith("invitations")}
-            billingNames={everyone.members.filter((member) => member.billing).map((member) => member.name)}
+        {requests ? (
+          <JoinRequestsSection
+            requests={requests}
+            canApprove={can(viewer, "authentication.emailDomain")}
             viewerHoldsBilling={viewer.billing}
+            action={decideJoinRequestAction}
           />
-        )}
-      </Card>
-      <Card title={t("pendingTitle")} id="pending">
-        <PendingInvitations invitations={pending.invitations} revokeAction={revokeInvitationAction} />
-      </Card>
-    </div>
+        ) : null}
+        <Card title={t("inviteTitle")} id="invite">
+          {invite.allowed ? (
+            <>
+              <p className="mb-4 text-sm text-slate-700">{t("inviteIntro")}</p>
+              <InviteForm action={inviteAction} />
+            </>
+          ) : (
+            <InvitationPlanGate
+              plan={viewer.organization.plan}
+              plansWithInvitations={plansWith("invitations")}
+              billingNames={everyone.members.filter((member) => member.billing).map((member) => member.name)}
+              viewerHoldsBilling={viewer.billing}
+            />
+          )}
+        </Card>
+        <Card title={t("pendingTitle")} id="pending">
+          <PendingInvitations invitations={pending.invitations} revokeAction={revokeInvitationAction} />
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }

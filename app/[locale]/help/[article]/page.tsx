@@ -14,6 +14,7 @@ import { getArticle, isHelpSlug, tableOfContents } from "@/lib/help";
 import { helpMetadata } from "@/lib/help/metadata";
 import { hasAnswered, voterCookie } from "@/lib/help/feedback";
 import { sendHelpFeedbackAction } from "../actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Params = { params: Promise<{ locale: string; article: string }> };
 
@@ -33,18 +34,20 @@ export default async function HelpArticlePage({ params }: Params) {
   const t = await getTranslations("Help");
   const answered = await hasAnswered(await getDb(), slug, (await cookies()).get(voterCookie)?.value);
   return (
-    <article className="space-y-8">
-      <nav aria-label={t("breadcrumb")} className="text-sm print:hidden">
-        <Link href="/help" className="text-indigo-700 underline-offset-2 hover:underline">{t("allArticles")}</Link>
-      </nav>
-      <header className="space-y-2">
-        <h1 className="text-3xl font-bold">{article.title}</h1>
-        <p className="max-w-2xl text-lg text-slate-700">{article.description}</p>
-      </header>
-      <TableOfContents entries={tableOfContents(article)} />
-      <ArticleBody article={article} locale={locale} />
-      <NextSteps next={article.next} />
-      <FeedbackWidget article={slug} alreadyAnswered={answered} action={sendHelpFeedbackAction} />
-    </article>
+    <ClientMessages namespaces={["HelpFeedback"]}>
+      <article className="space-y-8">
+        <nav aria-label={t("breadcrumb")} className="text-sm print:hidden">
+          <Link href="/help" className="text-indigo-700 underline-offset-2 hover:underline">{t("allArticles")}</Link>
+        </nav>
+        <header className="space-y-2">
+          <h1 className="text-3xl font-bold">{article.title}</h1>
+          <p className="max-w-2xl text-lg text-slate-700">{article.description}</p>
+        </header>
+        <TableOfContents entries={tableOfContents(article)} />
+        <ArticleBody article={article} locale={locale} />
+        <NextSteps next={article.next} />
+        <FeedbackWidget article={slug} alreadyAnswered={answered} action={sendHelpFeedbackAction} />
+      </article>
+    </ClientMessages>
   );
 }

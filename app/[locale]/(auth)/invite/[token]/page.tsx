@@ -8,6 +8,7 @@ import { lookupInvitation } from "@/lib/members/invitations";
 import { getViewer } from "@/lib/auth/viewer";
 import { AcceptInvitationForm } from "./accept-form";
 import { signOutAndContinueAction } from "./actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata({ params }: { params: Promise<{ token: string }> }): Promise<Metadata> {
   const t = await getTranslations("InvitationPage");
@@ -34,26 +35,28 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const organization = invitation.organizationName;
   const role = tRoles(invitation.role);
   return (
-    <div className="space-y-6">
-      <div className="space-y-2">
-        <h1 className="text-2xl font-bold">{t("title", { organization })}</h1>
-        <p className="text-slate-700">
-          {invitation.inviterName ? t("invitedBy", { inviter: invitation.inviterName, organization, role }) : t("invitedByUnknown", { organization, role })}
-        </p>
-        {invitation.billing ? <p className="text-slate-700">{t("withBilling")}</p> : null}
-        <p className="text-slate-700">{t("accountEmail", { email: invitation.email })}</p>
-      </div>
-      {viewer ? (
-        <div className="space-y-4">
-          <Notice tone="warning">{t("signedInAs", { email: viewer.email, invited: invitation.email })}</Notice>
-          <form action={signOutAndContinueAction}>
-            <input type="hidden" name="token" value={token} />
-            <SubmitButton pendingLabel={t("accepting")}>{t("signOutAndContinue")}</SubmitButton>
-          </form>
+    <ClientMessages namespaces={["InvitationPage", "Errors"]}>
+      <div className="space-y-6">
+        <div className="space-y-2">
+          <h1 className="text-2xl font-bold">{t("title", { organization })}</h1>
+          <p className="text-slate-700">
+            {invitation.inviterName ? t("invitedBy", { inviter: invitation.inviterName, organization, role }) : t("invitedByUnknown", { organization, role })}
+          </p>
+          {invitation.billing ? <p className="text-slate-700">{t("withBilling")}</p> : null}
+          <p className="text-slate-700">{t("accountEmail", { email: invitation.email })}</p>
         </div>
-      ) : (
-        <AcceptInvitationForm token={token} organization={organization} />
-      )}
-    </div>
+        {viewer ? (
+          <div className="space-y-4">
+            <Notice tone="warning">{t("signedInAs", { email: viewer.email, invited: invitation.email })}</Notice>
+            <form action={signOutAndContinueAction}>
+              <input type="hidden" name="token" value={token} />
+              <SubmitButton pendingLabel={t("accepting")}>{t("signOutAndContinue")}</SubmitButton>
+            </form>
+          </div>
+        ) : (
+          <AcceptInvitationForm token={token} organization={organization} />
+        )}
+      </div>
+    </ClientMessages>
   );
 }

@@ -10,6 +10,7 @@ import { SecondStepForms } from "./second-step-forms";
 import { PasskeyCheck } from "@/components/two-step/passkey-check";
 import { passkeySignInAction, passkeySignInOptionsAction } from "../../actions";
 import { factorsOf } from "@/lib/two-step/verify";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const generateMetadata = titleFrom("SecondStep.title");
 
@@ -33,21 +34,23 @@ export default async function SecondStepPage({ searchParams }: { searchParams: P
   }
   const hasPasskeys = (await factorsOf(db, pending.userId)).passkeys > 0;
   return (
-    <div className="space-y-6">
-      <PageHeader title={t("title")} intro={t("intro", { email: pending.email })} />
-      {hasPasskeys ? (
-        <PasskeyCheck
-          target={typeof callbackUrl === "string" ? callbackUrl : ""}
-          optionsAction={passkeySignInOptionsAction}
-          verifyAction={passkeySignInAction}
-          labels={{ title: t("passkeyTitle"), button: t("usePasskey"), pending: t("passkeyPending"), needsJs: t("passkeysNeedJs") }}
-        />
-      ) : null}
-      <SecondStepForms callbackUrl={typeof callbackUrl === "string" ? callbackUrl : ""} />
-      <p className="text-sm text-slate-700">{t("noAccess")}</p>
-      <Link href="/sign-in" className="inline-block font-semibold text-indigo-700 underline">
-        {t("startOver")}
-      </Link>
-    </div>
+    <ClientMessages namespaces={["Errors", "SecondStep"]}>
+      <div className="space-y-6">
+        <PageHeader title={t("title")} intro={t("intro", { email: pending.email })} />
+        {hasPasskeys ? (
+          <PasskeyCheck
+            target={typeof callbackUrl === "string" ? callbackUrl : ""}
+            optionsAction={passkeySignInOptionsAction}
+            verifyAction={passkeySignInAction}
+            labels={{ title: t("passkeyTitle"), button: t("usePasskey"), pending: t("passkeyPending"), needsJs: t("passkeysNeedJs") }}
+          />
+        ) : null}
+        <SecondStepForms callbackUrl={typeof callbackUrl === "string" ? callbackUrl : ""} />
+        <p className="text-sm text-slate-700">{t("noAccess")}</p>
+        <Link href="/sign-in" className="inline-block font-semibold text-indigo-700 underline">
+          {t("startOver")}
+        </Link>
+      </div>
+    </ClientMessages>
   );
 }

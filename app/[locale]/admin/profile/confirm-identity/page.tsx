@@ -8,6 +8,7 @@ import { factorsOf } from "@/lib/two-step/verify";
 import { PasskeyCheck } from "@/components/two-step/passkey-check";
 import { titleFrom } from "@/i18n/metadata";
 import { confirmIdentityAction, stepUpPasskeyAction, stepUpPasskeyOptionsAction } from "../two-step/actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const generateMetadata = titleFrom("StepUp.title");
 
@@ -20,19 +21,21 @@ export default async function ConfirmIdentityPage({ searchParams }: { searchPara
   const withCode = factors.totp || factors.passkeys > 0;
   const target = typeof returnTo === "string" ? returnTo : "";
   return (
-    <div className="space-y-6">
-      <PageHeader title={t("title")} intro={t("intro")} help={{ article: "two-step-sign-in", section: "step-up" }} />
-      {factors.passkeys > 0 ? (
-        <PasskeyCheck
-          target={target}
-          optionsAction={stepUpPasskeyOptionsAction}
-          verifyAction={stepUpPasskeyAction}
-          labels={{ title: tSecond("passkeyTitle"), button: tSecond("passkeyTitle"), pending: tSecond("passkeyPending"), needsJs: tSecond("passkeysNeedJs") }}
-        />
-      ) : null}
-      <Card>
-        <StepUpForm withCode={withCode} returnTo={target} action={confirmIdentityAction} />
-      </Card>
-    </div>
+    <ClientMessages namespaces={["Errors", "StepUp"]}>
+      <div className="space-y-6">
+        <PageHeader title={t("title")} intro={t("intro")} help={{ article: "two-step-sign-in", section: "step-up" }} />
+        {factors.passkeys > 0 ? (
+          <PasskeyCheck
+            target={target}
+            optionsAction={stepUpPasskeyOptionsAction}
+            verifyAction={stepUpPasskeyAction}
+            labels={{ title: tSecond("passkeyTitle"), button: tSecond("passkeyTitle"), pending: tSecond("passkeyPending"), needsJs: tSecond("passkeysNeedJs") }}
+          />
+        ) : null}
+        <Card>
+          <StepUpForm withCode={withCode} returnTo={target} action={confirmIdentityAction} />
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }

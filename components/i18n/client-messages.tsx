@@ -1,0 +1,19 @@
+import type { ReactNode } from "react";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages } from "next-intl/server";
+import { pickNamespaces } from "@/i18n/client-messages";
+import type en from "@/messages/en.json";
+
+type Catalogue = typeof en;
+/** A top-level namespace, or one level below it (`Sso.settings`) when a page needs only that part. */
+export type MessageNamespace = { [K in keyof Catalogue]: K | (Catalogue[K] extends Record<string, unknown> ? `${K}.${Extract<keyof Catalogue[K], string>}` : never) }[keyof Catalogue];
+
+/**
+ * The message namespaces the client components below use, and only those: the page's HTML carries
+ * them, not the whole catalogue (about 80 KB per language). Locale, time zone and formats come from
+ * the request as before. A nested provider replaces the outer one's messages for its subtree.
+ */
+export async function ClientMessages({ namespaces, children }: { namespaces: readonly MessageNamespace[]; children: ReactNode }) {
+  const messages = await getMessages();
+  return <NextIntlClientProvider messages={pickNamespaces(messages, namespaces)}>{children}</NextIntlClientProvider>;
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "jobs_organization_created_idx" ON "jobs" USING btree ("organization_id","created_at");
