@@ -61,10 +61,13 @@ export async function runDestructiveBench(kind: "purge_chats" | "delete_organiza
     }
     await database.db.execute(sql`select count(*) from messages`);
 
-    const separate = process.env.BENCH_WORKER === "separate";
-    server = await startServer(database.url, { workerInServer: !separate });
+    // BENCH_WORKER: unset, server.mjs's default (PostgreSQL: a child process); "server", inside the
+    // server's process (instrumentation.ts); "separate", a separate `npm run worker` started here.
+    const mode = process.env.BENCH_WORKER ?? "default";
+    const separate = mode === "separate";
+    server = await startServer(database.url, { workerInServer: separate ? false : mode === "server" ? true : undefined });
     worker = separate ? startSeparateWorker(database.url) : null;
-    console.log(`worker: ${separate ? "its own process (npm run worker)" : "inside the server (instrumentation.ts)"}`);
+    console.log(`worker: ${separate ? "its own process (npm run worker)" : mode === "server" ? "inside the server's process (instrumentation.ts)" : "server.mjs's default (a child process of the server on PostgreSQL)"}`);
     const idleRss = server.rssMb();
     const cookieA = await sessionCookie(database.db, a.adminId, a.id);
     const cookieB = await sessionCookie(database.db, b.adminId, b.id);

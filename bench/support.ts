@@ -143,7 +143,7 @@ export function startSeparateWorker(databaseUrl: string): { peakRssMb: () => num
   };
 }
 
-/** `npm start`'s server (server.mjs) on the bench database (the worker inside unless told), its memory sampled every 100 ms. */
+/** `npm start`'s server (server.mjs) on the bench database (its default worker unless told), its memory sampled every 100 ms. */
 export async function startServer(databaseUrl: string, options: { workerInServer?: boolean; port?: number } = {}): Promise<Server> {
   const port = options.port ?? defaultPort;
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -161,7 +161,8 @@ export async function startServer(databaseUrl: string, options: { workerInServer
       APP_URL: baseUrl,
       JOB_POLL_MS: "100",
       NODE_ENV: "production",
-      WORKER_IN_SERVER: options.workerInServer === false ? "false" : "true",
+      // Unset: server.mjs's default (on PostgreSQL, the worker in a child process).
+      ...(options.workerInServer === undefined ? {} : { WORKER_IN_SERVER: String(options.workerInServer) }),
     },
     stdio: ["ignore", "pipe", "inherit"],
     detached: true,
