@@ -1,4 +1,4 @@
 // npm run bench:delete
-import { runDestructiveBench } from "./destructive";
+import { runDestructiveBenchAndExit } from "./destructive";
 
-void runDestructiveBench("delete_organization").then(() => process.exit(0));
+runDestructiveBenchAndExit("delete_organization");

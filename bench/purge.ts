@@ -1,4 +1,4 @@
 // npm run bench:purge
-import { runDestructiveBench } from "./destructive";
+import { runDestructiveBenchAndExit } from "./destructive";
 
-void runDestructiveBench("purge_chats").then(() => process.exit(0));
+runDestructiveBenchAndExit("purge_chats");

@@ -26,10 +26,10 @@ export type BenchDatabase = ScratchDatabase;
 
 /**
  * A new database on the local server, migrated; `close()` drops it (`BENCH_KEEP_DATABASE=true` keeps it).
- * `BENCH_DB_PREFIX` names it apart when several checkouts share one PostgreSQL server.
+ * `BENCH_DB_PREFIX` names it, so parallel checkouts on one server tell their databases apart.
  */
-export function createBenchDatabase(): Promise<BenchDatabase> {
-  return createScratchDatabase(serverUrl, process.env.BENCH_DB_PREFIX ?? "org_console_bench", { keep: process.env.BENCH_KEEP_DATABASE === "true" });
+export function createBenchDatabase(options: { template?: string; keep?: boolean } = {}): Promise<BenchDatabase> {
+  return createScratchDatabase(serverUrl, process.env.BENCH_DB_PREFIX ?? "org_console_bench", { keep: options.keep || process.env.BENCH_KEEP_DATABASE === "true", template: options.template });
 }
 
 export type SeededOrganization = { id: string; name: string; adminId: string; chats: number; messages: number };
@@ -56,6 +56,22 @@ export async function seedOrganization(database: Database, name: string): Promis
     from chats c cross join generate_series(1, ${sizes.messagesPerChat}) m
     where c.organization_id = ${id}`);
   return { id, name, adminId: admin!.id, chats: sizes.chats, messages: sizes.chats * sizes.messagesPerChat };
+}
+
+/**
+ * The organization `name` of a database copied from `BENCH_TEMPLATE` (seeded by an earlier
+ * `BENCH_SEED_ONLY=true` run), found instead of seeded again.
+ */
+export async function findSeededOrganization(database: Database, name: string): Promise<SeededOrganization> {
+  const [row] = await queryRows<{ id: string; adminId: string; chats: number; messages: number }>(
+    database.db,
+    sql`select o.id, (select id from users where organization_id = o.id and role = 'admin' order by email limit 1) as "adminId",
+      (select count(*)::int from chats where organization_id = o.id) as chats,
+      (select count(*)::int from messages m join chats c on c.id = m.chat_id where c.organization_id = o.id) as messages
+      from organizations o where o.name = ${name} and o.status = 'active'`,
+  );
+  if (!row) throw new Error(`the template has no active organization named ${name}`);
+  return { id: row.id, name, adminId: row.adminId, chats: Number(row.chats), messages: Number(row.messages) };
 }
 
 export async function vacuumAnalyze(database: BenchDatabase): Promise<void> {
@@ -128,7 +144,7 @@ export function startSeparateWorker(databaseUrl: string): { process: ChildProces
   };
 }
 
-/** `npm start`'s server (server.mjs) on the bench database (the worker inside unless told), its memory sampled every 100 ms. */
+/** `npm start`'s server (server.mjs) on the bench database (its default worker unless told), its memory sampled every 100 ms. */
 export async function startServer(databaseUrl: string, options: { workerInServer?: boolean; port?: number } = {}): Promise<Server> {
   const port = options.port ?? defaultPort;
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -148,7 +164,8 @@ export async function startServer(databaseUrl: string, options: { workerInServer
       APP_URL: baseUrl,
       JOB_POLL_MS: "100",
       NODE_ENV: "production",
-      WORKER_IN_SERVER: options.workerInServer === false ? "false" : "true",
+      // Unset: server.mjs's default (on PostgreSQL, the worker in a child process).
+      ...(options.workerInServer === undefined ? {} : { WORKER_IN_SERVER: String(options.workerInServer) }),
     },
     stdio: ["ignore", "pipe", "inherit"],
     detached: true,

@@ -178,6 +178,9 @@ export async function processJob(
   let cursor = 0;
   let batchSize = options.batchSize;
   const began = performance.now();
+  // JOB_TRACE=true prints each batch's size and time: the statements' share of the job's time.
+  const trace = process.env.JOB_TRACE === "true";
+  let inBatches = 0;
   try {
     if (job.kind === "maintenance") {
       await runMaintenance(db, job, { leaseMs: options.leaseMs, tasks: options.dailyTasks, now: options.now?.() });
@@ -195,6 +198,9 @@ export async function processJob(
       if (limits.shouldStop?.() || (limits.maxBatches !== undefined && batches >= limits.maxBatches)) return "stopped";
       const started = performance.now();
       const batch = await runBatch(db, job, { batchSize, leaseMs: options.leaseMs }, cursor);
+      const elapsed = performance.now() - started;
+      inBatches += elapsed;
+      if (trace) console.info(`[worker] job ${job.id} batch ${batches + 1}: ${batch.done ? "last" : `${batch.chats}/${batchSize} chats`} in ${Math.round(elapsed)} ms (${Math.round(inBatches)} ms of ${Math.round(performance.now() - began)} ms in batches)`);
       if (batch.done) {
         if (job.organizationId) forgetContentCounts(job.organizationId);
         if (process.env.NODE_ENV !== "test") {
@@ -205,7 +211,7 @@ export async function processJob(
       }
       // A batch short of its size reached the end: next, the one look back from the start.
       cursor = batch.chats < batchSize ? 0 : batch.lastChatId;
-      batchSize = nextBatchSize(batchSize, performance.now() - started, options);
+      batchSize = nextBatchSize(batchSize, elapsed, options);
       batches += 1;
       await pause(options.pauseMs);
     }
