@@ -7,6 +7,7 @@ import { queryRows } from "@/lib/core/db";
 import type { Actor } from "@/lib/core/actor";
 import { guard } from "@/lib/core/guard";
 import type { Result } from "@/lib/core/result";
+import { copyFormatted, copyText, type BinaryRow } from "@/lib/core/copy";
 
 /** The API's audit filters: action, actor, a time range, and a cursor (the last event ID seen). */
 export const auditQuerySchema = z.object({
@@ -107,16 +108,65 @@ function lineOf(format: ExportFormat): SQL {
   return sql`${sql.join(cells, sql` || ',' || `)} || chr(13) || chr(10)`;
 }
 
+/** The columns the COPY path reads, in this order (see `copyLineOf`). */
+const copyColumns = {
+  id: auditEvents.id,
+  createdAt: auditEvents.createdAt,
+  action: auditEvents.action,
+  actorKind: auditEvents.actorKind,
+  actorId: auditEvents.actorId,
+  actorName: auditEvents.actorName,
+  actorEmail: auditEvents.actorEmail,
+  target: auditEvents.target,
+  clientAddress: auditEvents.clientAddress,
+  data: auditEvents.data,
+};
+
+const json = (value: string | null) => (value === null ? "null" : JSON.stringify(value));
+
+/** `to_char(t at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` of a timestamptz read as microseconds since 2000. */
+function isoMillis(micros: number): string {
+  return new Date(Math.floor(micros / 1000) + 946_684_800_000).toISOString();
+}
+
+/** `csvCell` above, in TypeScript. */
+function csvText(value: string | null): string {
+  if (value === null) return '""';
+  const first = value.charAt(0);
+  const text = first === "=" || first === "+" || first === "-" || first === "@" || first === "\t" || first === "\r" ? `'${value}` : value;
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+/**
+ * One event as `lineOf` writes it, from the COPY's binary columns: the same bytes (JSON text as
+ * json_build_object writes it — JSON.stringify escapes strings as PostgreSQL does — and CSV cells as
+ * `csvCell`), with PostgreSQL sending raw columns rather than formatting each line (3× its COPY time).
+ */
+function copyLineOf(format: ExportFormat): (row: BinaryRow) => string {
+  if (format === "ndjson") {
+    return (row) =>
+      `{"id" : ${row.integer(0)}, "action" : ${json(row.text(2))}, "target" : ${json(row.text(7))}, "data" : ${row.jsonb(9)}, ` +
+      `"actor" : {"kind" : ${json(row.text(3))}, "id" : ${json(row.uuid(4))}, "name" : ${json(row.text(5))}, "email" : ${json(row.text(6))}}, ` +
+      `"clientAddress" : ${json(row.text(8))}, "createdAt" : "${isoMillis(row.micros(1)!)}"}\n`;
+  }
+  return (row) =>
+    `${row.integer(0)},${isoMillis(row.micros(1)!)},${row.text(2)},${row.text(3)},${row.uuid(4) ?? ""},${csvText(row.text(5))},${csvText(row.text(6))},` +
+    `${csvText(row.text(7))},${csvText(row.text(8))},"${row.jsonb(9)!.replaceAll('"', '""')}"\r\n`;
+}
+
 /**
  * The organization's events matching the filters, newest first, as NDJSON lines or CSV rows. The
  * database formats each batch of lines, and the next batch is read while this one is sent, by ID
- * (a keyset cursor): a million events stream with flat memory, near the speed of COPY.
+ * (a keyset cursor): a million events stream with flat memory. On PostgreSQL (postgres.js) the
+ * events come instead from one `COPY … TO STDOUT (FORMAT binary)`, formatted here into the same bytes
+ * (`copy: false` forces the batches, for the test that compares both).
  */
 export async function exportAuditEvents(
   db: Db,
   caller: Actor | null,
   input: Record<string, unknown>,
   format: ExportFormat,
+  options: { copy?: boolean } = {},
 ): Promise<Result<{ chunks: AsyncGenerator<string> }, "forbidden" | "validation">> {
   const door = guard(caller, "audit.view", auditQuerySchema.omit({ limit: true, before: true }), input);
   if (!door.ok) return door;
@@ -126,6 +176,17 @@ export async function exportAuditEvents(
   if (filters.actorId) conditions.push(eq(auditEvents.actorId, filters.actorId));
   if (filters.since) conditions.push(gte(auditEvents.createdAt, new Date(filters.since)));
   if (filters.until) conditions.push(lte(auditEvents.createdAt, new Date(filters.until)));
+  if (options.copy !== false) {
+    const query = copyText(db.select(copyColumns).from(auditEvents).where(and(...conditions)).orderBy(desc(auditEvents.id)));
+    const copied = copyFormatted(db, query, { columns: Object.keys(copyColumns).length, format: copyLineOf(format) });
+    if (copied) {
+      const chunks = async function* () {
+        if (format === "csv") yield csvHeader;
+        yield* copied;
+      };
+      return { ok: true, chunks: chunks() };
+    }
+  }
   const line = lineOf(format);
   const batch = async (before: number | null) => {
     const where = and(...conditions, before === null ? undefined : lt(auditEvents.id, before));

@@ -1,0 +1,304 @@
+import "server-only";
+import type { Readable } from "node:stream";
+import type { SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import type { Db } from "@/db";
+
+/**
+ * `COPY (…) TO STDOUT (FORMAT binary)` on PostgreSQL, for exports of millions of rows: the database
+ * sends each row's columns in their binary form (no text formatting on its side), and a formatter
+ * here turns them into the export's lines. Only with the postgres.js driver; PGlite has no COPY
+ * stream, and callers keep their paged queries there.
+ */
+
+/** The postgres.js client behind a Drizzle database, or null (PGlite, or a transaction). */
+type PostgresClient = {
+  unsafe: (query: string) => PostgresQuery;
+  reserve: () => Promise<{ unsafe: (query: string) => PostgresQuery; release: () => void }>;
+};
+type PostgresQuery = Promise<unknown> & { readable: () => Promise<Readable>; cancel: () => unknown };
+
+export function copyClientOf(db: Pick<Db, "execute">): PostgresClient | null {
+  const client = (db as { $client?: unknown }).$client;
+  if (typeof client !== "function") return null;
+  const candidate = client as unknown as { unsafe?: unknown; reserve?: unknown };
+  return typeof candidate.unsafe === "function" && typeof candidate.reserve === "function" ? (client as unknown as PostgresClient) : null;
+}
+
+const dialect = new PgDialect();
+
+/** A PostgreSQL literal: an E'' string, so it reads the same whatever standard_conforming_strings says. */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return "null";
+  let text: string;
+  if (typeof value === "string") text = value;
+  else if (typeof value === "number" || typeof value === "bigint") text = String(value);
+  else if (typeof value === "boolean") text = value ? "true" : "false";
+  else if (value instanceof Date) text = value.toISOString();
+  else throw new Error(`COPY: no literal for a ${typeof value} parameter`);
+  return `E'${text.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
+}
+
+/**
+ * The statement's text with its parameters written in as literals (COPY takes no parameters). A
+ * literal has no type of its own, so PostgreSQL gives it the one its place asks for, as it does a
+ * parameter. `$n` inside quoted strings or identifiers is left alone.
+ */
+export function inlineParameters(query: { sql: string; params: unknown[] }): string {
+  let out = "";
+  let index = 0;
+  const text = query.sql;
+  while (index < text.length) {
+    const char = text[index]!;
+    if (char === "'" || char === '"') {
+      const end = text.indexOf(char, index + 1);
+      if (end === -1) throw new Error("COPY: unterminated quote");
+      // A doubled quote inside stays inside: the loop meets its second half as a new quoted run.
+      out += text.slice(index, end + 1);
+      index = end + 1;
+      continue;
+    }
+    const match = char === "$" ? /^\$(\d+)/.exec(text.slice(index, index + 12)) : null;
+    if (match) {
+      out += literal(query.params[Number(match[1]) - 1]);
+      index += match[0].length;
+      continue;
+    }
+    out += char;
+    index += 1;
+  }
+  return out;
+}
+
+/** The SQL text of a Drizzle query (a builder or an `sql` fragment), parameters inlined. */
+export function copyText(query: SQL | { toSQL: () => { sql: string; params: unknown[] } }): string {
+  return inlineParameters("toSQL" in query ? query.toSQL() : dialect.sqlToQuery(query));
+}
+
+/** One row of a binary COPY: its columns read in place, without copying the chunk. */
+export class BinaryRow {
+  buffer: Buffer = Buffer.alloc(0);
+  readonly starts: Int32Array;
+  readonly lengths: Int32Array;
+  constructor(readonly columns: number) {
+    this.starts = new Int32Array(columns);
+    this.lengths = new Int32Array(columns);
+  }
+  isNull(column: number): boolean {
+    return this.lengths[column]! < 0;
+  }
+  /** text, varchar, enum labels (their binary form is their text). */
+  text(column: number): string | null {
+    const length = this.lengths[column]!;
+    if (length < 0) return null;
+    const start = this.starts[column]!;
+    return this.buffer.toString("utf8", start, start + length);
+  }
+  /** jsonb: a version byte (1), then the same text as jsonb's text output. */
+  jsonb(column: number): string | null {
+    const length = this.lengths[column]!;
+    if (length < 0) return null;
+    const start = this.starts[column]!;
+    return this.buffer.toString("utf8", start + 1, start + length);
+  }
+  /** int2, int4 or int8, as decimal text. */
+  integer(column: number): string | null {
+    const length = this.lengths[column]!;
+    if (length < 0) return null;
+    const start = this.starts[column]!;
+    if (length === 8) return this.buffer.readBigInt64BE(start).toString();
+    if (length === 4) return String(this.buffer.readInt32BE(start));
+    return String(this.buffer.readInt16BE(start));
+  }
+  uuid(column: number): string | null {
+    const length = this.lengths[column]!;
+    if (length < 0) return null;
+    const start = this.starts[column]!;
+    const hex = this.buffer.toString("hex", start, start + 16);
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  }
+  /** timestamptz: microseconds since 2000-01-01 00:00 UTC. */
+  micros(column: number): number | null {
+    const length = this.lengths[column]!;
+    if (length < 0) return null;
+    return Number(this.buffer.readBigInt64BE(this.starts[column]!));
+  }
+}
+
+const signature = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
+
+/**
+ * Reads a binary COPY stream however it is cut into chunks (postgres.js hands over one CopyData
+ * message at a time, usually one row; the header comes with the first). `push` calls `onRow` for
+ * each complete row and keeps an incomplete one for the next chunk.
+ */
+export class BinaryCopyParser {
+  private pending: Buffer | null = null;
+  private headerRead = false;
+  private readonly row: BinaryRow;
+  ended = false;
+  constructor(columns: number, private readonly onRow: (row: BinaryRow) => void) {
+    this.row = new BinaryRow(columns);
+  }
+  push(chunk: Buffer): void {
+    let buffer = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+    this.pending = null;
+    let at = 0;
+    if (!this.headerRead) {
+      if (buffer.length < 19) {
+        this.pending = buffer;
+        return;
+      }
+      if (!buffer.subarray(0, 11).equals(signature)) throw new Error("COPY: not a binary COPY stream");
+      at = 19 + buffer.readInt32BE(15);
+      this.headerRead = true;
+    }
+    const row = this.row;
+    while (at < buffer.length && !this.ended) {
+      if (buffer.length - at < 2) break;
+      const count = buffer.readInt16BE(at);
+      if (count === -1) {
+        this.ended = true;
+        return;
+      }
+      if (count !== row.columns) throw new Error(`COPY: ${count} columns, expected ${row.columns}`);
+      let cursor = at + 2;
+      let complete = true;
+      for (let column = 0; column < count; column += 1) {
+        if (buffer.length - cursor < 4) {
+          complete = false;
+          break;
+        }
+        const length = buffer.readInt32BE(cursor);
+        cursor += 4;
+        row.starts[column] = cursor;
+        row.lengths[column] = length;
+        if (length > 0) cursor += length;
+        if (cursor > buffer.length) {
+          complete = false;
+          break;
+        }
+      }
+      if (!complete) break;
+      row.buffer = buffer;
+      this.onRow(row);
+      at = cursor;
+    }
+    if (at < buffer.length && !this.ended) {
+      buffer = buffer.subarray(at);
+      this.pending = Buffer.from(buffer);
+    }
+  }
+}
+
+export type CopyOptions = {
+  /** Columns the query selects. */
+  columns: number;
+  /** One row's text (a line of the export, its line break included). */
+  format: (row: BinaryRow) => string;
+  /** Characters gathered before a chunk is handed over. */
+  chunkChars?: number;
+};
+
+/**
+ * Streams `COPY (query) TO STDOUT (FORMAT binary)` as text chunks of formatted rows, or null when
+ * the database is not PostgreSQL through postgres.js.
+ *
+ * The COPY stream is read in flowing mode, paused while two chunks wait (a paused-mode read of
+ * postgres.js's COPY stream can stall: porsager/postgres#499). When the consumer stops early (a
+ * download abandoned, a job stopped), the statement is cancelled on the server and what it still
+ * sends is read and dropped until it ends: PostgreSQL does not act on a cancel while blocked
+ * writing to a full socket, and the pooled connection is only usable again once the COPY is over.
+ * The COPY runs on a reserved connection, handed back to the pool when it is over.
+ */
+export function copyFormatted(db: Pick<Db, "execute">, query: string, options: CopyOptions): AsyncGenerator<string> | null {
+  const client = copyClientOf(db);
+  if (!client) return null;
+  const chunkChars = options.chunkChars ?? 256 * 1024;
+  return (async function* () {
+    // A connection of our own until the COPY is over: a cancel can then only reach this statement.
+    const connection = await client.reserve();
+    let statement: PostgresQuery;
+    let stream: Readable;
+    try {
+      statement = connection.unsafe(`copy (${query}) to stdout (format binary)`);
+      stream = await statement.readable();
+    } catch (error) {
+      connection.release();
+      throw error;
+    }
+    const ready: string[] = [];
+    let parts: string[] = [];
+    let size = 0;
+    let finished = false;
+    let failure: unknown = null;
+    let wake: (() => void) | null = null;
+    const notify = () => {
+      const resolve = wake;
+      wake = null;
+      resolve?.();
+    };
+    const flush = () => {
+      if (parts.length === 0) return;
+      ready.push(parts.join(""));
+      parts = [];
+      size = 0;
+    };
+    const parser = new BinaryCopyParser(options.columns, (row) => {
+      const line = options.format(row);
+      parts.push(line);
+      size += line.length;
+      if (size >= chunkChars) flush();
+    });
+    const closed = new Promise<void>((resolve) => stream.once("close", resolve));
+    const onData = (chunk: Buffer) => {
+      try {
+        parser.push(chunk);
+      } catch (error) {
+        failure ??= error;
+        stream.off("data", onData);
+        stream.on("data", () => {});
+      }
+      if (ready.length >= 2) stream.pause();
+      if (ready.length > 0 || failure) notify();
+    };
+    stream.on("data", onData);
+    stream.once("end", () => {
+      finished = true;
+      flush();
+      notify();
+    });
+    stream.once("error", (error) => {
+      failure ??= error;
+      finished = true;
+      notify();
+    });
+    try {
+      for (;;) {
+        if (failure) throw failure;
+        const next = ready.shift();
+        if (next !== undefined) {
+          if (ready.length < 2 && stream.isPaused()) stream.resume();
+          yield next;
+          continue;
+        }
+        if (finished) break;
+        if (stream.isPaused()) stream.resume();
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+      await statement.catch(() => undefined);
+    } finally {
+      if (!finished) {
+        // Stopped early: cancel, then drain whatever is still on its way so the connection frees up.
+        stream.off("data", onData);
+        stream.on("data", () => {});
+        stream.on("error", () => {});
+        await Promise.resolve(statement.cancel()).catch(() => undefined);
+        stream.resume();
+        await closed;
+      }
+      await statement.catch(() => undefined);
+      connection.release();
+    }
+  })();
+}
