@@ -251,6 +251,11 @@ export function copyFormatted(db: Pick<Db, "execute">, query: string, options: C
       if (size >= chunkChars) flush();
     });
     const closed = new Promise<void>((resolve) => stream.once("close", resolve));
+    // postgres.js pauses the connection's socket when the stream's buffer is full and resumes it
+    // from the stream's read(); once the stream has ended, read() is never called again, so a socket
+    // paused by the last rows would keep the rest of the reply (and the next query) unread. This
+    // calls that read() by hand.
+    const resumeSocket = () => (stream as unknown as { _read?: (size: number) => void })._read?.(0);
     const onData = (chunk: Buffer) => {
       try {
         parser.push(chunk);
@@ -264,6 +269,7 @@ export function copyFormatted(db: Pick<Db, "execute">, query: string, options: C
     };
     stream.on("data", onData);
     stream.once("end", () => {
+      resumeSocket();
       finished = true;
       flush();
       notify();
@@ -297,7 +303,11 @@ export function copyFormatted(db: Pick<Db, "execute">, query: string, options: C
         stream.resume();
         await closed;
       }
+      resumeSocket();
       await statement.catch(() => undefined);
+      // The connection answers again (the COPY's reply read to its end) before it goes back to the pool;
+      // a cancel that came too late to stop the COPY lands on this query, not on someone else's.
+      await connection.unsafe("select 1").catch(() => undefined);
       connection.release();
     }
   })();
