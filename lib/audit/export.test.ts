@@ -9,10 +9,10 @@ const database = testDatabaseForThisFile();
 // The COPY path exists on PostgreSQL only (DATABASE_URL=… npm test); PGlite keeps the batches.
 const onPostgres = process.env.DATABASE_URL ? it : it.skip;
 
-async function text(chunks: AsyncGenerator<string>): Promise<string> {
-  let out = "";
-  for await (const chunk of chunks) out += chunk;
-  return out;
+async function text(chunks: AsyncGenerator<string | Uint8Array>): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const chunk of chunks) parts.push(Buffer.from(chunk));
+  return Buffer.concat(parts).toString("utf8");
 }
 
 // Every kind of character the two paths could write differently: quotes, backslashes, line breaks,
@@ -80,11 +80,12 @@ describe("audit export on PostgreSQL: COPY and the batches", () => {
     // connection's socket), after which every connection still answers.
     const again = await exportAuditEvents(database.db, admin, {}, "csv");
     if (!again.ok) throw new Error(again.error);
-    let csv = "";
+    const parts: Buffer[] = [];
     for await (const chunk of again.chunks) {
-      csv += chunk;
+      parts.push(Buffer.from(chunk));
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
+    const csv = Buffer.concat(parts).toString("utf8");
     expect(csv.split("\r\n").length).toBe(100_000 + 2);
     const after = await Promise.all(Array.from({ length: 20 }, (_, index) => queryRows<{ n: number }>(database.db, sql`select ${index}::int as n`)));
     expect(after).toHaveLength(20);

@@ -191,17 +191,121 @@ export class BinaryCopyParser {
   }
 }
 
+/**
+ * An output buffer the formatters write bytes into: the columns' UTF-8 bytes are copied from the
+ * COPY stream as they are (escaped where JSON or CSV needs it), never decoded into strings and
+ * encoded again, which costs more than the COPY itself.
+ */
+export class ByteWriter {
+  private buffer: Buffer;
+  length = 0;
+  constructor(private readonly size: number) {
+    this.buffer = Buffer.allocUnsafe(size);
+  }
+  private room(bytes: number): void {
+    if (this.length + bytes <= this.buffer.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + bytes));
+    this.buffer.copy(bigger, 0, 0, this.length);
+    this.buffer = bigger;
+  }
+  /** ASCII text (digits, punctuation, names of keys, ISO times). */
+  ascii(text: string): void {
+    this.room(text.length);
+    this.length += this.buffer.write(text, this.length, "latin1");
+  }
+  /** A column's bytes as they are, `skip` bytes in (1 for jsonb's version byte); "null" when null. */
+  raw(row: BinaryRow, column: number, skip = 0): void {
+    const length = row.lengths[column]!;
+    if (length < 0) return this.ascii("null");
+    const start = row.starts[column]! + skip;
+    this.room(length - skip);
+    row.buffer.copy(this.buffer, this.length, start, start + length - skip);
+    this.length += length - skip;
+  }
+  /**
+   * A text column as a JSON string, escaped as PostgreSQL's escape_json (and JSON.stringify) do:
+   * `"` `\` and the control characters, with \b \f \n \r \t or \u00xx; "null" when null.
+   */
+  json(row: BinaryRow, column: number): void {
+    const length = row.lengths[column]!;
+    if (length < 0) return this.ascii("null");
+    const source = row.buffer;
+    const start = row.starts[column]!;
+    this.room(length * 6 + 2);
+    const out = this.buffer;
+    let at = this.length;
+    out[at++] = 0x22;
+    for (let index = start, end = start + length; index < end; index += 1) {
+      const byte = source[index]!;
+      if (byte >= 0x20 && byte !== 0x22 && byte !== 0x5c) {
+        out[at++] = byte;
+        continue;
+      }
+      out[at++] = 0x5c;
+      if (byte === 0x22 || byte === 0x5c) out[at++] = byte;
+      else if (byte === 0x08) out[at++] = 0x62;
+      else if (byte === 0x0c) out[at++] = 0x66;
+      else if (byte === 0x0a) out[at++] = 0x6e;
+      else if (byte === 0x0d) out[at++] = 0x72;
+      else if (byte === 0x09) out[at++] = 0x74;
+      else {
+        out[at++] = 0x75;
+        out[at++] = 0x30;
+        out[at++] = 0x30;
+        out[at++] = hexDigit(byte >> 4);
+        out[at++] = hexDigit(byte & 15);
+      }
+    }
+    out[at++] = 0x22;
+    this.length = at;
+  }
+  /**
+   * A column as a quoted CSV cell, quotes doubled; `guard` puts ' before a cell a spreadsheet would
+   * run as a formula (starting with = + - @, a tab or a return). A null is an empty cell ("").
+   */
+  csv(row: BinaryRow, column: number, options: { skip?: number; guard?: boolean } = {}): void {
+    const skip = options.skip ?? 0;
+    const length = Math.max(0, row.lengths[column]! - skip);
+    const source = row.buffer;
+    const start = row.starts[column]! + skip;
+    this.room(length * 2 + 3);
+    const out = this.buffer;
+    let at = this.length;
+    out[at++] = 0x22;
+    if (options.guard && length > 0) {
+      const first = source[start]!;
+      if (first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40 || first === 0x09 || first === 0x0d) out[at++] = 0x27;
+    }
+    for (let index = start, end = start + length; index < end; index += 1) {
+      const byte = source[index]!;
+      out[at++] = byte;
+      if (byte === 0x22) out[at++] = 0x22;
+    }
+    out[at++] = 0x22;
+    this.length = at;
+  }
+  /** What was written since the last call, as its own Buffer. */
+  take(): Buffer {
+    const out = this.buffer.subarray(0, this.length);
+    this.buffer = Buffer.allocUnsafe(this.size);
+    this.length = 0;
+    return out;
+  }
+}
+
+const hexDigit = (value: number) => (value < 10 ? 0x30 + value : 0x57 + value);
+
 export type CopyOptions = {
   /** Columns the query selects. */
   columns: number;
-  /** One row's text (a line of the export, its line break included). */
-  format: (row: BinaryRow) => string;
-  /** Characters gathered before a chunk is handed over. */
-  chunkChars?: number;
+  /** Writes one row's line (its line break included). */
+  format: (row: BinaryRow, out: ByteWriter) => void;
+  /** Bytes gathered before a chunk is handed over. */
+  chunkBytes?: number;
 };
 
 /**
- * Streams `COPY (query) TO STDOUT (FORMAT binary)` as text chunks of formatted rows, or null when
+ * Streams `COPY (query) TO STDOUT (FORMAT binary)` as chunks of formatted rows, or null when
  * the database is not PostgreSQL through postgres.js.
  *
  * The COPY stream is read in flowing mode, paused while two chunks wait (a paused-mode read of
@@ -211,10 +315,10 @@ export type CopyOptions = {
  * writing to a full socket, and the pooled connection is only usable again once the COPY is over.
  * The COPY runs on a reserved connection, handed back to the pool when it is over.
  */
-export function copyFormatted(db: Pick<Db, "execute">, query: string, options: CopyOptions): AsyncGenerator<string> | null {
+export function copyFormatted(db: Pick<Db, "execute">, query: string, options: CopyOptions): AsyncGenerator<Buffer> | null {
   const client = copyClientOf(db);
   if (!client) return null;
-  const chunkChars = options.chunkChars ?? 256 * 1024;
+  const chunkBytes = options.chunkBytes ?? 256 * 1024;
   return (async function* () {
     // A connection of our own until the COPY is over: a cancel can then only reach this statement.
     const connection = await client.reserve();
@@ -227,9 +331,8 @@ export function copyFormatted(db: Pick<Db, "execute">, query: string, options: C
       connection.release();
       throw error;
     }
-    const ready: string[] = [];
-    let parts: string[] = [];
-    let size = 0;
+    const ready: Buffer[] = [];
+    const out = new ByteWriter(chunkBytes + 64 * 1024);
     let finished = false;
     let failure: unknown = null;
     let wake: (() => void) | null = null;
@@ -239,16 +342,11 @@ export function copyFormatted(db: Pick<Db, "execute">, query: string, options: C
       resolve?.();
     };
     const flush = () => {
-      if (parts.length === 0) return;
-      ready.push(parts.join(""));
-      parts = [];
-      size = 0;
+      if (out.length > 0) ready.push(out.take());
     };
     const parser = new BinaryCopyParser(options.columns, (row) => {
-      const line = options.format(row);
-      parts.push(line);
-      size += line.length;
-      if (size >= chunkChars) flush();
+      options.format(row, out);
+      if (out.length >= chunkBytes) flush();
     });
     const closed = new Promise<void>((resolve) => stream.once("close", resolve));
     // postgres.js pauses the connection's socket when the stream's buffer is full and resumes it

@@ -10,7 +10,7 @@ import { ZipFile } from "yazl";
 import { organizationExports, type Job } from "@/db/schema";
 import type { Db } from "@/lib/core/db";
 import { queryRows } from "@/lib/core/db";
-import { copyClientOf, copyFormatted, copyText, type BinaryRow } from "@/lib/core/copy";
+import { copyClientOf, copyFormatted, copyText, type BinaryRow, type ByteWriter } from "@/lib/core/copy";
 import { recordAudit } from "@/lib/audit/record";
 import { LeaseLostError, recordProgress } from "./jobs";
 
@@ -31,9 +31,8 @@ export function exportFilePath(jobId: string): string {
 type Page = (after: number, limit: number) => SQL;
 
 /** A file's rows by `COPY … (FORMAT binary)` on PostgreSQL: the raw columns, and the line they make. */
-type Copy = { query: SQL; columns: number; line: (row: BinaryRow) => string };
+type Copy = { query: SQL; columns: number; line: (row: BinaryRow, out: ByteWriter) => void };
 
-const json = (value: string | null) => (value === null ? "null" : JSON.stringify(value));
 
 /**
  * A timestamptz as json_build_object writes it in a UTC session ("2026-01-02T03:04:05.123456+00:00",
@@ -81,8 +80,11 @@ function exportFiles(organizationId: string): { name: string; page: Page; key: "
       copy: {
         query: sql`select id, user_id, title, created_at, updated_at from chats where organization_id = ${organizationId} order by id`,
         columns: 5,
-        line: (row) =>
-          `{"id" : ${row.integer(0)}, "userId" : ${json(row.uuid(1))}, "title" : ${json(row.text(2))}, "createdAt" : ${jsonTimestampUtc(row.micros(3)!)}, "updatedAt" : ${jsonTimestampUtc(row.micros(4)!)}}\n`,
+        line: (row, out) => {
+          out.ascii(`{"id" : ${row.integer(0)}, "userId" : ${row.isNull(1) ? "null" : `"${row.uuid(1)}"`}, "title" : `);
+          out.json(row, 2);
+          out.ascii(`, "createdAt" : ${jsonTimestampUtc(row.micros(3)!)}, "updatedAt" : ${jsonTimestampUtc(row.micros(4)!)}}\n`);
+        },
       },
     },
     {
@@ -104,8 +106,13 @@ function exportFiles(organizationId: string): { name: string; page: Page; key: "
         query: sql`select m.id, m.chat_id, m.author, m.body, m.created_at from messages m join chats c on c.id = m.chat_id
           where c.organization_id = ${organizationId} order by m.chat_id, m.id`,
         columns: 5,
-        line: (row) =>
-          `{"id" : ${row.integer(0)}, "chatId" : ${row.integer(1)}, "author" : ${json(row.text(2))}, "body" : ${json(row.text(3))}, "createdAt" : ${jsonTimestampUtc(row.micros(4)!)}}\n`,
+        line: (row, out) => {
+          out.ascii(`{"id" : ${row.integer(0)}, "chatId" : ${row.integer(1)}, "author" : `);
+          out.json(row, 2);
+          out.ascii(', "body" : ');
+          out.json(row, 3);
+          out.ascii(`, "createdAt" : ${jsonTimestampUtc(row.micros(4)!)}}\n`);
+        },
       },
     },
     {
@@ -128,8 +135,15 @@ function exportFiles(organizationId: string): { name: string; page: Page; key: "
       copy: {
         query: sql`select id, actor_id, action, target, data, created_at from audit_events where organization_id = ${organizationId} order by id`,
         columns: 6,
-        line: (row) =>
-          `{"id" : ${row.integer(0)}, "actorId" : ${json(row.uuid(1))}, "action" : ${json(row.text(2))}, "target" : ${json(row.text(3))}, "data" : ${row.jsonb(4)}, "createdAt" : ${jsonTimestampUtc(row.micros(5)!)}}\n`,
+        line: (row, out) => {
+          out.ascii(`{"id" : ${row.integer(0)}, "actorId" : ${row.isNull(1) ? "null" : `"${row.uuid(1)}"`}, "action" : `);
+          out.json(row, 2);
+          out.ascii(', "target" : ');
+          out.json(row, 3);
+          out.ascii(', "data" : ');
+          out.raw(row, 4, 1);
+          out.ascii(`, "createdAt" : ${jsonTimestampUtc(row.micros(5)!)}}\n`);
+        },
       },
     },
   ];
@@ -193,9 +207,9 @@ export async function buildExport(db: Db, job: Job, options: BuildOptions): Prom
       const { line } = file.copy;
       const chunks = copyFormatted(db, copyText(file.copy.query), {
         columns: file.copy.columns,
-        format: (row) => {
+        format: (row, out) => {
           rows += 1;
-          return line(row);
+          line(row, out);
         },
       })!;
       // Leaving this loop early (a stop, a failure) ends the generator, which cancels the COPY.
