@@ -124,8 +124,13 @@ const copyColumns = {
 
 /** `to_char(t at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` of a timestamptz read as microseconds since 2000. */
 function isoMillis(micros: number): string {
-  return new Date(Math.floor(micros / 1000) + 946_684_800_000).toISOString();
+  const millis = Math.floor(micros / 1000);
+  const second = Math.floor(millis / 1000);
+  // Neighbouring events often share their second: its text is made once.
+  if (second !== lastSecond.second) lastSecond = { second, text: new Date(second * 1000 + 946_684_800_000).toISOString().slice(0, 19) };
+  return `${lastSecond.text}.${String(millis - second * 1000).padStart(3, "0")}Z`;
 }
+let lastSecond = { second: Number.NaN, text: "" };
 
 /**
  * One event as `lineOf` writes it, from the COPY's binary columns: the same bytes (JSON as

@@ -44,7 +44,7 @@ function literal(value: unknown): string {
  * literal has no type of its own, so PostgreSQL gives it the one its place asks for, as it does a
  * parameter. `$n` inside quoted strings or identifiers is left alone.
  */
-export function inlineParameters(query: { sql: string; params: unknown[] }): string {
+function inlineParameters(query: { sql: string; params: unknown[] }): string {
   let out = "";
   let index = 0;
   const text = query.sql;
@@ -106,7 +106,12 @@ export class BinaryRow {
     const length = this.lengths[column]!;
     if (length < 0) return null;
     const start = this.starts[column]!;
-    if (length === 8) return this.buffer.readBigInt64BE(start).toString();
+    if (length === 8) {
+      const high = this.buffer.readInt32BE(start);
+      // Exact as a number below 2^53 (every ID here); beyond, BigInt.
+      if (high >= 0 && high < 0x200000) return String(high * 0x1_0000_0000 + this.buffer.readUInt32BE(start + 4));
+      return this.buffer.readBigInt64BE(start).toString();
+    }
     if (length === 4) return String(this.buffer.readInt32BE(start));
     return String(this.buffer.readInt16BE(start));
   }
@@ -114,16 +119,24 @@ export class BinaryRow {
     const length = this.lengths[column]!;
     if (length < 0) return null;
     const start = this.starts[column]!;
-    const hex = this.buffer.toString("hex", start, start + 16);
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    const buffer = this.buffer;
+    let text = "";
+    for (let index = 0; index < 16; index += 1) {
+      if (index === 4 || index === 6 || index === 8 || index === 10) text += "-";
+      text += hexPairs[buffer[start + index]!];
+    }
+    return text;
   }
   /** timestamptz: microseconds since 2000-01-01 00:00 UTC. */
   micros(column: number): number | null {
     const length = this.lengths[column]!;
     if (length < 0) return null;
-    return Number(this.buffer.readBigInt64BE(this.starts[column]!));
+    const start = this.starts[column]!;
+    return this.buffer.readInt32BE(start) * 0x1_0000_0000 + this.buffer.readUInt32BE(start + 4);
   }
 }
+
+const hexPairs = Array.from({ length: 256 }, (_, value) => value.toString(16).padStart(2, "0"));
 
 const signature = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
 
@@ -132,7 +145,7 @@ const signature = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
  * message at a time, usually one row; the header comes with the first). `push` calls `onRow` for
  * each complete row and keeps an incomplete one for the next chunk.
  */
-export class BinaryCopyParser {
+class BinaryCopyParser {
   private pending: Buffer | null = null;
   private headerRead = false;
   private readonly row: BinaryRow;
@@ -210,17 +223,35 @@ export class ByteWriter {
   }
   /** ASCII text (digits, punctuation, names of keys, ISO times). */
   ascii(text: string): void {
-    this.room(text.length);
-    this.length += this.buffer.write(text, this.length, "latin1");
+    const length = text.length;
+    this.room(length);
+    // A loop beats a call into C++ for the short runs between columns.
+    if (length < 48) {
+      const out = this.buffer;
+      let at = this.length;
+      for (let index = 0; index < length; index += 1) out[at++] = text.charCodeAt(index);
+      this.length = at;
+    } else {
+      this.length += this.buffer.write(text, this.length, "latin1");
+    }
   }
   /** A column's bytes as they are, `skip` bytes in (1 for jsonb's version byte); "null" when null. */
   raw(row: BinaryRow, column: number, skip = 0): void {
     const length = row.lengths[column]!;
     if (length < 0) return this.ascii("null");
     const start = row.starts[column]! + skip;
-    this.room(length - skip);
-    row.buffer.copy(this.buffer, this.length, start, start + length - skip);
-    this.length += length - skip;
+    const bytes = length - skip;
+    this.room(bytes);
+    if (bytes < 48) {
+      const source = row.buffer;
+      const out = this.buffer;
+      let at = this.length;
+      for (let index = start, end = start + bytes; index < end; index += 1) out[at++] = source[index]!;
+      this.length = at;
+    } else {
+      row.buffer.copy(this.buffer, this.length, start, start + bytes);
+      this.length += bytes;
+    }
   }
   /**
    * A text column as a JSON string, escaped as PostgreSQL's escape_json (and JSON.stringify) do:
@@ -295,7 +326,7 @@ export class ByteWriter {
 
 const hexDigit = (value: number) => (value < 10 ? 0x30 + value : 0x57 + value);
 
-export type CopyOptions = {
+type CopyOptions = {
   /** Columns the query selects. */
   columns: number;
   /** Writes one row's line (its line break included). */

@@ -38,10 +38,14 @@ type Copy = { query: SQL; columns: number; line: (row: BinaryRow, out: ByteWrite
  * A timestamptz as json_build_object writes it in a UTC session ("2026-01-02T03:04:05.123456+00:00",
  * trailing zeros of the fraction dropped, none when whole), from microseconds since 2000-01-01.
  */
-export function jsonTimestampUtc(micros: number): string {
+let lastSecond = { seconds: Number.NaN, text: "" };
+
+function jsonTimestampUtc(micros: number): string {
   const seconds = Math.floor(micros / 1_000_000);
   const fraction = micros - seconds * 1_000_000;
-  const base = new Date((seconds + 946_684_800) * 1000).toISOString().slice(0, 19);
+  // Neighbouring rows often share their second: its text is made once.
+  if (seconds !== lastSecond.seconds) lastSecond = { seconds, text: new Date((seconds + 946_684_800) * 1000).toISOString().slice(0, 19) };
+  const base = lastSecond.text;
   return `"${base}${fraction === 0 ? "" : `.${String(fraction).padStart(6, "0").replace(/0+$/, "")}`}+00:00"`;
 }
 
