@@ -7,7 +7,7 @@ import { queryRows } from "@/lib/core/db";
 import type { Actor } from "@/lib/core/actor";
 import { guard } from "@/lib/core/guard";
 import type { Result } from "@/lib/core/result";
-import { copyFormatted, copyText, type BinaryRow, type ByteWriter } from "@/lib/core/copy";
+import { copyFormatted, copyText, utcSecondText, type BinaryRow, type ByteWriter } from "@/lib/core/copy";
 
 /** The API's audit filters: action, actor, a time range, and a cursor (the last event ID seen). */
 export const auditQuerySchema = z.object({
@@ -127,7 +127,7 @@ function isoMillis(micros: number): string {
   const millis = Math.floor(micros / 1000);
   const second = Math.floor(millis / 1000);
   // Neighbouring events often share their second: its text is made once.
-  if (second !== lastSecond.second) lastSecond = { second, text: new Date(second * 1000 + 946_684_800_000).toISOString().slice(0, 19) };
+  if (second !== lastSecond.second) lastSecond = { second, text: utcSecondText(second + 946_684_800) };
   return `${lastSecond.text}.${String(millis - second * 1000).padStart(3, "0")}Z`;
 }
 let lastSecond = { second: Number.NaN, text: "" };

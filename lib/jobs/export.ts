@@ -10,7 +10,7 @@ import { ZipFile } from "yazl";
 import { organizationExports, type Job } from "@/db/schema";
 import type { Db } from "@/lib/core/db";
 import { queryRows } from "@/lib/core/db";
-import { copyClientOf, copyFormatted, copyText, type BinaryRow, type ByteWriter } from "@/lib/core/copy";
+import { copyClientOf, copyFormatted, copyText, utcSecondText, type BinaryRow, type ByteWriter } from "@/lib/core/copy";
 import { recordAudit } from "@/lib/audit/record";
 import { LeaseLostError, recordProgress } from "./jobs";
 
@@ -44,7 +44,7 @@ function jsonTimestampUtc(micros: number): string {
   const seconds = Math.floor(micros / 1_000_000);
   const fraction = micros - seconds * 1_000_000;
   // Neighbouring rows often share their second: its text is made once.
-  if (seconds !== lastSecond.seconds) lastSecond = { seconds, text: new Date((seconds + 946_684_800) * 1000).toISOString().slice(0, 19) };
+  if (seconds !== lastSecond.seconds) lastSecond = { seconds, text: utcSecondText(seconds + 946_684_800) };
   const base = lastSecond.text;
   return `"${base}${fraction === 0 ? "" : `.${String(fraction).padStart(6, "0").replace(/0+$/, "")}`}+00:00"`;
 }
