@@ -12,6 +12,9 @@ import { hashToken, newToken } from "@/lib/core/tokens";
 import { createScratchDatabase } from "@/tests/support/db";
 import { baseUrl, load, seconds, serverUrl, startServer, summarize, type Target } from "./support";
 
+// The server runs with NODE_ENV=production, which requires the audit chain's key.
+process.env.AUDIT_CHAIN_KEY ??= "bench-audit-chain-key-not-for-production-000";
+
 const levelSeconds = Number(process.env.BENCH_SECONDS ?? 10);
 const auditEventCount = Number(process.env.BENCH_AUDIT_EVENTS ?? 1_000_000);
 const port = Number(new URL(baseUrl).port);
@@ -29,7 +32,7 @@ async function startOfAMinute() {
 }
 
 async function main() {
-  const database = await createScratchDatabase(serverUrl, "adminapi_bench", { keep: process.env.BENCH_KEEP_DATABASE === "true" });
+  const database = await createScratchDatabase(serverUrl, process.env.BENCH_DB_PREFIX ?? "adminapi_bench", { keep: process.env.BENCH_KEEP_DATABASE === "true" });
   try {
     const [organization] = await database.db.insert(organizations).values({ name: "Bench API", plan: "enterprise" }).returning();
     await database.db.insert(users).values({ organizationId: organization!.id, email: "bench-admin@example.test", name: "Bench Admin", passwordHash: "x", role: "admin", billing: true });
@@ -73,9 +76,9 @@ async function main() {
     const seedStarted = performance.now();
     const admin = postgres(database.url, { max: 1, onnotice: () => {} });
     await admin.unsafe(
-      `insert into audit_events (organization_id, actor_kind, actor_id, actor_name, actor_email, action, target, data, client_address, created_at)
+      `insert into audit_events (organization_id, actor_kind, actor_id, actor_name, actor_email, action, target, data, client_address, created_at, sequence)
        select $1, 'person', null, 'Person ' || (g % 50), 'person' || (g % 50) || '@example.test', 'organization.renamed', 'target ' || g,
-              jsonb_build_object('from', 'Name ' || g, 'to', '=Name ' || (g + 1)), '192.0.2.' || (g % 250), now() - make_interval(secs => g)
+              jsonb_build_object('from', 'Name ' || g, 'to', '=Name ' || (g + 1)), '192.0.2.' || (g % 250), now() - make_interval(secs => g), g
        from generate_series(1, ${auditEventCount}) as g`,
       [organization!.id],
     );

@@ -64,8 +64,8 @@ async function copyBaseline(url: string, organizationId: string, capMs: number):
 }
 
 async function main() {
-  // BENCH_DATABASE_PREFIX names the scratch database (each engineer on a shared server has their own prefix).
-  const database = await createScratchDatabase(serverUrl, process.env.BENCH_DATABASE_PREFIX ?? "org_console_bench", { keep: process.env.BENCH_KEEP_DATABASE === "true" });
+  // BENCH_DB_PREFIX names the scratch database (each engineer on a shared server has their own prefix).
+  const database = await createScratchDatabase(serverUrl, process.env.BENCH_DB_PREFIX ?? "org_console_bench", { keep: process.env.BENCH_KEEP_DATABASE === "true" });
   const exportDir = mkdtempSync(path.join(os.tmpdir(), "org-console-bench-exports-"));
   process.env.EXPORT_DIR = exportDir;
   try {

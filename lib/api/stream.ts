@@ -3,14 +3,14 @@ import type { ExportFormat } from "@/lib/audit/export";
 const contentTypes: Record<ExportFormat, string> = { ndjson: "application/x-ndjson; charset=utf-8", csv: "text/csv; charset=utf-8" };
 
 /** A download that pulls one chunk at a time: the server holds one batch, never the whole export. */
-export function streamedDownload(chunks: AsyncGenerator<string>, format: ExportFormat, filename: string, headers = new Headers()): Response {
+export function streamedDownload(chunks: AsyncGenerator<string | Uint8Array>, format: ExportFormat, filename: string, headers = new Headers()): Response {
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const next = await chunks.next();
         if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
+        else controller.enqueue(typeof next.value === "string" ? encoder.encode(next.value) : next.value);
       } catch (error) {
         controller.error(error);
       }

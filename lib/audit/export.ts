@@ -7,6 +7,7 @@ import { queryRows } from "@/lib/core/db";
 import type { Actor } from "@/lib/core/actor";
 import { guard } from "@/lib/core/guard";
 import type { Result } from "@/lib/core/result";
+import { copyFormatted, copyText, utcSecondText, type BinaryRow, type ByteWriter } from "@/lib/core/copy";
 
 /** The API's audit filters: action, actor, a time range, and a cursor (the last event ID seen). */
 export const auditQuerySchema = z.object({
@@ -107,17 +108,82 @@ function lineOf(format: ExportFormat): SQL {
   return sql`${sql.join(cells, sql` || ',' || `)} || chr(13) || chr(10)`;
 }
 
+/** The columns the COPY path reads, in this order (see `copyLineOf`). */
+const copyColumns = {
+  id: auditEvents.id,
+  createdAt: auditEvents.createdAt,
+  action: auditEvents.action,
+  actorKind: auditEvents.actorKind,
+  actorId: auditEvents.actorId,
+  actorName: auditEvents.actorName,
+  actorEmail: auditEvents.actorEmail,
+  target: auditEvents.target,
+  clientAddress: auditEvents.clientAddress,
+  data: auditEvents.data,
+};
+
+/** `to_char(t at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` of a timestamptz read as microseconds since 2000. */
+function isoMillis(micros: number): string {
+  const millis = Math.floor(micros / 1000);
+  const second = Math.floor(millis / 1000);
+  // Neighbouring events often share their second: its text is made once.
+  if (second !== lastSecond.second) lastSecond = { second, text: utcSecondText(second + 946_684_800) };
+  return `${lastSecond.text}.${String(millis - second * 1000).padStart(3, "0")}Z`;
+}
+let lastSecond = { second: Number.NaN, text: "" };
+
+/**
+ * One event as `lineOf` writes it, from the COPY's binary columns: the same bytes (JSON as
+ * json_build_object writes it, CSV cells as `csvCell`), with PostgreSQL sending raw columns rather
+ * than formatting each line (which took it 3× its COPY time).
+ */
+function copyLineOf(format: ExportFormat): (row: BinaryRow, out: ByteWriter) => void {
+  if (format === "ndjson") {
+    return (row, out) => {
+      out.ascii(`{"id" : ${row.integer(0)}, "action" : `);
+      out.json(row, 2);
+      out.ascii(', "target" : ');
+      out.json(row, 7);
+      out.ascii(', "data" : ');
+      out.raw(row, 9, 1);
+      out.ascii(', "actor" : {"kind" : ');
+      out.json(row, 3);
+      out.ascii(`, "id" : ${row.isNull(4) ? "null" : `"${row.uuid(4)}"`}, "name" : `);
+      out.json(row, 5);
+      out.ascii(', "email" : ');
+      out.json(row, 6);
+      out.ascii('}, "clientAddress" : ');
+      out.json(row, 8);
+      out.ascii(`, "createdAt" : "${isoMillis(row.micros(1)!)}"}\n`);
+    };
+  }
+  return (row, out) => {
+    out.ascii(`${row.integer(0)},${isoMillis(row.micros(1)!)},`);
+    out.raw(row, 2);
+    out.ascii(`,${row.text(3)},${row.uuid(4) ?? ""},`);
+    for (const column of [5, 6, 7, 8]) {
+      out.csv(row, column, { guard: true });
+      out.ascii(",");
+    }
+    out.csv(row, 9, { skip: 1 });
+    out.ascii("\r\n");
+  };
+}
+
 /**
  * The organization's events matching the filters, newest first, as NDJSON lines or CSV rows. The
  * database formats each batch of lines, and the next batch is read while this one is sent, by ID
- * (a keyset cursor): a million events stream with flat memory, near the speed of COPY.
+ * (a keyset cursor): a million events stream with flat memory. On PostgreSQL (postgres.js) the
+ * events come instead from one `COPY … TO STDOUT (FORMAT binary)`, formatted here into the same bytes
+ * (`copy: false` forces the batches, for the test that compares both).
  */
 export async function exportAuditEvents(
   db: Db,
   caller: Actor | null,
   input: Record<string, unknown>,
   format: ExportFormat,
-): Promise<Result<{ chunks: AsyncGenerator<string> }, "forbidden" | "validation">> {
+  options: { copy?: boolean } = {},
+): Promise<Result<{ chunks: AsyncGenerator<string | Uint8Array> }, "forbidden" | "validation">> {
   const door = guard(caller, "audit.view", auditQuerySchema.omit({ limit: true, before: true }), input);
   if (!door.ok) return door;
   const { actor, input: filters } = door;
@@ -126,6 +192,17 @@ export async function exportAuditEvents(
   if (filters.actorId) conditions.push(eq(auditEvents.actorId, filters.actorId));
   if (filters.since) conditions.push(gte(auditEvents.createdAt, new Date(filters.since)));
   if (filters.until) conditions.push(lte(auditEvents.createdAt, new Date(filters.until)));
+  if (options.copy !== false) {
+    const query = copyText(db.select(copyColumns).from(auditEvents).where(and(...conditions)).orderBy(desc(auditEvents.id)));
+    const copied = copyFormatted(db, query, { columns: Object.keys(copyColumns).length, format: copyLineOf(format) });
+    if (copied) {
+      const chunks = async function* () {
+        if (format === "csv") yield csvHeader;
+        yield* copied;
+      };
+      return { ok: true, chunks: chunks() };
+    }
+  }
   const line = lineOf(format);
   const batch = async (before: number | null) => {
     const where = and(...conditions, before === null ? undefined : lt(auditEvents.id, before));

@@ -1,0 +1,468 @@
+import "server-only";
+import type { Readable } from "node:stream";
+import type { SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import type { Db } from "@/db";
+
+/**
+ * `COPY (…) TO STDOUT (FORMAT binary)` on PostgreSQL, for exports of millions of rows: the database
+ * sends each row's columns in their binary form (no text formatting on its side), and a formatter
+ * here turns them into the export's lines. Only with the postgres.js driver; PGlite has no COPY
+ * stream, and callers keep their paged queries there.
+ */
+
+/** The postgres.js client behind a Drizzle database, or null (PGlite, or a transaction). */
+type PostgresClient = {
+  unsafe: (query: string) => PostgresQuery;
+  reserve: () => Promise<{ unsafe: (query: string) => PostgresQuery; release: () => void }>;
+};
+type PostgresQuery = Promise<unknown> & { readable: () => Promise<Readable>; cancel: () => unknown };
+
+export function copyClientOf(db: Pick<Db, "execute">): PostgresClient | null {
+  const client = (db as { $client?: unknown }).$client;
+  if (typeof client !== "function") return null;
+  const candidate = client as unknown as { unsafe?: unknown; reserve?: unknown };
+  return typeof candidate.unsafe === "function" && typeof candidate.reserve === "function" ? (client as unknown as PostgresClient) : null;
+}
+
+const dialect = new PgDialect();
+
+/** A PostgreSQL literal: an E'' string, so it reads the same whatever standard_conforming_strings says. */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return "null";
+  let text: string;
+  if (typeof value === "string") text = value;
+  else if (typeof value === "number" || typeof value === "bigint") text = String(value);
+  else if (typeof value === "boolean") text = value ? "true" : "false";
+  else if (value instanceof Date) text = value.toISOString();
+  else throw new Error(`COPY: no literal for a ${typeof value} parameter`);
+  return `E'${text.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
+}
+
+/**
+ * The statement's text with its parameters written in as literals (COPY takes no parameters). A
+ * literal has no type of its own, so PostgreSQL gives it the one its place asks for, as it does a
+ * parameter. `$n` inside quoted strings or identifiers is left alone.
+ */
+function inlineParameters(query: { sql: string; params: unknown[] }): string {
+  let out = "";
+  let index = 0;
+  const text = query.sql;
+  while (index < text.length) {
+    const char = text[index]!;
+    if (char === "'" || char === '"') {
+      const end = text.indexOf(char, index + 1);
+      if (end === -1) throw new Error("COPY: unterminated quote");
+      // A doubled quote inside stays inside: the loop meets its second half as a new quoted run.
+      out += text.slice(index, end + 1);
+      index = end + 1;
+      continue;
+    }
+    const match = char === "$" ? /^\$(\d+)/.exec(text.slice(index, index + 12)) : null;
+    if (match) {
+      out += literal(query.params[Number(match[1]) - 1]);
+      index += match[0].length;
+      continue;
+    }
+    out += char;
+    index += 1;
+  }
+  return out;
+}
+
+/** The SQL text of a Drizzle query (a builder or an `sql` fragment), parameters inlined. */
+export function copyText(query: SQL | { toSQL: () => { sql: string; params: unknown[] } }): string {
+  return inlineParameters("toSQL" in query ? query.toSQL() : dialect.sqlToQuery(query));
+}
+
+/** One row of a binary COPY: its columns read in place, without copying the chunk. */
+export class BinaryRow {
+  buffer: Buffer = Buffer.alloc(0);
+  readonly starts: Int32Array;
+  readonly lengths: Int32Array;
+  constructor(readonly columns: number) {
+    this.starts = new Int32Array(columns);
+    this.lengths = new Int32Array(columns);
+  }
+  isNull(column: number): boolean {
+    return this.lengths[column]! < 0;
+  }
+  /** text, varchar, enum labels (their binary form is their text). */
+  text(column: number): string | null {
+    const length = this.lengths[column]!;
+    if (length < 0) return null;
+    const start = this.starts[column]!;
+    return this.buffer.toString("utf8", start, start + length);
+  }
+  /** jsonb: a version byte (1), then the same text as jsonb's text output. */
+  jsonb(column: number): string | null {
+    const length = this.lengths[column]!;
+    if (length < 0) return null;
+    const start = this.starts[column]!;
+    return this.buffer.toString("utf8", start + 1, start + length);
+  }
+  /** int2, int4 or int8, as decimal text. */
+  integer(column: number): string | null {
+    const length = this.lengths[column]!;
+    if (length < 0) return null;
+    const start = this.starts[column]!;
+    if (length === 8) {
+      const high = this.buffer.readInt32BE(start);
+      // Exact as a number below 2^53 (every ID here); beyond, BigInt.
+      if (high >= 0 && high < 0x200000) return String(high * 0x1_0000_0000 + this.buffer.readUInt32BE(start + 4));
+      return this.buffer.readBigInt64BE(start).toString();
+    }
+    if (length === 4) return String(this.buffer.readInt32BE(start));
+    return String(this.buffer.readInt16BE(start));
+  }
+  uuid(column: number): string | null {
+    const length = this.lengths[column]!;
+    if (length < 0) return null;
+    const start = this.starts[column]!;
+    const buffer = this.buffer;
+    let text = "";
+    for (let index = 0; index < 16; index += 1) {
+      if (index === 4 || index === 6 || index === 8 || index === 10) text += "-";
+      text += hexPairs[buffer[start + index]!];
+    }
+    return text;
+  }
+  /** timestamptz: microseconds since 2000-01-01 00:00 UTC. */
+  micros(column: number): number | null {
+    const length = this.lengths[column]!;
+    if (length < 0) return null;
+    const start = this.starts[column]!;
+    return this.buffer.readInt32BE(start) * 0x1_0000_0000 + this.buffer.readUInt32BE(start + 4);
+  }
+}
+
+const pad2 = Array.from({ length: 100 }, (_, value) => String(value).padStart(2, "0"));
+
+/**
+ * "YYYY-MM-DDTHH:MM:SS" of a count of seconds since 1970 (UTC), as toISOString writes it, by integer
+ * arithmetic (days to a civil date, H. Hinnant's algorithm): a Date per row cost more than the COPY.
+ */
+export function utcSecondText(unixSeconds: number): string {
+  const days = Math.floor(unixSeconds / 86_400);
+  const inDay = unixSeconds - days * 86_400;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const month = shifted < 10 ? shifted + 3 : shifted - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 0 || year > 9999) return new Date(unixSeconds * 1000).toISOString().slice(0, 19);
+  const hour = Math.floor(inDay / 3600);
+  const minute = Math.floor((inDay - hour * 3600) / 60);
+  const second = inDay - hour * 3600 - minute * 60;
+  return `${pad2[Math.floor(year / 100)]}${pad2[year % 100]}-${pad2[month]}-${pad2[day]}T${pad2[hour]}:${pad2[minute]}:${pad2[second]}`;
+}
+
+const hexPairs = Array.from({ length: 256 }, (_, value) => value.toString(16).padStart(2, "0"));
+
+const signature = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
+
+/**
+ * Reads a binary COPY stream however it is cut into chunks (postgres.js hands over one CopyData
+ * message at a time, usually one row; the header comes with the first). `push` calls `onRow` for
+ * each complete row and keeps an incomplete one for the next chunk.
+ */
+class BinaryCopyParser {
+  private pending: Buffer | null = null;
+  private headerRead = false;
+  private readonly row: BinaryRow;
+  ended = false;
+  constructor(columns: number, private readonly onRow: (row: BinaryRow) => void) {
+    this.row = new BinaryRow(columns);
+  }
+  push(chunk: Buffer): void {
+    let buffer = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+    this.pending = null;
+    let at = 0;
+    if (!this.headerRead) {
+      if (buffer.length < 19) {
+        this.pending = buffer;
+        return;
+      }
+      if (!buffer.subarray(0, 11).equals(signature)) throw new Error("COPY: not a binary COPY stream");
+      at = 19 + buffer.readInt32BE(15);
+      this.headerRead = true;
+    }
+    const row = this.row;
+    while (at < buffer.length && !this.ended) {
+      if (buffer.length - at < 2) break;
+      const count = buffer.readInt16BE(at);
+      if (count === -1) {
+        this.ended = true;
+        return;
+      }
+      if (count !== row.columns) throw new Error(`COPY: ${count} columns, expected ${row.columns}`);
+      let cursor = at + 2;
+      let complete = true;
+      for (let column = 0; column < count; column += 1) {
+        if (buffer.length - cursor < 4) {
+          complete = false;
+          break;
+        }
+        const length = buffer.readInt32BE(cursor);
+        cursor += 4;
+        row.starts[column] = cursor;
+        row.lengths[column] = length;
+        if (length > 0) cursor += length;
+        if (cursor > buffer.length) {
+          complete = false;
+          break;
+        }
+      }
+      if (!complete) break;
+      row.buffer = buffer;
+      this.onRow(row);
+      at = cursor;
+    }
+    if (at < buffer.length && !this.ended) {
+      buffer = buffer.subarray(at);
+      this.pending = Buffer.from(buffer);
+    }
+  }
+}
+
+/**
+ * An output buffer the formatters write bytes into: the columns' UTF-8 bytes are copied from the
+ * COPY stream as they are (escaped where JSON or CSV needs it), never decoded into strings and
+ * encoded again, which costs more than the COPY itself.
+ */
+export class ByteWriter {
+  private buffer: Buffer;
+  length = 0;
+  constructor(private readonly size: number) {
+    this.buffer = Buffer.allocUnsafe(size);
+  }
+  private room(bytes: number): void {
+    if (this.length + bytes <= this.buffer.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + bytes));
+    this.buffer.copy(bigger, 0, 0, this.length);
+    this.buffer = bigger;
+  }
+  /** ASCII text (digits, punctuation, names of keys, ISO times). */
+  ascii(text: string): void {
+    const length = text.length;
+    this.room(length);
+    // A loop beats a call into C++ for the short runs between columns.
+    if (length < 48) {
+      const out = this.buffer;
+      let at = this.length;
+      for (let index = 0; index < length; index += 1) out[at++] = text.charCodeAt(index);
+      this.length = at;
+    } else {
+      this.length += this.buffer.write(text, this.length, "latin1");
+    }
+  }
+  /** A column's bytes as they are, `skip` bytes in (1 for jsonb's version byte); "null" when null. */
+  raw(row: BinaryRow, column: number, skip = 0): void {
+    const length = row.lengths[column]!;
+    if (length < 0) return this.ascii("null");
+    const start = row.starts[column]! + skip;
+    const bytes = length - skip;
+    this.room(bytes);
+    if (bytes < 48) {
+      const source = row.buffer;
+      const out = this.buffer;
+      let at = this.length;
+      for (let index = start, end = start + bytes; index < end; index += 1) out[at++] = source[index]!;
+      this.length = at;
+    } else {
+      row.buffer.copy(this.buffer, this.length, start, start + bytes);
+      this.length += bytes;
+    }
+  }
+  /**
+   * A text column as a JSON string, escaped as PostgreSQL's escape_json (and JSON.stringify) do:
+   * `"` `\` and the control characters, with \b \f \n \r \t or \u00xx; "null" when null.
+   */
+  json(row: BinaryRow, column: number): void {
+    const length = row.lengths[column]!;
+    if (length < 0) return this.ascii("null");
+    const source = row.buffer;
+    const start = row.starts[column]!;
+    this.room(length * 6 + 2);
+    const out = this.buffer;
+    let at = this.length;
+    out[at++] = 0x22;
+    for (let index = start, end = start + length; index < end; index += 1) {
+      const byte = source[index]!;
+      if (byte >= 0x20 && byte !== 0x22 && byte !== 0x5c) {
+        out[at++] = byte;
+        continue;
+      }
+      out[at++] = 0x5c;
+      if (byte === 0x22 || byte === 0x5c) out[at++] = byte;
+      else if (byte === 0x08) out[at++] = 0x62;
+      else if (byte === 0x0c) out[at++] = 0x66;
+      else if (byte === 0x0a) out[at++] = 0x6e;
+      else if (byte === 0x0d) out[at++] = 0x72;
+      else if (byte === 0x09) out[at++] = 0x74;
+      else {
+        out[at++] = 0x75;
+        out[at++] = 0x30;
+        out[at++] = 0x30;
+        out[at++] = hexDigit(byte >> 4);
+        out[at++] = hexDigit(byte & 15);
+      }
+    }
+    out[at++] = 0x22;
+    this.length = at;
+  }
+  /**
+   * A column as a quoted CSV cell, quotes doubled; `guard` puts ' before a cell a spreadsheet would
+   * run as a formula (starting with = + - @, a tab or a return). A null is an empty cell ("").
+   */
+  csv(row: BinaryRow, column: number, options: { skip?: number; guard?: boolean } = {}): void {
+    const skip = options.skip ?? 0;
+    const length = Math.max(0, row.lengths[column]! - skip);
+    const source = row.buffer;
+    const start = row.starts[column]! + skip;
+    this.room(length * 2 + 3);
+    const out = this.buffer;
+    let at = this.length;
+    out[at++] = 0x22;
+    if (options.guard && length > 0) {
+      const first = source[start]!;
+      if (first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40 || first === 0x09 || first === 0x0d) out[at++] = 0x27;
+    }
+    for (let index = start, end = start + length; index < end; index += 1) {
+      const byte = source[index]!;
+      out[at++] = byte;
+      if (byte === 0x22) out[at++] = 0x22;
+    }
+    out[at++] = 0x22;
+    this.length = at;
+  }
+  /** What was written since the last call, as its own Buffer. */
+  take(): Buffer {
+    const out = this.buffer.subarray(0, this.length);
+    this.buffer = Buffer.allocUnsafe(this.size);
+    this.length = 0;
+    return out;
+  }
+}
+
+const hexDigit = (value: number) => (value < 10 ? 0x30 + value : 0x57 + value);
+
+type CopyOptions = {
+  /** Columns the query selects. */
+  columns: number;
+  /** Writes one row's line (its line break included). */
+  format: (row: BinaryRow, out: ByteWriter) => void;
+  /** Bytes gathered before a chunk is handed over. */
+  chunkBytes?: number;
+};
+
+/**
+ * Streams `COPY (query) TO STDOUT (FORMAT binary)` as chunks of formatted rows, or null when
+ * the database is not PostgreSQL through postgres.js.
+ *
+ * The COPY stream is read in flowing mode, paused while two chunks wait (a paused-mode read of
+ * postgres.js's COPY stream can stall: porsager/postgres#499). When the consumer stops early (a
+ * download abandoned, a job stopped), the statement is cancelled on the server and what it still
+ * sends is read and dropped until it ends: PostgreSQL does not act on a cancel while blocked
+ * writing to a full socket, and the pooled connection is only usable again once the COPY is over.
+ * The COPY runs on a reserved connection, handed back to the pool when it is over.
+ */
+export function copyFormatted(db: Pick<Db, "execute">, query: string, options: CopyOptions): AsyncGenerator<Buffer> | null {
+  const client = copyClientOf(db);
+  if (!client) return null;
+  const chunkBytes = options.chunkBytes ?? 256 * 1024;
+  return (async function* () {
+    // A connection of our own until the COPY is over: a cancel can then only reach this statement.
+    const connection = await client.reserve();
+    let statement: PostgresQuery;
+    let stream: Readable;
+    try {
+      statement = connection.unsafe(`copy (${query}) to stdout (format binary)`);
+      stream = await statement.readable();
+    } catch (error) {
+      connection.release();
+      throw error;
+    }
+    const ready: Buffer[] = [];
+    const out = new ByteWriter(chunkBytes + 64 * 1024);
+    let finished = false;
+    let failure: unknown = null;
+    let wake: (() => void) | null = null;
+    const notify = () => {
+      const resolve = wake;
+      wake = null;
+      resolve?.();
+    };
+    const flush = () => {
+      if (out.length > 0) ready.push(out.take());
+    };
+    const parser = new BinaryCopyParser(options.columns, (row) => {
+      options.format(row, out);
+      if (out.length >= chunkBytes) flush();
+    });
+    const closed = new Promise<void>((resolve) => stream.once("close", resolve));
+    // postgres.js pauses the connection's socket when the stream's buffer is full and resumes it
+    // from the stream's read(); once the stream has ended, read() is never called again, so a socket
+    // paused by the last rows would keep the rest of the reply (and the next query) unread. This
+    // calls that read() by hand.
+    const resumeSocket = () => (stream as unknown as { _read?: (size: number) => void })._read?.(0);
+    const onData = (chunk: Buffer) => {
+      try {
+        parser.push(chunk);
+      } catch (error) {
+        failure ??= error;
+        stream.off("data", onData);
+        stream.on("data", () => {});
+      }
+      if (ready.length >= 2) stream.pause();
+      if (ready.length > 0 || failure) notify();
+    };
+    stream.on("data", onData);
+    stream.once("end", () => {
+      resumeSocket();
+      finished = true;
+      flush();
+      notify();
+    });
+    stream.once("error", (error) => {
+      failure ??= error;
+      finished = true;
+      notify();
+    });
+    try {
+      for (;;) {
+        if (failure) throw failure;
+        const next = ready.shift();
+        if (next !== undefined) {
+          if (ready.length < 2 && stream.isPaused()) stream.resume();
+          yield next;
+          continue;
+        }
+        if (finished) break;
+        if (stream.isPaused()) stream.resume();
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+      await statement.catch(() => undefined);
+    } finally {
+      if (!finished) {
+        // Stopped early: cancel, then drain whatever is still on its way so the connection frees up.
+        stream.off("data", onData);
+        stream.on("data", () => {});
+        stream.on("error", () => {});
+        await Promise.resolve(statement.cancel()).catch(() => undefined);
+        stream.resume();
+        await closed;
+      }
+      resumeSocket();
+      await statement.catch(() => undefined);
+      // The connection answers again (the COPY's reply read to its end) before it goes back to the pool;
+      // a cancel that came too late to stop the COPY lands on this query, not on someone else's.
+      await connection.unsafe("select 1").catch(() => undefined);
+      connection.release();
+    }
+  })();
+}
