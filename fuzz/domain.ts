@@ -216,6 +216,8 @@ function inputs(target: DomainTarget, pool: string[]): fc.Arbitrary<{ input: Inp
   return fc.oneof(asObject, asForm);
 }
 
+/** A time limit per target (runs stop there, and the table says how many ran). */
+const targetSeconds = Number(process.env.FUZZ_TARGET_SECONDS ?? 600);
 const callTimeoutMs = Number(process.env.FUZZ_CALL_TIMEOUT_MS ?? 20_000);
 
 /** A call that never settles is a failure too (and the timer keeps the process alive to say so). */
@@ -281,7 +283,8 @@ export async function runDomainFuzz(options: { runs: number; only?: RegExp; seed
     });
     let failure: string | undefined;
     try {
-      await fc.assert(property, { numRuns: options.runs, seed: options.seed, endOnFailure: false, interruptAfterTimeLimit: undefined });
+      // Shrinking replays the function many times (with 1 MB inputs, for minutes): FUZZ_SHRINK=0 reports the first counterexample as found.
+      await fc.assert(property, { numRuns: options.runs, seed: options.seed, endOnFailure: process.env.FUZZ_SHRINK === "0", interruptAfterTimeLimit: targetSeconds * 1000 });
     } catch (error) {
       failure = condense(error);
     }

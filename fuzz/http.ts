@@ -119,7 +119,7 @@ function send(options: { method: string; path: string; headers: Record<string, s
     };
     const headers = { ...options.headers };
     if (options.body && !options.chunked) headers["content-length"] ??= String(options.body.length);
-    const request = http.request({ host: "127.0.0.1", port, method: options.method, path: options.path, headers, timeout: timeoutMs, insecureHTTPParser: true }, (response) => {
+    const request = http.request({ host: "127.0.0.1", port, method: options.method, path: options.path, headers, timeout: timeoutMs, insecureHTTPParser: true, maxHeaderSize: 256 * 1024 }, (response) => {
       answered = response.statusCode ?? 0;
       response.on("data", () => {});
       response.on("end", () => settle({ status: answered!, ms: performance.now() - started }));
