@@ -10,6 +10,14 @@ import { authSecret } from "@/lib/core/secrets";
 import { redeemLoginTicket } from "@/lib/sso/connections";
 import { endSignedOutSession, startSession } from "@/lib/sessions/sessions";
 import { sessionPolicy } from "@/lib/sessions/policy";
+import { configuredOrigin } from "@/lib/core/origin";
+
+// Auth.js builds the URL of its own requests (the session `auth()` reads) from AUTH_URL, else from
+// the Host header, which the client chooses: `Host: localhost@evil.example` made it a URL with
+// credentials, `new Request` threw, and every page reading the session answered 500. The public
+// origin is APP_URL (lib/core/origin.ts): Auth.js is given it, and no header chooses it.
+const authOrigin = configuredOrigin();
+if (authOrigin && !process.env.AUTH_URL) process.env.AUTH_URL = authOrigin;
 
 declare module "next-auth" {
   interface Session {
