@@ -5,14 +5,14 @@ import type { Db } from "@/db";
 import { forgetContentCounts } from "@/lib/jobs/jobs";
 import { guard } from "@/lib/core/guard";
 import type { Result } from "@/lib/core/result";
-import { graphemes, normalizeDisplayText } from "@/lib/core/schemas";
+import { leadingGraphemes, normalizeDisplayText } from "@/lib/core/schemas";
 import { startChatSchema } from "./schemas";
 import type { Viewer } from "@/lib/core/actor";
 
 /** A chat is named after the start of its first message: one line, 60 visible characters at most. */
 export function chatTitle(message: string): string {
-  const visible = graphemes(normalizeDisplayText(message));
-  return visible.length <= 60 ? visible.join("") : `${visible.slice(0, 59).join("").trimEnd()}…`;
+  const { graphemes: visible, more } = leadingGraphemes(normalizeDisplayText(message), 60);
+  return more ? `${visible.slice(0, 59).join("").trimEnd()}…` : visible.join("");
 }
 
 /**

@@ -7,15 +7,28 @@
 export const forbiddenCharacters = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF\uFFF9-\uFFFB]/u;
 const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
-/** The visible characters of a text (an emoji with its modifiers is one). */
-export function graphemes(text: string): string[] {
-  return Array.from(segmenter.segment(text), (part) => part.segment);
+/**
+ * The visible characters of a text, counted up to `atMost + 1` at most: a caller checking a limit
+ * stops there. (Segmenting a long string costs more per character the longer it is, so a 1 MB
+ * input counted in full would hold the server for minutes.)
+ */
+export function graphemeCount(text: string, atMost = Infinity): number {
+  let count = 0;
+  for (const _ of segmenter.segment(text)) {
+    count += 1;
+    if (count > atMost) break;
+  }
+  return count;
 }
 
-export function graphemeCount(text: string): number {
-  let count = 0;
-  for (const _ of segmenter.segment(text)) count += 1;
-  return count;
+/** The first `count` visible characters of a text (an emoji with its modifiers is one), and whether there were more. */
+export function leadingGraphemes(text: string, count: number): { graphemes: string[]; more: boolean } {
+  const taken: string[] = [];
+  for (const part of segmenter.segment(text)) {
+    if (taken.length === count) return { graphemes: taken, more: true };
+    taken.push(part.segment);
+  }
+  return { graphemes: taken, more: false };
 }
 
 /** What a display text is stored as: NFC, runs of white space made one space, trimmed. */

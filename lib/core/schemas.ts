@@ -10,7 +10,7 @@ import { forbiddenCharacters, graphemeCount, normalizeDisplayText } from "./disp
 
 // The text pieces live apart from zod so client components (the typed-name check) can use them
 // without shipping a schema library to the browser.
-export { forbiddenCharacters, graphemes, normalizeDisplayText } from "./display-text";
+export { forbiddenCharacters, leadingGraphemes, normalizeDisplayText } from "./display-text";
 
 /** Trimmed, NFC-normalized display text of 1..max visible characters, refusing invisible tricks. */
 export function displayText(max: number) {
@@ -22,7 +22,7 @@ export function displayText(max: number) {
         .string()
         .min(1, { error: "required" })
         .refine((value) => value.isWellFormed() && !forbiddenCharacters.test(value), { error: "invalidCharacters" })
-        .refine((value) => graphemeCount(value) <= max && value.length <= max * 8, { error: "tooLong" }),
+        .refine((value) => value.length <= max * 8 && graphemeCount(value, max) <= max, { error: "tooLong" }),
     );
 }
 
