@@ -1,6 +1,6 @@
-import { organizationName } from "./schemas";
+import { organizationName } from "@/lib/core/schemas";
 import { chatTitle } from "@/lib/chats/chats";
-import { graphemeCount } from "./display-text";
+import { graphemeCount } from "@/lib/core/display-text";
 
 // A megabyte of text used to be segmented in full before its length was checked: minutes of CPU
 // for one request. These finish at once now; before, each held the test past its timeout.
