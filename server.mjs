@@ -1,6 +1,8 @@
 // `npm start` (and `npm run dev --`): Next's documented custom-server API behind a plain Node HTTP
 // server, only so the app learns the socket's address. `next start` hides it (DESIGN.md, trust boundaries).
 // Usage: node server.mjs [--dev] [-p 3000] [-H 0.0.0.0]
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 
@@ -23,6 +25,19 @@ process.env.ORG_CONSOLE_INTERNAL_URL = `http://${loopbackHostname.includes(":") 
 // Set before Next loads, as `next start` and `next dev` do.
 process.env.NODE_ENV ??= dev ? "development" : "production";
 const clientAddressHeader = "x-org-console-client-address";
+// Every request runs with its ID in this store; lib/core/log.ts reads the same one (same key) for each line.
+const requestContext = (globalThis[Symbol.for("org-console.request-context")] ??= new AsyncLocalStorage());
+// A client's (or proxy's) X-Request-Id is kept only when it is plainly an identifier (as lib/core/log.ts requestIdFrom).
+const acceptedRequestId = /^[A-Za-z0-9_-]{8,64}$/;
+
+/** Sets a request header as if it came with the request, replacing whatever the client sent under that name. */
+function setRequestHeader(request, name, value) {
+  request.headers[name] = value;
+  for (let index = request.rawHeaders.length - 2; index >= 0; index -= 2) {
+    if (request.rawHeaders[index].toLowerCase() === name) request.rawHeaders.splice(index, 2);
+  }
+  request.rawHeaders.push(name, value);
+}
 
 // An IPv4 client on a dual-stack socket shows as ::ffff:a.b.c.d; throttles key on the plain form.
 function socketAddress(socket) {
@@ -36,13 +51,23 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 createServer((request, response) => {
+  const began = performance.now();
   // Overwritten on every request, whatever the client sent under that name.
-  request.headers[clientAddressHeader] = socketAddress(request.socket);
-  for (let index = request.rawHeaders.length - 2; index >= 0; index -= 2) {
-    if (request.rawHeaders[index].toLowerCase() === clientAddressHeader) request.rawHeaders.splice(index, 2);
-  }
-  request.rawHeaders.push(clientAddressHeader, request.headers[clientAddressHeader]);
-  void handle(request, response);
+  setRequestHeader(request, clientAddressHeader, socketAddress(request.socket));
+  const offered = request.headers["x-request-id"];
+  const requestId = typeof offered === "string" && acceptedRequestId.test(offered) ? offered : randomUUID();
+  setRequestHeader(request, "x-request-id", requestId);
+  response.setHeader("X-Request-Id", requestId);
+  response.once("close", () => {
+    // Installed by instrumentation.ts (lib/core/metrics.ts): request counts, latency and the access log line.
+    const observe = globalThis[Symbol.for("org-console.observe-request")];
+    const path = (request.url ?? "/").split("?")[0];
+    observe?.({ method: request.method ?? "GET", path, status: response.statusCode, seconds: (performance.now() - began) / 1000, requestId });
+  });
+  requestContext.run({ requestId }, () => void handle(request, response));
 }).listen(port, hostname, () => {
-  console.log(`> Org Console ready on http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port} (${dev ? "development" : "production"})`);
+  const address = `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`;
+  const logger = globalThis[Symbol.for("org-console.logger")];
+  if (logger) logger.info({ component: "server", address, mode: dev ? "development" : "production" }, "Org Console ready");
+  else console.log(`> Org Console ready on ${address} (${dev ? "development" : "production"})`);
 });

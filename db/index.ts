@@ -22,6 +22,10 @@ export async function openDatabase(options: { url?: string; dataDir?: string } =
     const client = postgres(options.url, {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       onnotice: () => {},
+      // A database that is down or unreachable fails fast (a 503), rather than holding requests.
+      connect_timeout: Number(process.env.DATABASE_CONNECT_TIMEOUT_SECONDS ?? 2),
+      // No statement may run away: PostgreSQL cancels it past this budget (the purge's batches stay far below).
+      connection: { statement_timeout: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 30_000) },
     });
     const db = drizzle({ client, schema });
     // Several instances may start together: one migrates (on one connection, holding a lock) while the others wait.
