@@ -69,9 +69,16 @@ export function scrub(text: string): string {
 function scrubValue(value: unknown, depth = 0): unknown {
   if (typeof value === "string") return scrub(value);
   if (depth > 4 || value === null || typeof value !== "object") return value;
-  if (value instanceof Error) return { type: value.name, message: scrub(value.message), stack: value.stack ? scrub(value.stack) : undefined, code: (value as { code?: unknown }).code };
+  // Errors go to the `err` serializer below, which scrubs their text.
+  if (value instanceof Error) return value;
   if (Array.isArray(value)) return value.map((item) => scrubValue(item, depth + 1));
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrubValue(item, depth + 1)]));
+}
+
+function scrubbedError(error: unknown): unknown {
+  if (!(error instanceof Error)) return scrubValue(error);
+  const serialized = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
+  return scrubValue(serialized);
 }
 
 /** LOG_LEVEL (default info); tests are silent unless LOG_LEVEL asks. */
@@ -90,13 +97,17 @@ export function createLogger(destination?: DestinationStream, level = logLevel()
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }), log: (object) => scrubValue(object) as Record<string, unknown> },
       redact: { paths: redactPaths, censor: "[redacted]" },
+      serializers: { err: scrubbedError },
       mixin: () => {
         const requestId = currentRequestId();
         return requestId ? { requestId } : {};
       },
       hooks: {
         logMethod(args, method) {
-          const scrubbed = args.map((argument) => (typeof argument === "string" ? scrub(argument) : argument)) as Parameters<typeof method>;
+          // log.error(error) names the line by the error's message: scrub that too.
+          const [first, ...rest] = args as unknown[];
+          const normalized = first instanceof Error ? [{ err: first }, ...(rest.length > 0 ? rest : [first.message])] : args;
+          const scrubbed = normalized.map((argument) => (typeof argument === "string" ? scrub(argument) : argument)) as Parameters<typeof method>;
           method.apply(this, scrubbed);
         },
       },

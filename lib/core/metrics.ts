@@ -109,7 +109,7 @@ export function observeRequest({ method, path: pathname, status, seconds, reques
   const { httpRequests, httpDuration } = metrics();
   httpRequests.inc({ method: verb, route, status: String(status) });
   httpDuration.observe({ method: verb, route }, seconds);
-  if (!pathname.startsWith("/_next/")) log("http").info({ requestId, method: verb, route, path: pathname, status, ms: Math.round(seconds * 1000) }, "request");
+  if (!pathname.startsWith("/_next/")) log("http").info({ ...(requestId ? { requestId } : {}), method: verb, route, path: pathname, status, ms: Math.round(seconds * 1000) }, "request");
 }
 
 /** Installs the hook server.mjs calls when a response ends. */
