@@ -18,6 +18,9 @@ export async function register() {
   // Request counts, latency histograms and the access log: server.mjs reports each finished request here.
   const { installRequestObserver } = await import("@/lib/core/metrics");
   installRequestObserver();
+  // server.mjs asks this before sending a 500: while the database is down, the answer is a 503 instead.
+  const { unavailableAnswer } = await import("@/lib/api/unavailable-answer");
+  (globalThis as Record<symbol, unknown>)[Symbol.for("org-console.unavailable-answer")] = unavailableAnswer;
   const { embeddedDataDir, getDatabase } = await import("./db");
   const database = await getDatabase();
   // A new embedded database starts with the demo organizations in development only (README: demo accounts).
