@@ -19,6 +19,9 @@ import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 import { percentile, sessionCookie, startServer } from "./support";
 
+// The server runs with NODE_ENV=production, which requires the audit chain's key.
+process.env.AUDIT_CHAIN_KEY ??= "bench-audit-chain-key-not-for-production-000";
+
 const pgPort = Number(process.env.FAULT_PG_PORT ?? 3649);
 const serverPort = Number(process.env.BENCH_PORT ?? 3201);
 const clients = Number(process.env.FAULT_CLIENTS ?? 10);

@@ -112,7 +112,8 @@ export function createLogger(destination?: DestinationStream, level = logLevel()
         },
       },
     },
-    destination ?? pino.destination({ dest: 1, sync: false }),
+    // Buffered writes in the server; synchronous in tests and scripts that exit right after logging.
+    destination ?? pino.destination({ dest: 1, sync: process.env.NODE_ENV !== "production" }),
   );
 }
 
