@@ -6,7 +6,7 @@ export async function register() {
   const { clientAddressStartupProblem } = await import("@/lib/core/client-address");
   const { secretsStartupProblem } = await import("@/lib/core/secrets");
   const { encryptionStartupProblem } = await import("@/lib/core/encryption");
-  const { logger } = await import("@/lib/core/log");
+  const { logger, routeConsoleToLogger } = await import("@/lib/core/log");
   const problem = originStartupProblem() ?? clientAddressStartupProblem() ?? secretsStartupProblem() ?? encryptionStartupProblem();
   if (problem) {
     // Said plainly on stderr (a person starting the server reads it), and as a log line.
@@ -18,6 +18,8 @@ export async function register() {
   // Request counts, latency histograms and the access log: server.mjs reports each finished request here.
   const { installRequestObserver } = await import("@/lib/core/metrics");
   installRequestObserver();
+  // In production everything printed (Next's own error reports too) becomes a scrubbed JSON line.
+  if (process.env.NODE_ENV === "production") routeConsoleToLogger();
   // server.mjs asks this before sending a 500: while the database is down, the answer is a 503 instead.
   const { unavailableAnswer } = await import("@/lib/api/unavailable-answer");
   (globalThis as Record<symbol, unknown>)[Symbol.for("org-console.unavailable-answer")] = unavailableAnswer;

@@ -79,7 +79,7 @@ function holdServerErrors(request, response) {
     Promise.resolve(answerFor?.((request.url ?? "/").split("?")[0], request.headers["accept-language"] ?? null))
       .catch(() => null)
       .then(async (answer) => {
-        if (!answer) {
+        if (!answer || response.headersSent) {
           response.writeHead(...held.head);
           for (const part of held.chunks) response.write(part);
           response.end();
@@ -89,6 +89,10 @@ function holdServerErrors(request, response) {
         const body = Buffer.from(await answer.arrayBuffer());
         response.writeHead(answer.status, { ...Object.fromEntries(answer.headers), "content-length": body.length });
         response.end(body);
+      })
+      .catch((error) => {
+        console.error("could not answer a held 500", error);
+        response.destroy();
       });
     return this;
   };

@@ -102,6 +102,7 @@ describe("log lines hold no secret", () => {
     expect(scrub("Authorization: Bearer oc_abcdefghijklmnop")).toBe("Authorization: Bearer [redacted]");
     expect(scrub("key oc_abcdefghijklmnop used")).toBe("key oc_[redacted] used");
     expect(scrub("smtp://user:pass@mail.example:587")).toBe("smtp://[redacted]@mail.example:587");
+    expect(scrub("Failed query: insert into sessions values ($1)\nparams: 4f1c-secret-hash\n    at x")).toBe("Failed query: insert into sessions values ($1)\nparams: [redacted]\n    at x");
     expect(scrub("job 3f2b5c1e-0000-4000-8000-000000000000 done in 12 ms")).toBe("job 3f2b5c1e-0000-4000-8000-000000000000 done in 12 ms");
   });
 

@@ -9,7 +9,7 @@ import type { Db } from "@/lib/core/db";
 import { readCappedBody } from "@/lib/core/request-body";
 import type { Failure } from "@/lib/core/result";
 import { countThrottleRefusal } from "@/lib/core/metrics";
-import { isDatabaseUnavailable, retryAfterSeconds } from "@/lib/core/unavailable";
+import { databaseUnavailable, isDatabaseUnavailable, retryAfterSeconds, whenDatabaseAnswers } from "@/lib/core/unavailable";
 import { log } from "@/lib/core/log";
 import { isProblemCode, localeOf, problemBody, type ApiLocale, type ProblemCode } from "./problems";
 
@@ -79,7 +79,10 @@ async function readJsonObject(request: Request): Promise<{ ok: true; body: Recor
 export function apiRoute(handler: Handler) {
   return async (request: Request, context?: RouteContext): Promise<Response> => {
     try {
-      return await serve(handler, request, context);
+      // Within the request budget: a database that neither answers nor refuses is a 503 too.
+      const answered = await whenDatabaseAnswers(() => serve(handler, request, context));
+      if (answered !== databaseUnavailable) return answered;
+      return unavailableProblem(localeOf(request.headers.get("accept-language")));
     } catch (error) {
       // A database that is down or restarting is a 503 the client may retry, never a 500.
       if (!isDatabaseUnavailable(error)) throw error;

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
+import { format } from "node:util";
 import pino, { type DestinationStream, type Logger } from "pino";
 
 /**
@@ -49,6 +50,8 @@ const redactPaths = [
 ];
 
 const scrubbers: [RegExp, string][] = [
+  // A failed query's parameters (Drizzle puts them in the message): they may hold hashes and secrets.
+  [/(\nparams: )[^\n]*/g, "$1[redacted]"],
   // Any query parameter that carries a credential: reset, invitation, restore and confirmation links.
   [/([?&](?:token|code|key|secret|password|sig|signature|ticket)=)[^&\s"'#]+/gi, "$1[redacted]"],
   // Link tokens in a path (/invite/<token>) — anything long and token-shaped after a slash.
@@ -77,8 +80,8 @@ function scrubValue(value: unknown, depth = 0): unknown {
 
 function scrubbedError(error: unknown): unknown {
   if (!(error instanceof Error)) return scrubValue(error);
-  const serialized = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
-  return scrubValue(serialized);
+  const { params, ...serialized } = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
+  return scrubValue(params === undefined ? serialized : { ...serialized, params: "[redacted]" });
 }
 
 /** LOG_LEVEL (default info); tests are silent unless LOG_LEVEL asks. */
@@ -128,6 +131,22 @@ export function setLogger(next: Logger | undefined): Logger | undefined {
   const previous = shared[loggerKey];
   shared[loggerKey] = next;
   return previous;
+}
+
+/**
+ * Sends console output (Next prints render errors with console.error, queries and their
+ * parameters included) through the logger: scrubbed JSON lines like every other. Server only.
+ */
+export function routeConsoleToLogger(): void {
+  const write = (level: "error" | "warn" | "info") => (...args: unknown[]) => {
+    const [first, ...rest] = args;
+    if (first instanceof Error) logger().child({ component: "next" })[level]({ err: first }, rest.length > 0 ? format(...rest) : first.message);
+    else logger().child({ component: "next" })[level](format(...args));
+  };
+  console.error = write("error");
+  console.warn = write("warn");
+  console.info = write("info");
+  console.log = write("info");
 }
 
 /** One module's lines: `log("mail").error({ err }, "not sent")`. */
