@@ -94,7 +94,7 @@ describe("log lines hold no secret", () => {
     expect(parsed.filter((line) => typeof line.requestId !== "string")).toEqual([]);
     expect(parsed.some((line) => line.requestId === "proxy-request-0001")).toBe(true);
     expect(parsed.some((line) => line.component === "mail" && line.msg === "email not sent")).toBe(true);
-    expect(parsed.some((line) => line.component === "http" && line.route === "other")).toBe(true);
+    expect(parsed.some((line) => line.component === "http" && line.path === "/en/invite/[redacted]")).toBe(true);
   });
 
   it("the scrubber keeps the shape of a line and removes only credentials", () => {
