@@ -9,8 +9,7 @@ import type { Db } from "@/lib/core/db";
 import { readCappedBody } from "@/lib/core/request-body";
 import type { Failure } from "@/lib/core/result";
 import { countThrottleRefusal } from "@/lib/core/metrics";
-import { databaseUnavailable, isDatabaseUnavailable, retryAfterSeconds, whenDatabaseAnswers } from "@/lib/core/unavailable";
-import { log } from "@/lib/core/log";
+import { databaseUnavailable, retryAfterSeconds, whenDatabaseAnswers } from "@/lib/core/unavailable";
 import { isProblemCode, localeOf, problemBody, type ApiLocale, type ProblemCode } from "./problems";
 
 /** What every API request may send at most: JSON bodies here are a few hundred bytes. */
@@ -77,18 +76,13 @@ async function readJsonObject(request: Request): Promise<{ ok: true; body: Recor
  * functions as the pages; any result code becomes an RFC 9457 problem.
  */
 export function apiRoute(handler: Handler) {
+  const serve = door(handler);
   return async (request: Request, context?: RouteContext): Promise<Response> => {
-    try {
-      // Within the request budget: a database that neither answers nor refuses is a 503 too.
-      const answered = await whenDatabaseAnswers(() => serve(handler, request, context));
-      if (answered !== databaseUnavailable) return answered;
-      return unavailableProblem(localeOf(request.headers.get("accept-language")));
-    } catch (error) {
-      // A database that is down or restarting is a 503 the client may retry, never a 500.
-      if (!isDatabaseUnavailable(error)) throw error;
-      log("api").warn({ err: error }, "database unavailable; answering 503");
-      return unavailableProblem(localeOf(request.headers.get("accept-language")));
-    }
+    // A database that is down, restarting or silent past the request budget is a 503 the client
+    // may retry, never a 500 or a hang; any other error still fails loudly.
+    const answered = await whenDatabaseAnswers(() => serve(request, context));
+    if (answered !== databaseUnavailable) return answered;
+    return unavailableProblem(localeOf(request.headers.get("accept-language")));
   };
 }
 
@@ -97,58 +91,60 @@ export function unavailableProblem(locale: ApiLocale): Response {
   return problem("unavailable", locale, new Headers({ "Retry-After": String(retryAfterSeconds) }));
 }
 
-async function serve(handler: Handler, request: Request, context?: RouteContext): Promise<Response> {
-  const db = await getDb();
-  const locale = localeOf(request.headers.get("accept-language"));
-  const clientAddress = clientAddressFrom(request.headers);
-  const authenticated = await authenticateApiKey(db, request.headers.get("authorization"), { clientAddress });
-  if (!authenticated.ok) {
-    const headers = new Headers();
-    if (authenticated.error !== "organizationDeleted") headers.set("WWW-Authenticate", 'Bearer realm="org-console"');
-    return problem(authenticated.error, locale, headers);
-  }
-  const { actor } = authenticated;
-  const rate = await countRequest(db, actor.id);
-  const headers = rateHeaders(rate);
-  if (!rate.allowed) {
-    headers.set("Retry-After", String(rate.resetSeconds));
-    countThrottleRefusal("apiKeyRate");
-    return problem("rateLimited", locale, headers);
-  }
-  let body: Record<string, unknown> = {};
-  let raw: Uint8Array = new Uint8Array(0);
-  if (request.method !== "GET" && request.method !== "HEAD") {
-    const read = await readJsonObject(request);
-    if (!read.ok) return problem(read.code, locale, headers);
-    ({ body, raw } = read);
-  }
-  const url = new URL(request.url);
-  const params: Record<string, string> = {};
-  for (const [name, value] of Object.entries((await context?.params) ?? {})) params[name] = Array.isArray(value) ? value.join("/") : value;
-
-  const idempotencyKey = request.method === "POST" ? request.headers.get("idempotency-key") : null;
-  let requestHash = "";
-  if (idempotencyKey !== null) {
-    if (!/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) return problem("validation", locale, headers, { "Idempotency-Key": ["invalidIdempotencyKey"] });
-    requestHash = createHash("sha256").update(`${request.method} ${url.pathname}\n`).update(raw).digest("hex");
-    const found = await findIdempotentAnswer(db, actor.id, idempotencyKey, requestHash);
-    if (found?.kind === "mismatch") return problem("idempotencyKeyReused", locale, headers);
-    if (found?.kind === "replay") {
-      headers.set("Idempotent-Replayed", "true");
-      headers.set("Content-Type", found.answer.status >= 400 ? "application/problem+json" : "application/json");
-      headers.set("Cache-Control", "no-store");
-      return new Response(found.answer.body, { status: found.answer.status, headers });
+function door(handler: Handler) {
+  return async (request: Request, context?: RouteContext): Promise<Response> => {
+    const db = await getDb();
+    const locale = localeOf(request.headers.get("accept-language"));
+    const clientAddress = clientAddressFrom(request.headers);
+    const authenticated = await authenticateApiKey(db, request.headers.get("authorization"), { clientAddress });
+    if (!authenticated.ok) {
+      const headers = new Headers();
+      if (authenticated.error !== "organizationDeleted") headers.set("WWW-Authenticate", 'Bearer realm="org-console"');
+      return problem(authenticated.error, locale, headers);
     }
-  }
+    const { actor } = authenticated;
+    const rate = await countRequest(db, actor.id);
+    const headers = rateHeaders(rate);
+    if (!rate.allowed) {
+      headers.set("Retry-After", String(rate.resetSeconds));
+      countThrottleRefusal("apiKeyRate");
+      return problem("rateLimited", locale, headers);
+    }
+    let body: Record<string, unknown> = {};
+    let raw: Uint8Array = new Uint8Array(0);
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      const read = await readJsonObject(request);
+      if (!read.ok) return problem(read.code, locale, headers);
+      ({ body, raw } = read);
+    }
+    const url = new URL(request.url);
+    const params: Record<string, string> = {};
+    for (const [name, value] of Object.entries((await context?.params) ?? {})) params[name] = Array.isArray(value) ? value.join("/") : value;
 
-  const answer = await handler({ db, actor, body, url, params });
-  if ("download" in answer) return answer.download(headers);
-  const response = "ok" in answer ? failureProblem(answer, locale, headers) : json(answer.status, answer.json, headers);
-  if (idempotencyKey !== null && response.status < 500) {
-    const text = await response.clone().text();
-    await rememberIdempotentAnswer(db, actor.id, idempotencyKey, requestHash, { status: response.status, body: text });
-  }
-  return response;
+    const idempotencyKey = request.method === "POST" ? request.headers.get("idempotency-key") : null;
+    let requestHash = "";
+    if (idempotencyKey !== null) {
+      if (!/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) return problem("validation", locale, headers, { "Idempotency-Key": ["invalidIdempotencyKey"] });
+      requestHash = createHash("sha256").update(`${request.method} ${url.pathname}\n`).update(raw).digest("hex");
+      const found = await findIdempotentAnswer(db, actor.id, idempotencyKey, requestHash);
+      if (found?.kind === "mismatch") return problem("idempotencyKeyReused", locale, headers);
+      if (found?.kind === "replay") {
+        headers.set("Idempotent-Replayed", "true");
+        headers.set("Content-Type", found.answer.status >= 400 ? "application/problem+json" : "application/json");
+        headers.set("Cache-Control", "no-store");
+        return new Response(found.answer.body, { status: found.answer.status, headers });
+      }
+    }
+
+    const answer = await handler({ db, actor, body, url, params });
+    if ("download" in answer) return answer.download(headers);
+    const response = "ok" in answer ? failureProblem(answer, locale, headers) : json(answer.status, answer.json, headers);
+    if (idempotencyKey !== null && response.status < 500) {
+      const text = await response.clone().text();
+      await rememberIdempotentAnswer(db, actor.id, idempotencyKey, requestHash, { status: response.status, body: text });
+    }
+    return response;
+  };
 }
 
 /** A JSON answer for a handler. */
