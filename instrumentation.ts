@@ -6,11 +6,23 @@ export async function register() {
   const { clientAddressStartupProblem } = await import("@/lib/core/client-address");
   const { secretsStartupProblem } = await import("@/lib/core/secrets");
   const { encryptionStartupProblem } = await import("@/lib/core/encryption");
+  const { logger, routeConsoleToLogger } = await import("@/lib/core/log");
   const problem = originStartupProblem() ?? clientAddressStartupProblem() ?? secretsStartupProblem() ?? encryptionStartupProblem();
   if (problem) {
+    // Said plainly on stderr (a person starting the server reads it), and as a log line.
     console.error(problem);
+    logger().fatal({ component: "server" }, problem);
+    logger().flush();
     process.exit(1);
   }
+  // Request counts, latency histograms and the access log: server.mjs reports each finished request here.
+  const { installRequestObserver } = await import("@/lib/core/metrics");
+  installRequestObserver();
+  // In production everything printed (Next's own error reports too) becomes a scrubbed JSON line.
+  if (process.env.NODE_ENV === "production") routeConsoleToLogger();
+  // server.mjs asks this before sending a 500: while the database is down, the answer is a 503 instead.
+  const { unavailableAnswer } = await import("@/lib/api/unavailable-answer");
+  (globalThis as Record<symbol, unknown>)[Symbol.for("org-console.unavailable-answer")] = unavailableAnswer;
   const { embeddedDataDir, getDatabase } = await import("./db");
   const database = await getDatabase();
   // A new embedded database starts with the demo organizations in development only (README: demo accounts).

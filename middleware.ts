@@ -9,6 +9,7 @@ import { acceptsHost } from "@/lib/core/origin";
 import { readSessionCookie } from "@/lib/auth/session-cookie";
 import { loadSessionUser, type GoneReason } from "@/lib/auth/session-user";
 import { dropViewerHandoff, handOffViewer } from "@/lib/auth/viewer-handoff";
+import { databaseUnavailable, unavailablePage, whenDatabaseAnswers } from "@/lib/core/unavailable";
 
 const intl = createIntlMiddleware(routing);
 
@@ -74,7 +75,12 @@ async function gate(request: NextRequest): Promise<NextResponse> {
     return NextResponse.redirect(signIn);
   }
 
-  const lookup = await loadSessionUser(await getDb(), session.sessionId);
+  // The database down, restarting or too slow: a localized 503 page, never a 500 or a hang.
+  const lookup = await whenDatabaseAnswers(async () => loadSessionUser(await getDb(), session.sessionId));
+  if (lookup === databaseUnavailable) {
+    const page = unavailablePage(locale);
+    return new NextResponse(page.body, page);
+  }
   if (lookup.status === "gone") {
     // The cookie outlived its session, account or organization: drop it, and say so where a session was needed.
     if (!startsWithSegment(path, signedInOnly)) return clearSession(request, intl(request));

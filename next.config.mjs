@@ -28,7 +28,8 @@ const nextConfig = {
   poweredByHeader: false,
   // Separate build folders let several checkouts of work build and test side by side.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // pino and prom-client run as plain Node modules (pino may spawn workers; prom-client keeps module state).
+  serverExternalPackages: ["@electric-sql/pglite", "pino", "prom-client"],
   experimental: {
     authInterrupts: true,
     // Every form is small but one: pasted IdP metadata (256 KB of XML at most, up to ~3× that

@@ -2,6 +2,8 @@
 // server, only so the app learns the socket's address. `next start` hides it (DESIGN.md, trust boundaries).
 // Usage: node server.mjs [--dev] [-p 3000] [-H 0.0.0.0]
 import { spawn } from "node:child_process";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -25,6 +27,19 @@ process.env.ORG_CONSOLE_INTERNAL_URL = `http://${loopbackHostname.includes(":") 
 // Set before Next loads, as `next start` and `next dev` do.
 process.env.NODE_ENV ??= dev ? "development" : "production";
 const clientAddressHeader = "x-org-console-client-address";
+// Every request runs with its ID in this store; lib/core/log.ts reads the same one (same key) for each line.
+const requestContext = (globalThis[Symbol.for("org-console.request-context")] ??= new AsyncLocalStorage());
+// A client's (or proxy's) X-Request-Id is kept only when it is plainly an identifier (as lib/core/log.ts requestIdFrom).
+const acceptedRequestId = /^[A-Za-z0-9_-]{8,64}$/;
+
+/** Sets a request header as if it came with the request, replacing whatever the client sent under that name. */
+function setRequestHeader(request, name, value) {
+  request.headers[name] = value;
+  for (let index = request.rawHeaders.length - 2; index >= 0; index -= 2) {
+    if (request.rawHeaders[index].toLowerCase() === name) request.rawHeaders.splice(index, 2);
+  }
+  request.rawHeaders.push(name, value);
+}
 
 // An IPv4 client on a dual-stack socket shows as ::ffff:a.b.c.d; throttles key on the plain form.
 function socketAddress(socket) {
@@ -78,14 +93,73 @@ const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+/**
+ * A page that passed the request gate and then lost the database mid-render fails as a 500 (the App
+ * Router has no other status for a thrown error). Such an answer is held back; if the database is
+ * down at that moment (the hook installed by instrumentation.ts asks it), the client gets the 503
+ * answer instead, else the 500 goes out unchanged. Only 500s are held: every other answer streams.
+ */
+function holdServerErrors(request, response) {
+  const original = { writeHead: response.writeHead, write: response.write, end: response.end };
+  let held = null;
+  response.writeHead = function (status, ...rest) {
+    if (status !== 500 || held) return original.writeHead.call(this, status, ...rest);
+    held = { head: [status, ...rest], chunks: [] };
+    return this;
+  };
+  response.write = function (chunk, ...rest) {
+    if (!held && !this.headersSent && this.statusCode === 500) this.writeHead(500);
+    if (!held) return original.write.call(this, chunk, ...rest);
+    if (chunk !== undefined && typeof chunk !== "function") held.chunks.push(chunk);
+    return true;
+  };
+  response.end = function (chunk, ...rest) {
+    if (!held && !this.headersSent && this.statusCode === 500) this.writeHead(500);
+    if (!held) return original.end.call(this, chunk, ...rest);
+    if (chunk !== undefined && typeof chunk !== "function") held.chunks.push(chunk);
+    const answerFor = globalThis[Symbol.for("org-console.unavailable-answer")];
+    Object.assign(response, original);
+    Promise.resolve(answerFor?.((request.url ?? "/").split("?")[0], request.headers["accept-language"] ?? null))
+      .catch(() => null)
+      .then(async (answer) => {
+        if (!answer || response.headersSent) {
+          response.writeHead(...held.head);
+          for (const part of held.chunks) response.write(part);
+          response.end();
+          return;
+        }
+        for (const name of response.getHeaderNames()) if (name !== "x-request-id") response.removeHeader(name);
+        const body = Buffer.from(await answer.arrayBuffer());
+        response.writeHead(answer.status, { ...Object.fromEntries(answer.headers), "content-length": body.length });
+        response.end(body);
+      })
+      .catch((error) => {
+        console.error("could not answer a held 500", error);
+        response.destroy();
+      });
+    return this;
+  };
+}
+
 createServer((request, response) => {
+  const began = performance.now();
   // Overwritten on every request, whatever the client sent under that name.
-  request.headers[clientAddressHeader] = socketAddress(request.socket);
-  for (let index = request.rawHeaders.length - 2; index >= 0; index -= 2) {
-    if (request.rawHeaders[index].toLowerCase() === clientAddressHeader) request.rawHeaders.splice(index, 2);
-  }
-  request.rawHeaders.push(clientAddressHeader, request.headers[clientAddressHeader]);
-  void handle(request, response);
+  setRequestHeader(request, clientAddressHeader, socketAddress(request.socket));
+  const offered = request.headers["x-request-id"];
+  const requestId = typeof offered === "string" && acceptedRequestId.test(offered) ? offered : randomUUID();
+  setRequestHeader(request, "x-request-id", requestId);
+  response.setHeader("X-Request-Id", requestId);
+  response.once("close", () => {
+    // Installed by instrumentation.ts (lib/core/metrics.ts): request counts, latency and the access log line.
+    const observe = globalThis[Symbol.for("org-console.observe-request")];
+    const path = (request.url ?? "/").split("?")[0];
+    observe?.({ method: request.method ?? "GET", path, status: response.statusCode, seconds: (performance.now() - began) / 1000, requestId });
+  });
+  holdServerErrors(request, response);
+  requestContext.run({ requestId }, () => void handle(request, response));
 }).listen(port, hostname, () => {
-  console.log(`> Org Console ready on http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port} (${dev ? "development" : "production"})`);
+  const address = `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`;
+  const logger = globalThis[Symbol.for("org-console.logger")];
+  if (logger) logger.info({ component: "server", address, mode: dev ? "development" : "production" }, "Org Console ready");
+  else console.log(`> Org Console ready on ${address} (${dev ? "development" : "production"})`);
 });

@@ -170,9 +170,9 @@ export async function startServer(databaseUrl: string, options: { workerInServer
     stdio: ["ignore", "pipe", "inherit"],
     detached: true,
   });
-  // The worker's own account of each job ("[worker] … done in N batches") is worth seeing.
+  // The worker's own account of each job (a JSON log line of component "worker") is worth seeing.
   child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
-    for (const line of chunk.split("\n")) if (line.startsWith("[worker]")) console.log(`server: ${line}`);
+    for (const line of chunk.split("\n")) if (line.includes('"component":"worker"')) console.log(`server: ${line}`);
   });
   let peak = 0;
   let current = 0;

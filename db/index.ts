@@ -27,6 +27,13 @@ export async function openDatabase(options: { url?: string; dataDir?: string; lo
     const client = postgres(options.url, {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       onnotice: () => {},
+      // A database that is down or unreachable fails fast (a 503), rather than holding requests.
+      connect_timeout: Number(process.env.DATABASE_CONNECT_TIMEOUT_SECONDS ?? 2),
+      // postgres.js waits up to 20 s between reconnections after repeated failures: capped at 0.5 s,
+      // requests during an outage fail at once (503) and the first ones after it find the database.
+      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
+      // No statement may run away: PostgreSQL cancels it past this budget (the purge's batches stay far below).
+      connection: { statement_timeout: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 30_000) },
     });
     const db = drizzle({ client, schema });
     // Several instances may start together: one migrates (on one connection, holding a lock) while the others wait.

@@ -31,7 +31,9 @@ describe("/api/health", () => {
     process.env.DATABASE_URL = "postgres://postgres@127.0.0.1:1/nothing";
     const response = await health();
     expect(response.status).toBe(503);
-    expect(await response.json()).toMatchObject({ status: "unavailable" });
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect(await response.json()).toMatchObject({ status: 503, code: "unavailable", database: "down" });
   });
 
   it("answers 503 when the database stops answering after start", async () => {

@@ -8,6 +8,8 @@ import { clientAddressFrom } from "@/lib/core/client-address";
 import type { Db } from "@/lib/core/db";
 import { readCappedBody } from "@/lib/core/request-body";
 import type { Failure } from "@/lib/core/result";
+import { countThrottleRefusal } from "@/lib/core/metrics";
+import { databaseUnavailable, retryAfterSeconds, whenDatabaseAnswers } from "@/lib/core/unavailable";
 import { isProblemCode, localeOf, problemBody, type ApiLocale, type ProblemCode } from "./problems";
 
 /** What every API request may send at most: JSON bodies here are a few hundred bytes. */
@@ -74,6 +76,22 @@ async function readJsonObject(request: Request): Promise<{ ok: true; body: Recor
  * functions as the pages; any result code becomes an RFC 9457 problem.
  */
 export function apiRoute(handler: Handler) {
+  const serve = door(handler);
+  return async (request: Request, context?: RouteContext): Promise<Response> => {
+    // A database that is down, restarting or silent past the request budget is a 503 the client
+    // may retry, never a 500 or a hang; any other error still fails loudly.
+    const answered = await whenDatabaseAnswers(() => serve(request, context));
+    if (answered !== databaseUnavailable) return answered;
+    return unavailableProblem(localeOf(request.headers.get("accept-language")));
+  };
+}
+
+/** The 503 problem of every route handler while the database does not answer. */
+export function unavailableProblem(locale: ApiLocale): Response {
+  return problem("unavailable", locale, new Headers({ "Retry-After": String(retryAfterSeconds) }));
+}
+
+function door(handler: Handler) {
   return async (request: Request, context?: RouteContext): Promise<Response> => {
     const db = await getDb();
     const locale = localeOf(request.headers.get("accept-language"));
@@ -89,6 +107,7 @@ export function apiRoute(handler: Handler) {
     const headers = rateHeaders(rate);
     if (!rate.allowed) {
       headers.set("Retry-After", String(rate.resetSeconds));
+      countThrottleRefusal("apiKeyRate");
       return problem("rateLimited", locale, headers);
     }
     let body: Record<string, unknown> = {};

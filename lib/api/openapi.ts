@@ -138,7 +138,7 @@ type Operation = {
   download?: readonly string[];
 };
 
-const common: ProblemCode[] = ["unauthenticated", "forbidden", "organizationDeleted", "rateLimited"];
+const common: ProblemCode[] = ["unauthenticated", "forbidden", "organizationDeleted", "rateLimited", "unavailable"];
 const writes: ProblemCode[] = [...common, "invalidJson", "payloadTooLarge", "validation"];
 
 export const apiOperations: Operation[] = [

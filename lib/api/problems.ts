@@ -28,6 +28,8 @@ export const problemStatus = {
   consumerDomain: 422,
   idempotencyKeyReused: 422,
   rateLimited: 429,
+  /** The database does not answer (down, restarting, or too slow): try again after Retry-After. */
+  unavailable: 503,
 } as const;
 
 export type ProblemCode = keyof typeof problemStatus;

@@ -4,6 +4,7 @@ import { Webhook } from "standardwebhooks";
 import { auditStreamDeliveries, auditStreamEndpoints, jobs, organizations, users, type AuditStreamEndpoint, type Job } from "@/db/schema";
 import { queryRows, type Db, type Tx } from "@/lib/core/db";
 import { decryptSecret } from "@/lib/core/encryption";
+import { log as logger } from "@/lib/core/log";
 import { postOutbound } from "@/lib/core/outbound";
 import { composeMail, sendMail } from "@/lib/mail/mailer";
 import { lockChain } from "./chain";
@@ -133,10 +134,12 @@ async function deliverEndpoint(db: Db, endpoint: AuditStreamEndpoint, now: () =>
       continue;
     }
     const at = now();
+    logger("audit-stream").warn({ endpointId: endpoint.id, organizationId: endpoint.organizationId, attempts, status: outcome.status, error: outcome.error, latencyMs: outcome.latencyMs }, "delivery failed; retrying later");
     await db.update(auditStreamDeliveries).set({ ...log, nextAttemptAt: new Date(at.getTime() + backoffMs(attempts)) }).where(eq(auditStreamDeliveries.id, delivery.id));
     const failingSince = endpoint.failingSince ?? at;
     if (at.getTime() - failingSince.getTime() >= failingPauseMs) {
       await db.update(auditStreamEndpoints).set({ status: "paused", pausedReason: "failing", failingSince }).where(eq(auditStreamEndpoints.id, endpoint.id));
+      logger("audit-stream").warn({ endpointId: endpoint.id, organizationId: endpoint.organizationId }, "endpoint paused after failing for 24 hours");
       await warnAdminsOfPause(db, endpoint);
     } else if (!endpoint.failingSince) {
       await db.update(auditStreamEndpoints).set({ failingSince }).where(eq(auditStreamEndpoints.id, endpoint.id));

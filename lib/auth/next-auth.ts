@@ -6,6 +6,7 @@ import { authenticate } from "./accounts";
 import { redeemPendingSignIn } from "./two-step-sign-in";
 import { hasSecondFactor } from "@/lib/two-step/verify";
 import { clientAddressFrom } from "@/lib/core/client-address";
+import { log } from "@/lib/core/log";
 import { authSecret } from "@/lib/core/secrets";
 import { redeemLoginTicket } from "@/lib/sso/connections";
 import { endSignedOutSession, startSession } from "@/lib/sessions/sessions";
@@ -131,13 +132,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     error(error) {
       const name = (error as { type?: string }).type ?? error.name;
       if (quietErrors.has(name)) {
-        console.info(`[auth] ${name}: ${(error as { code?: string }).code ?? error.message.split("\n")[0]}`);
+        log("auth").info({ refusal: name, reason: (error as { code?: string }).code ?? error.message.split("\n")[0] }, "sign-in refused");
         return;
       }
-      console.error("[auth]", error);
+      log("auth").error({ err: error }, "Auth.js error");
     },
     warn(code) {
-      if (code !== "debug-enabled") console.warn(`[auth] warning: ${code}`);
+      if (code !== "debug-enabled") log("auth").warn({ code }, "Auth.js warning");
     },
     debug() {},
   },

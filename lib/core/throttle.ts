@@ -2,6 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { signInAttempts } from "@/db/schema";
 import type { Db } from "@/db";
+import { countThrottleRefusal } from "./metrics";
 
 /** Failed sign-ins allowed per window before the key is locked for `lockMinutes`. */
 export const throttlePolicy = {
@@ -33,6 +34,8 @@ export function throttleKey(kind: ThrottleKind, value: string): string {
 export async function lockedFor(db: Pick<Db, "select">, key: string, now = new Date()): Promise<number> {
   const [row] = await db.select().from(signInAttempts).where(eq(signInAttempts.key, key));
   if (!row?.lockedUntil || row.lockedUntil <= now) return 0;
+  const kind = key.slice(0, key.indexOf(":"));
+  countThrottleRefusal(kind in throttlePolicy ? kind : "other");
   return Math.ceil((row.lockedUntil.getTime() - now.getTime()) / 1000);
 }
 

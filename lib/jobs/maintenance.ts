@@ -7,6 +7,7 @@ import { recheckDomains } from "@/lib/domains/rechecks";
 import { deleteSpentEmailTokens } from "@/lib/mail/email-tokens";
 import { deleteOldSessions } from "@/lib/sessions/sessions";
 import { deleteOldPendingSignIns } from "@/lib/auth/two-step-sign-in";
+import { log } from "@/lib/core/log";
 import { recordProgress } from "./jobs";
 import { deleteOldIdempotencyRecords } from "@/lib/api-keys/limits";
 import { scheduleRetentionJobs } from "@/lib/lifecycle/retention";
@@ -67,12 +68,12 @@ export async function runMaintenance(db: Db, job: Job, options: { leaseMs: numbe
       await task(db, options.now ?? new Date());
       outcomes[name] = "done";
     } catch (error) {
-      console.error(`[maintenance] ${job.period}: ${name} failed`, error);
+      log("maintenance").error({ err: error, period: job.period, task: name }, "task failed");
       outcomes[name] = "failed";
     }
     await recordProgress(db, job, { progress: { ...job.progress, tasks: outcomes }, leaseMs: options.leaseMs });
   }
   job.progress = { ...job.progress, tasks: outcomes };
   await recordProgress(db, job, { progress: job.progress, leaseMs: options.leaseMs, finished: true });
-  if (process.env.NODE_ENV !== "test") console.info(`[maintenance] round ${job.period} done: ${JSON.stringify(outcomes)}`);
+  log("maintenance").info({ period: job.period, outcomes }, "round done");
 }

@@ -1,14 +1,15 @@
 import "server-only";
 // Runs the job worker on its own (`npm run worker`), for deployments where the web tier is scaled out.
 import { getDatabase } from "@/db";
+import { log } from "@/lib/core/log";
 import { startWorker } from "./worker";
 
 async function main() {
   const database = await getDatabase();
   const worker = startWorker(database.db);
-  console.log(`[worker] started (${database.driver}); waiting for purges, deletions and the daily maintenance round`);
+  log("worker").info({ driver: database.driver }, "started; waiting for purges, deletions and the daily maintenance round");
   const shutdown = async (signal: string) => {
-    console.log(`[worker] ${signal}: finishing the current batch, then stopping`);
+    log("worker").info({ signal }, "finishing the current batch, then stopping");
     await worker.stop();
     await database.close();
     process.exit(0);
@@ -18,6 +19,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error("[worker] could not start", error);
+  log("worker").fatal({ err: error }, "could not start");
   process.exit(1);
 });

@@ -6,6 +6,8 @@ import { allowAuditDeletion } from "@/lib/audit/chain";
 import { recordAudit } from "@/lib/audit/record";
 import { runAuditStream } from "@/lib/audit/stream-delivery";
 import { queryRows } from "@/lib/core/db";
+import { log } from "@/lib/core/log";
+import { observeJobBatch } from "@/lib/core/metrics";
 import { claimJob, failJob, forgetContentCounts, LeaseLostError, recordProgress } from "./jobs";
 import { maintenancePeriod, runMaintenance, scheduleMaintenance, type DailyTasks } from "./maintenance";
 import { buildExport } from "./export";
@@ -201,12 +203,11 @@ export async function processJob(
       const elapsed = performance.now() - started;
       inBatches += elapsed;
       if (trace) console.info(`[worker] job ${job.id} batch ${batches + 1}: ${batch.done ? "last" : `${batch.chats}/${batchSize} chats`} in ${Math.round(elapsed)} ms (${Math.round(inBatches)} ms of ${Math.round(performance.now() - began)} ms in batches)`);
+      observeJobBatch(job.kind, (performance.now() - started) / 1000);
       if (batch.done) {
         if (job.organizationId) forgetContentCounts(job.organizationId);
-        if (process.env.NODE_ENV !== "test") {
-          const { chats = 0, messages = 0 } = job.progress;
-          console.info(`[worker] job ${job.id} (${job.kind}) done: ${chats} chats, ${messages} messages in ${batches + 1} batches, ${Math.round(performance.now() - began)} ms`);
-        }
+        const { chats = 0, messages = 0 } = job.progress;
+        log("worker").info({ jobId: job.id, kind: job.kind, chats, messages, batches: batches + 1, ms: Math.round(performance.now() - began) }, "job done");
         return "done";
       }
       // A batch short of its size reached the end: next, the one look back from the start.
@@ -217,7 +218,7 @@ export async function processJob(
     }
   } catch (error) {
     if (error instanceof LeaseLostError) return "lost";
-    console.error(`[worker] job ${job.id} (${job.kind}) failed on attempt ${job.attempts}`, error);
+    log("worker").error({ err: error, jobId: job.id, kind: job.kind, attempt: job.attempts }, "job failed");
     // A passing problem is retried when the lease runs out; one that keeps coming back stops the job.
     if (job.attempts >= options.maxAttempts) await failJob(db, job, error);
     return "error";
@@ -255,7 +256,7 @@ export function startWorker(db: Db, options: WorkerOptions = defaultWorkerOption
           continue;
         }
       } catch (error) {
-        console.error("[worker] could not read the job queue", error);
+        log("worker").error({ err: error }, "could not read the job queue");
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, options.pollMs);

@@ -3,6 +3,8 @@ import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Locale } from "@/db/schema";
+import { log } from "@/lib/core/log";
+import { countMailFailure } from "@/lib/core/metrics";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 
@@ -53,13 +55,15 @@ export async function sendMail(mail: Mail): Promise<MailOutcome> {
       return "sent";
     }
     if (delivery === "console") {
-      // Development without a mail server: the link is here, so sign-up and password reset still work.
+      // Development only, without a mail server: the link is printed (plain text, outside the JSON log,
+      // never in production) so sign-up and password reset still work on a developer's machine.
       console.info(`[mail] not sent (no SMTP_URL) — to ${mail.to}: “${mail.subject}”${mail.link ? ` — link: ${mail.link}` : ""}`);
       return "logged";
     }
     return "notConfigured";
   } catch (error) {
-    console.error("email not sent:", error instanceof Error ? error.message : error);
+    countMailFailure();
+    log("mail").error({ err: error, delivery }, "email not sent");
     return "failed";
   }
 }
