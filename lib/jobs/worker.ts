@@ -8,6 +8,7 @@ import { runAuditStream } from "@/lib/audit/stream-delivery";
 import { queryRows } from "@/lib/core/db";
 import { log } from "@/lib/core/log";
 import { observeJobBatch } from "@/lib/core/metrics";
+import { isDatabaseUnavailable } from "@/lib/core/unavailable";
 import { claimJob, failJob, forgetContentCounts, LeaseLostError, recordProgress } from "./jobs";
 import { maintenancePeriod, runMaintenance, scheduleMaintenance, type DailyTasks } from "./maintenance";
 import { buildExport } from "./export";
@@ -241,6 +242,7 @@ export function startWorker(db: Db, options: WorkerOptions = defaultWorkerOption
   let stopping = false;
   let wakeUp: (() => void) | null = null;
   let scheduled: string | null = null;
+  let databaseDown = false;
   const loop = (async () => {
     while (!stopping) {
       try {
@@ -251,12 +253,19 @@ export function startWorker(db: Db, options: WorkerOptions = defaultWorkerOption
           scheduled = maintenancePeriod(now);
         }
         const job = await claimJob(db, options.leaseMs);
+        if (databaseDown) {
+          databaseDown = false;
+          log("worker").info("the database answers again: back to the job queue");
+        }
         if (job) {
           await processJob(db, job, options, { shouldStop: () => stopping });
           continue;
         }
       } catch (error) {
-        log("worker").error({ err: error }, "could not read the job queue");
+        // An outage is said once, not at every poll (10 lines a second with a short JOB_POLL_MS).
+        if (!isDatabaseUnavailable(error)) log("worker").error({ err: error }, "could not read the job queue");
+        else if (!databaseDown) log("worker").warn({ err: error }, "the database does not answer: waiting for it");
+        databaseDown = isDatabaseUnavailable(error);
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, options.pollMs);
