@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Locale } from "@/db/schema";
 import { log } from "@/lib/core/log";
@@ -51,7 +51,10 @@ export async function sendMail(mail: Mail): Promise<MailOutcome> {
       const directory = process.env.MAIL_OUTBOX_DIR!;
       await mkdir(directory, { recursive: true });
       const name = `${Date.now()}-${randomBytes(4).toString("hex")}.json`;
-      await writeFile(path.join(directory, name), JSON.stringify({ from, ...mail, sentAt: new Date().toISOString() }, null, 2));
+      // Written aside, then renamed: whoever reads the folder never sees half a mail.
+      const partial = path.join(directory, `${name}.partial`);
+      await writeFile(partial, JSON.stringify({ from, ...mail, sentAt: new Date().toISOString() }, null, 2));
+      await rename(partial, path.join(directory, name));
       return "sent";
     }
     if (delivery === "console") {
