@@ -67,6 +67,9 @@ export async function assertAccessible(page: Page): Promise<void> {
     }
     return;
   }
+  // After a navigation inside the page, Next sets the new title a moment after the content: give it
+  // that moment. A page that never gets a title still fails below.
+  await page.waitForFunction(() => document.title.trim() !== "", null, { timeout: 5000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
   assert.deepEqual(
