@@ -1,7 +1,7 @@
 import { rm } from "node:fs/promises";
 import { sql } from "drizzle-orm";
-import yauzl from "yauzl";
 import { testDatabaseForThisFile } from "@/tests/support/db";
+import { unzip } from "@/tests/support/zip";
 import { createCast, viewerOf } from "@/tests/support/factories";
 import { requestExport } from "@/lib/lifecycle/exports";
 import { buildExport, exportDirectory, exportFilePath } from "./export";
@@ -11,28 +11,6 @@ const database = testDatabaseForThisFile();
 // The COPY path exists on PostgreSQL only (DATABASE_URL=… npm test); PGlite keeps the pages.
 const onPostgres = process.env.DATABASE_URL ? it : it.skip;
 afterAll(() => rm(exportDirectory(), { recursive: true, force: true }));
-
-function unzip(file: string): Promise<Record<string, string>> {
-  return new Promise((resolve, reject) => {
-    const files: Record<string, string> = {};
-    yauzl.open(file, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
-      zip.on("entry", (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError);
-          const chunks: Buffer[] = [];
-          stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-          stream.on("end", () => {
-            files[entry.fileName] = Buffer.concat(chunks).toString("utf8");
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on("end", () => resolve(files));
-      zip.readEntry();
-    });
-  });
-}
 
 const awkward = ['He said "hi"', "back\\slash", "two\nlines\r\nhere", "tab\there", "bell\u0001\u001f", "Élodie à l’œuvre", "🙂 smile", "line\u2028sep", "=SUM(A1)", ""];
 // Microsecond times, trailing zeros, whole seconds, before and just after 2000.

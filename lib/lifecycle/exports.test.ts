@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { readFile, rm } from "node:fs/promises";
 import { eq } from "drizzle-orm";
-import yauzl from "yauzl";
 import { auditEvents, invitations, organizationExports, users } from "@/db/schema";
 import { defaultWorkerOptions, drainJobs } from "@/lib/jobs/worker";
 import { exportDirectory, exportFilePath } from "@/lib/jobs/export";
 import { testDatabaseForThisFile } from "@/tests/support/db";
+import { unzip } from "@/tests/support/zip";
 import { createCast, createChats, viewerOf } from "@/tests/support/factories";
 import { deleteExpiredExports, getExportStatus, openExportDownload, requestExport } from "./exports";
 
@@ -13,29 +13,6 @@ const database = testDatabaseForThisFile();
 const options = { ...defaultWorkerOptions, batchSize: 3, batchTargetMs: 0 };
 
 afterAll(() => rm(exportDirectory(), { recursive: true, force: true }));
-
-/** Every entry of a ZIP file as text. */
-function unzip(file: string): Promise<Record<string, string>> {
-  return new Promise((resolve, reject) => {
-    const files: Record<string, string> = {};
-    yauzl.open(file, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
-      zip.on("entry", (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError);
-          const chunks: Buffer[] = [];
-          stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-          stream.on("end", () => {
-            files[entry.fileName] = Buffer.concat(chunks).toString("utf8");
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on("end", () => resolve(files));
-      zip.readEntry();
-    });
-  });
-}
 
 const parseLines = (text: string) => text.split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
 
