@@ -71,8 +71,8 @@ export function embeddedDataDir(): string {
 }
 
 /** The file where the process holding `.data/pglite` writes its process ID (PGlite serves one process only). */
-export function embeddedOwnerFile(): string {
-  return `${embeddedDataDir()}.owner-pid`;
+export function embeddedOwnerFile(dataDir = embeddedDataDir()): string {
+  return `${dataDir}.owner-pid`;
 }
 
 type Holder = { opening?: Promise<Database> };

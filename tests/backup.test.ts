@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -121,12 +122,21 @@ describe("npm run db:backup and db:restore on the embedded database", () => {
     expect(await restoreEmbeddedBackup({ file: path.join(root, "missing"), dataDir: fresh })).toMatchObject({ ok: false, error: "noFile" });
   }, 300_000);
 
-  it("refuses while a live process holds the folder", async () => {
+  it("refuses while a live process holds the folder, not when the file names a program that is not one", async () => {
     const target = path.join(root, "held", "pglite");
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    // The parent of this test process stands for a running server.
-    fs.writeFileSync(`${target}.owner-pid`, String(process.ppid));
-    expect(await restoreEmbeddedBackup({ file: path.join(root, "backup.tar.gz"), dataDir: target })).toEqual({ ok: false, error: "serverRunning", pid: process.ppid });
-    expect(fs.existsSync(target)).toBe(false);
+    // A Node.js process stands for a running server; `sleep` for the program that got a crashed server's number.
+    const server = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
+    const stranger = spawn("sleep", ["60"], { stdio: "ignore" });
+    try {
+      fs.writeFileSync(`${target}.owner-pid`, String(server.pid));
+      expect(await restoreEmbeddedBackup({ file: path.join(root, "missing.tar.gz"), dataDir: target })).toEqual({ ok: false, error: "serverRunning", pid: server.pid });
+      expect(fs.existsSync(target)).toBe(false);
+      fs.writeFileSync(`${target}.owner-pid`, String(stranger.pid));
+      expect(await restoreEmbeddedBackup({ file: path.join(root, "missing.tar.gz"), dataDir: target })).toMatchObject({ ok: false, error: "noFile" });
+    } finally {
+      server.kill();
+      stranger.kill();
+    }
   });
 });

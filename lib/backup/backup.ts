@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "@/db";
+import { embeddedHolder } from "@/db/embedded-holder";
 import { queryRows } from "@/lib/core/db";
 import { readInternalApi } from "@/lib/core/internal-api";
 
@@ -12,18 +13,6 @@ import { readInternalApi } from "@/lib/core/internal-api";
  * checkpoint) and hands it to the command through its internal API; a restore writes a NEW folder
  * while no server runs. PostgreSQL uses its own tools (pg_dump, pg_restore).
  */
-
-/** The process that opened the embedded folder, if it still runs (it writes its ID at start). */
-export function embeddedHolder(dataDir: string): number | null {
-  try {
-    const pid = Number(fs.readFileSync(`${dataDir}.owner-pid`, "utf8").trim());
-    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null;
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return null;
-  }
-}
 
 export type BackupError = "noServer" | "serverRefused" | "serverUnreachable";
 

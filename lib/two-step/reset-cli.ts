@@ -1,23 +1,10 @@
 import "server-only";
 // `npm run admin:reset-two-step -- EMAIL`: the operator's way out when an organization's last Admin lost
 // every second factor. Removes that person's authenticator app and recovery codes, audited as a system action.
-import fs from "node:fs";
-import { embeddedOwnerFile, getDatabase } from "@/db";
+import { getDatabase } from "@/db";
+import { embeddedHolder } from "@/db/embedded-holder";
 import { sendMail } from "@/lib/mail/mailer";
 import { resetTwoStepBySystem } from "./policy";
-
-/** The embedded database serves one process: refuse while another live process (the server) holds it. */
-function embeddedHolder(): number | null {
-  if (process.env.DATABASE_URL) return null;
-  try {
-    const pid = Number(fs.readFileSync(embeddedOwnerFile(), "utf8").trim());
-    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null;
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return null;
-  }
-}
 
 async function main(): Promise<number> {
   const email = process.argv[2];
@@ -25,7 +12,8 @@ async function main(): Promise<number> {
     console.error("Usage: npm run admin:reset-two-step -- EMAIL");
     return 2;
   }
-  const holder = embeddedHolder();
+  // The embedded database serves one process: refuse while another live process (the server) holds it.
+  const holder = process.env.DATABASE_URL ? null : embeddedHolder();
   if (holder) {
     console.error(`The embedded database is open in process ${holder} (the server). Stop it, run this command, then start it again; or run it with the server's DATABASE_URL.`);
     return 1;
