@@ -1,9 +1,11 @@
+import { createHash } from "node:crypto";
 import { rm } from "node:fs/promises";
 import { and, eq } from "drizzle-orm";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { apiIdempotency, apiKeys, auditEvents, invitations, jobs, organizations } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/api-keys";
-import { deleteOldIdempotencyRecords } from "@/lib/api-keys/limits";
+import { claimIdempotencyKey, deleteOldIdempotencyRecords } from "@/lib/api-keys/limits";
+import fr from "@/messages/fr.json";
 import { scopes } from "@/lib/core/api-scopes";
 import { openApiDocument } from "@/lib/api/openapi";
 import { testDatabaseForThisFile } from "@/tests/support/db";
@@ -141,6 +143,43 @@ describe("Idempotency-Key", () => {
     const other = await call({ ...request, body: { email: "grace@example.test" } });
     expect(other.response.status).toBe(422);
     expect(other.body.code).toBe("idempotencyKeyReused");
+  });
+
+  it("two identical POSTs at the same moment invite once; the one that finds the first still running is told to retry, then gets its answer", async () => {
+    const cast = await createCast(database.db, "team");
+    const key = await insertKey(database.db, cast.organization.id, ["members:write"]);
+    const request: ApiCall = { method: "POST", path: "/invitations", secret: key.secret, headers: { "idempotency-key": "invite-twice" }, body: { email: "twice@example.test", role: "member" } };
+    const answers = await Promise.all([call(request), call(request), call(request)]);
+    expect(answers.map((a) => a.response.status).sort()).toContain(201);
+    for (const { response, body } of answers.filter((a) => a.response.status !== 201)) {
+      expect(response.status).toBe(409);
+      expect(response.headers.get("retry-after")).toBe("1");
+      expect(body.code).toBe("idempotencyKeyInProgress");
+    }
+    const rows = await database.db.select().from(invitations).where(eq(invitations.organizationId, cast.organization.id));
+    expect(rows).toHaveLength(1);
+    const retried = await call(request);
+    expect(retried.response.status).toBe(201);
+    expect(retried.response.headers.get("idempotent-replayed")).toBe("true");
+    expect(retried.body).toEqual(answers.find((a) => a.response.status === 201)!.body);
+  });
+
+  it("a claim held by a request that never finished answers 409 in French, and is taken over after a minute", async () => {
+    const cast = await createCast(database.db, "team");
+    const key = await insertKey(database.db, cast.organization.id, ["members:write"]);
+    const request: ApiCall = { method: "POST", path: "/invitations", secret: key.secret, headers: { "idempotency-key": "invite-held", "accept-language": "fr" }, body: { email: "held@example.test", role: "member" } };
+    // The claim an identical request took 30 s ago, on a server that then died.
+    const hash = createHash("sha256").update("POST /api/v1/invitations\n").update(JSON.stringify(request.body)).digest("hex");
+    const first = await claimIdempotencyKey(database.db, key.id, "invite-held", hash, new Date(Date.now() - 30_000));
+    expect(first).toEqual({ kind: "claimed" });
+    const held = await call(request);
+    expect(held.response.status).toBe(409);
+    expect(held.body.title).toBe(fr.Api.problems.idempotencyKeyInProgress);
+    expect(await database.db.select().from(invitations).where(eq(invitations.organizationId, cast.organization.id))).toHaveLength(0);
+    await database.db.update(apiIdempotency).set({ createdAt: new Date(Date.now() - 61_000) }).where(eq(apiIdempotency.keyId, key.id));
+    const taken = await call(request);
+    expect(taken.response.status).toBe(201);
+    expect(await database.db.select().from(invitations).where(eq(invitations.organizationId, cast.organization.id))).toHaveLength(1);
   });
 
   it("records older than 24 hours are deleted by the daily round", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { and, eq, lt, or, sql } from "drizzle-orm";
 import { apiIdempotency, apiRateWindows } from "@/db/schema";
 import type { Db } from "@/lib/core/db";
 
@@ -36,40 +36,60 @@ export const idempotencyWindowMs = 24 * 60 * 60 * 1000;
 
 export type StoredAnswer = { status: number; body: string };
 
-/** The stored answer for this key and Idempotency-Key: replayed, refused (another body), or none yet. */
-export async function findIdempotentAnswer(
-  db: Pick<Db, "select">,
+/** A claim whose request never finished (its server died) is given to the next request after this. */
+export const idempotencyClaimMs = 60_000;
+
+const ago = (now: Date, ms: number) => sql`${new Date(now.getTime() - ms).toISOString()}::timestamptz`;
+
+export type IdempotencyClaim = { kind: "claimed" } | { kind: "replay"; answer: StoredAnswer } | { kind: "mismatch" } | { kind: "inProgress" };
+
+/**
+ * Claims an Idempotency-Key before the handler runs (a row with status 0), so two identical requests
+ * sent at the same moment run once: the second finds the claim and is told to retry, then gets the
+ * first one's answer replayed. Another body under the same key is refused. A record older than the
+ * window, or a claim older than `idempotencyClaimMs` that never got its answer, is taken over.
+ */
+export async function claimIdempotencyKey(
+  db: Pick<Db, "insert" | "select">,
   keyId: string,
   idempotencyKey: string,
   requestHash: string,
   now = new Date(),
-): Promise<{ kind: "replay"; answer: StoredAnswer } | { kind: "mismatch" } | null> {
+): Promise<IdempotencyClaim> {
+  const claimed = await db
+    .insert(apiIdempotency)
+    .values({ keyId, idempotencyKey, requestHash, status: 0, body: "", createdAt: now })
+    .onConflictDoUpdate({
+      target: [apiIdempotency.keyId, apiIdempotency.idempotencyKey],
+      set: { requestHash, status: 0, body: "", createdAt: now },
+      setWhere: or(lt(apiIdempotency.createdAt, ago(now, idempotencyWindowMs)), and(eq(apiIdempotency.status, 0), lt(apiIdempotency.createdAt, ago(now, idempotencyClaimMs)))),
+    })
+    .returning({ keyId: apiIdempotency.keyId });
+  if (claimed.length > 0) return { kind: "claimed" };
   const [row] = await db
     .select()
     .from(apiIdempotency)
-    .where(
-      and(
-        eq(apiIdempotency.keyId, keyId),
-        eq(apiIdempotency.idempotencyKey, idempotencyKey),
-        gt(apiIdempotency.createdAt, sql`${new Date(now.getTime() - idempotencyWindowMs).toISOString()}::timestamptz`),
-      ),
-    );
-  if (!row) return null;
+    .where(and(eq(apiIdempotency.keyId, keyId), eq(apiIdempotency.idempotencyKey, idempotencyKey)));
+  // Gone between the two statements (its request failed and let go of it): the client may retry at once.
+  if (!row) return { kind: "inProgress" };
   if (row.requestHash !== requestHash) return { kind: "mismatch" };
+  if (row.status === 0) return { kind: "inProgress" };
   return { kind: "replay", answer: { status: row.status, body: row.body } };
 }
 
-/** Keeps the first answer; a record older than the window is replaced by the new one. */
-export async function rememberIdempotentAnswer(db: Pick<Db, "insert">, keyId: string, idempotencyKey: string, requestHash: string, answer: StoredAnswer, now = new Date()): Promise<void> {
-  const expired = sql`${new Date(now.getTime() - idempotencyWindowMs).toISOString()}::timestamptz`;
+/** Stores the answer of the request that holds the claim; it is replayed for the rest of the window. */
+export async function rememberIdempotentAnswer(db: Pick<Db, "update">, keyId: string, idempotencyKey: string, requestHash: string, answer: StoredAnswer): Promise<void> {
   await db
-    .insert(apiIdempotency)
-    .values({ keyId, idempotencyKey, requestHash, status: answer.status, body: answer.body, createdAt: now })
-    .onConflictDoUpdate({
-      target: [apiIdempotency.keyId, apiIdempotency.idempotencyKey],
-      set: { requestHash, status: answer.status, body: answer.body, createdAt: now },
-      setWhere: lt(apiIdempotency.createdAt, expired),
-    });
+    .update(apiIdempotency)
+    .set({ status: answer.status, body: answer.body })
+    .where(and(eq(apiIdempotency.keyId, keyId), eq(apiIdempotency.idempotencyKey, idempotencyKey), eq(apiIdempotency.requestHash, requestHash), eq(apiIdempotency.status, 0)));
+}
+
+/** Lets go of a claim whose request failed on our side (5xx or a throw): the client's retry runs it again. */
+export async function releaseIdempotencyKey(db: Pick<Db, "delete">, keyId: string, idempotencyKey: string, requestHash: string): Promise<void> {
+  await db
+    .delete(apiIdempotency)
+    .where(and(eq(apiIdempotency.keyId, keyId), eq(apiIdempotency.idempotencyKey, idempotencyKey), eq(apiIdempotency.requestHash, requestHash), eq(apiIdempotency.status, 0)));
 }
 
 /** The daily round's share: records past the window go. */

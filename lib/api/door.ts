@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { getDb } from "@/db";
 import { authenticateApiKey } from "@/lib/api-keys/api-keys";
-import { countRequest, findIdempotentAnswer, rememberIdempotentAnswer, type RateDecision } from "@/lib/api-keys/limits";
+import { claimIdempotencyKey, countRequest, releaseIdempotencyKey, rememberIdempotentAnswer, type RateDecision } from "@/lib/api-keys/limits";
 import type { KeyActor } from "@/lib/core/actor";
 import { clientAddressFrom } from "@/lib/core/client-address";
 import type { Db } from "@/lib/core/db";
@@ -126,22 +126,35 @@ function door(handler: Handler) {
     if (idempotencyKey !== null) {
       if (!/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) return problem("validation", locale, headers, { "Idempotency-Key": ["invalidIdempotencyKey"] });
       requestHash = createHash("sha256").update(`${request.method} ${url.pathname}\n`).update(raw).digest("hex");
-      const found = await findIdempotentAnswer(db, actor.id, idempotencyKey, requestHash);
-      if (found?.kind === "mismatch") return problem("idempotencyKeyReused", locale, headers);
-      if (found?.kind === "replay") {
+      const claim = await claimIdempotencyKey(db, actor.id, idempotencyKey, requestHash);
+      if (claim.kind === "mismatch") return problem("idempotencyKeyReused", locale, headers);
+      if (claim.kind === "inProgress") {
+        headers.set("Retry-After", "1");
+        return problem("idempotencyKeyInProgress", locale, headers);
+      }
+      if (claim.kind === "replay") {
         headers.set("Idempotent-Replayed", "true");
-        headers.set("Content-Type", found.answer.status >= 400 ? "application/problem+json" : "application/json");
+        headers.set("Content-Type", claim.answer.status >= 400 ? "application/problem+json" : "application/json");
         headers.set("Cache-Control", "no-store");
-        return new Response(found.answer.body, { status: found.answer.status, headers });
+        return new Response(claim.answer.body, { status: claim.answer.status, headers });
       }
     }
 
-    const answer = await handler({ db, actor, body, url, params });
-    if ("download" in answer) return answer.download(headers);
-    const response = "ok" in answer ? failureProblem(answer, locale, headers) : json(answer.status, answer.json, headers);
-    if (idempotencyKey !== null && response.status < 500) {
-      const text = await response.clone().text();
-      await rememberIdempotentAnswer(db, actor.id, idempotencyKey, requestHash, { status: response.status, body: text });
+    let response: Response;
+    let replayable = true;
+    try {
+      const answer = await handler({ db, actor, body, url, params });
+      // A download is never stored for replay.
+      replayable = !("download" in answer);
+      if ("download" in answer) response = answer.download(headers);
+      else response = "ok" in answer ? failureProblem(answer, locale, headers) : json(answer.status, answer.json, headers);
+    } catch (error) {
+      if (idempotencyKey !== null) await releaseIdempotencyKey(db, actor.id, idempotencyKey, requestHash).catch(() => undefined);
+      throw error;
+    }
+    if (idempotencyKey !== null) {
+      if (replayable && response.status < 500) await rememberIdempotentAnswer(db, actor.id, idempotencyKey, requestHash, { status: response.status, body: await response.clone().text() });
+      else await releaseIdempotencyKey(db, actor.id, idempotencyKey, requestHash);
     }
     return response;
   };

@@ -144,7 +144,7 @@ const writes: ProblemCode[] = [...common, "invalidJson", "payloadTooLarge", "val
 export const apiOperations: Operation[] = [
   { method: "get", path: "/organization", summary: "Read the organization", scope: "organization:read", success: { status: 200, schema: organization, description: "The organization" }, problems: common },
   { method: "patch", path: "/organization", summary: "Rename the organization", scope: "organization:write", body: renameBody, success: { status: 200, schema: organization, description: "The renamed organization" }, problems: writes },
-  { method: "post", path: "/organization/chat-purge", summary: "Delete every chat of the organization", scope: "organization:write", body: confirmationBody, success: { status: 202, schema: job, description: "The purge job" }, problems: [...writes, "idempotencyKeyReused"] },
+  { method: "post", path: "/organization/chat-purge", summary: "Delete every chat of the organization", scope: "organization:write", body: confirmationBody, success: { status: 202, schema: job, description: "The purge job" }, problems: [...writes, "idempotencyKeyReused", "idempotencyKeyInProgress"] },
   {
     method: "post",
     path: "/organization/deletion",
@@ -156,7 +156,7 @@ export const apiOperations: Operation[] = [
       schema: z.union([job, scheduledDeletion]),
       description: "The deletion job; or, when the server keeps a grace period (ORGANIZATION_DELETION_GRACE_DAYS), `scheduled_deletion` and when it happens",
     },
-    problems: [...writes, "idempotencyKeyReused"],
+    problems: [...writes, "idempotencyKeyReused", "idempotencyKeyInProgress"],
   },
   { method: "get", path: "/organization/retention", summary: "Read the chat retention policy (Team and Enterprise)", scope: "organization:write", success: { status: 200, schema: retentionPolicy, description: "The policy" }, problems: common },
   {
@@ -168,7 +168,7 @@ export const apiOperations: Operation[] = [
     success: { status: 200, schema: retentionPolicy.extend({ changed: z.boolean() }), description: "The policy as saved; the daily round applies it" },
     problems: writes,
   },
-  { method: "post", path: "/exports", summary: "Export the organization's data (a ZIP built in the background)", scope: "organization:export", success: { status: 202, schema: exportStatus, description: "The export; this key's own export still being built if there is one" }, problems: [...common, "exportInProgress", "idempotencyKeyReused"] },
+  { method: "post", path: "/exports", summary: "Export the organization's data (a ZIP built in the background)", scope: "organization:export", success: { status: 202, schema: exportStatus, description: "The export; this key's own export still being built if there is one" }, problems: [...common, "exportInProgress", "idempotencyKeyReused", "idempotencyKeyInProgress"] },
   { method: "get", path: "/exports/{exportId}", summary: "Follow an export", scope: "organization:export", success: { status: 200, schema: exportStatus, description: "Its progress and, once built, its download" }, problems: [...common, "notFound"] },
   {
     method: "get",
@@ -184,14 +184,14 @@ export const apiOperations: Operation[] = [
   { method: "patch", path: "/members/{memberId}", summary: "Change a member's role and Billing", scope: "members:write", body: memberRoleBody, success: { status: 200, schema: member, description: "The member" }, problems: [...writes, "notFound", "lastAdmin"] },
   { method: "delete", path: "/members/{memberId}", summary: "Remove a member", scope: "members:write", body: removeMemberBody, success: { status: 200, schema: z.object({ email: z.email(), name: z.string() }), description: "Who was removed" }, problems: [...writes, "notFound", "lastAdmin", "memberEmailMismatch"] },
   { method: "get", path: "/invitations", summary: "List pending invitations", scope: "members:read", success: { status: 200, schema: z.object({ data: z.array(invitation) }), description: "Pending invitations, newest first" }, problems: common },
-  { method: "post", path: "/invitations", summary: "Invite someone (Team and Enterprise)", scope: "members:write", body: invitationBody, success: { status: 201, schema: invitation.extend({ mail: z.enum(["sent", "notConfigured", "failed"]) }), description: "The invitation; its link was mailed" }, problems: [...writes, "emailHasAccount", "emailDomainClaimed", "idempotencyKeyReused"] },
+  { method: "post", path: "/invitations", summary: "Invite someone (Team and Enterprise)", scope: "members:write", body: invitationBody, success: { status: 201, schema: invitation.extend({ mail: z.enum(["sent", "notConfigured", "failed"]) }), description: "The invitation; its link was mailed" }, problems: [...writes, "emailHasAccount", "emailDomainClaimed", "idempotencyKeyReused", "idempotencyKeyInProgress"] },
   { method: "delete", path: "/invitations/{invitationId}", summary: "Revoke an invitation", scope: "members:write", success: { status: 200, schema: z.object({ id: uuid, email: z.email(), revoked: z.literal(true) }), description: "The revoked invitation" }, problems: [...common, "notFound"] },
   { method: "get", path: "/join-requests", summary: "List join requests", scope: "domains:write", success: { status: 200, schema: z.object({ data: z.array(joinRequest) }), description: "Waiting requests, oldest first" }, problems: common },
-  { method: "post", path: "/join-requests/{requestId}/approve", summary: "Approve a join request (Team and Enterprise)", scope: "domains:write", success: { status: 200, schema: z.object({ id: uuid, email: z.email(), decision: z.literal("approve") }), description: "The approved request" }, problems: [...common, "notFound", "planRequired", "emailTaken", "idempotencyKeyReused"] },
-  { method: "post", path: "/join-requests/{requestId}/refuse", summary: "Refuse a join request", scope: "domains:write", success: { status: 200, schema: z.object({ id: uuid, email: z.email(), decision: z.literal("reject") }), description: "The refused request" }, problems: [...common, "notFound", "idempotencyKeyReused"] },
+  { method: "post", path: "/join-requests/{requestId}/approve", summary: "Approve a join request (Team and Enterprise)", scope: "domains:write", success: { status: 200, schema: z.object({ id: uuid, email: z.email(), decision: z.literal("approve") }), description: "The approved request" }, problems: [...common, "notFound", "planRequired", "emailTaken", "idempotencyKeyReused", "idempotencyKeyInProgress"] },
+  { method: "post", path: "/join-requests/{requestId}/refuse", summary: "Refuse a join request", scope: "domains:write", success: { status: 200, schema: z.object({ id: uuid, email: z.email(), decision: z.literal("reject") }), description: "The refused request" }, problems: [...common, "notFound", "idempotencyKeyReused", "idempotencyKeyInProgress"] },
   { method: "get", path: "/domains", summary: "List email domains", scope: "domains:write", success: { status: 200, schema: z.object({ data: z.array(domain) }), description: "The organization's domains" }, problems: common },
-  { method: "post", path: "/domains", summary: "Add an email domain", scope: "domains:write", body: domainBody, success: { status: 201, schema: domain, description: "The domain and the TXT record that verifies it" }, problems: [...writes, "alreadyAdded", "consumerDomain", "takenByAnotherOrganization", "idempotencyKeyReused"] },
-  { method: "post", path: "/domains/{domainId}/verify", summary: "Verify a domain now", scope: "domains:write", success: { status: 200, schema: domain.extend({ check: z.object({ outcome: z.string() }).loose() }), description: "The domain and what the lookup found" }, problems: [...common, "notFound", "idempotencyKeyReused"] },
+  { method: "post", path: "/domains", summary: "Add an email domain", scope: "domains:write", body: domainBody, success: { status: 201, schema: domain, description: "The domain and the TXT record that verifies it" }, problems: [...writes, "alreadyAdded", "consumerDomain", "takenByAnotherOrganization", "idempotencyKeyReused", "idempotencyKeyInProgress"] },
+  { method: "post", path: "/domains/{domainId}/verify", summary: "Verify a domain now", scope: "domains:write", success: { status: 200, schema: domain.extend({ check: z.object({ outcome: z.string() }).loose() }), description: "The domain and what the lookup found" }, problems: [...common, "notFound", "idempotencyKeyReused", "idempotencyKeyInProgress"] },
   { method: "get", path: "/audit-events", summary: "List audit events", scope: "audit:read", query: auditQuerySchema.omit({ before: true }).extend({ cursor: z.string().optional() }), success: { status: 200, schema: page(auditEvent), description: "A page of events, newest first" }, problems: [...common, "validation"] },
   { method: "get", path: "/audit-retention", summary: "Read how long audit events are kept", scope: "audit:read", success: { status: 200, schema: z.object({ days: z.int().nullable(), allowed: z.boolean().meta({ description: "Whether the plan lets it be set (Enterprise)." }) }), description: "The retention; null keeps events forever" }, problems: common },
   { method: "put", path: "/audit-retention", summary: "Set how long audit events are kept (Enterprise)", scope: "audit:write", body: auditRetentionBody, success: { status: 200, schema: z.object({ days: z.int().nullable(), changed: z.boolean() }), description: "The retention as saved; the daily round applies it" }, problems: [...writes, "planRequired"] },
@@ -203,12 +203,12 @@ export const apiOperations: Operation[] = [
     scope: "audit:write",
     body: endpointUrlSchema.meta({ description: "An https URL on a public address." }),
     success: { status: 201, schema: z.object({ id: uuid, url: z.string(), secret: z.string().meta({ description: "The Standard Webhooks signing secret (whsec_…): shown in this answer only." }) }), description: "The endpoint and its signing secret" },
-    problems: [...writes, "planRequired", "tooMany", "idempotencyKeyReused"],
+    problems: [...writes, "planRequired", "tooMany", "idempotencyKeyReused", "idempotencyKeyInProgress"],
   },
   { method: "delete", path: "/audit-streams/{endpointId}", summary: "Remove an audit streaming endpoint", scope: "audit:write", success: { status: 200, schema: z.object({ id: uuid, removed: z.literal(true) }), description: "The removed endpoint" }, problems: [...common, "planRequired", "notFound"] },
-  { method: "post", path: "/audit-streams/{endpointId}/test", summary: "Send a signed test event now", scope: "audit:write", success: { status: 200, schema: z.object({ delivered: z.boolean(), status: z.int().nullable(), error: z.string().nullable(), latencyMs: z.int().min(0) }), description: "What the endpoint answered (never retried)" }, problems: [...common, "planRequired", "notFound", "idempotencyKeyReused"] },
-  { method: "post", path: "/audit-streams/{endpointId}/rotate-secret", summary: "Rotate an endpoint's signing secret", scope: "audit:write", success: { status: 200, schema: z.object({ id: uuid, secret: z.string(), previousValidUntil: timestamp }), description: "The new secret, shown in this answer only; the previous one signs too for 24 hours" }, problems: [...common, "planRequired", "notFound", "idempotencyKeyReused"] },
-  { method: "post", path: "/audit-streams/{endpointId}/resume", summary: "Resume a paused endpoint", scope: "audit:write", success: { status: 200, schema: z.object({ id: uuid, status: z.literal("active") }), description: "The endpoint is active; what waited is delivered in order" }, problems: [...common, "planRequired", "notFound", "idempotencyKeyReused"] },
+  { method: "post", path: "/audit-streams/{endpointId}/test", summary: "Send a signed test event now", scope: "audit:write", success: { status: 200, schema: z.object({ delivered: z.boolean(), status: z.int().nullable(), error: z.string().nullable(), latencyMs: z.int().min(0) }), description: "What the endpoint answered (never retried)" }, problems: [...common, "planRequired", "notFound", "idempotencyKeyReused", "idempotencyKeyInProgress"] },
+  { method: "post", path: "/audit-streams/{endpointId}/rotate-secret", summary: "Rotate an endpoint's signing secret", scope: "audit:write", success: { status: 200, schema: z.object({ id: uuid, secret: z.string(), previousValidUntil: timestamp }), description: "The new secret, shown in this answer only; the previous one signs too for 24 hours" }, problems: [...common, "planRequired", "notFound", "idempotencyKeyReused", "idempotencyKeyInProgress"] },
+  { method: "post", path: "/audit-streams/{endpointId}/resume", summary: "Resume a paused endpoint", scope: "audit:write", success: { status: 200, schema: z.object({ id: uuid, status: z.literal("active") }), description: "The endpoint is active; what waited is delivered in order" }, problems: [...common, "planRequired", "notFound", "idempotencyKeyReused", "idempotencyKeyInProgress"] },
   {
     method: "get",
     path: "/organization/two-step-rule",
@@ -249,7 +249,7 @@ function parameters(operation: Operation) {
   const query = operation.query
     ? Object.entries(operation.query.shape).map(([name, schema]) => ({ name, in: "query", required: false, schema: jsonSchema(schema as z.ZodType, "input") }))
     : [];
-  const idempotency = operation.method === "post" ? [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 }, description: "The same key and body within 24 hours returns the first answer." }] : [];
+  const idempotency = operation.method === "post" ? [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 }, description: "The same key and body within 24 hours returns the first answer; while that first request is still running, an identical one answers 409 with Retry-After." }] : [];
   return [...path, ...query, ...idempotency];
 }
 

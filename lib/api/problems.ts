@@ -18,6 +18,8 @@ export const problemStatus = {
   takenByAnotherOrganization: 409,
   exportInProgress: 409,
   tooMany: 409,
+  /** The same Idempotency-Key is being answered for an identical request sent a moment before. */
+  idempotencyKeyInProgress: 409,
   emailTaken: 409,
   organizationDeleted: 410,
   /** An export whose archive is past its 24 hours. */

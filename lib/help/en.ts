@@ -424,7 +424,7 @@ export const en: HelpContent = {
               "items": [
                 "Each key may send 600 requests per minute, counted across all servers. Every answer carries **RateLimit-Limit**, **RateLimit-Remaining** and **RateLimit-Reset**; a 429 also says **Retry-After** in seconds.",
                 "Request bodies are limited to 16 KB.",
-                "Send an **Idempotency-Key** header with a POST to retry it safely: for 24 hours, the same key and body return the first answer instead of acting again.",
+                "Send an **Idempotency-Key** header with a POST to retry it safely: for 24 hours, the same key and body return the first answer instead of acting again. If the first request is still running when an identical one arrives, the second answers **409** with `Retry-After: 1`; retry it and you get the first answer.",
                 "Lists page with **limit** (up to 100) and the **nextCursor** of the previous answer, passed as **cursor**."
               ]
             }

@@ -424,7 +424,7 @@ export const fr: HelpContent = {
               "items": [
                 "Chaque clé peut envoyer 600 requêtes par minute, comptées sur tous les serveurs. Chaque réponse porte **RateLimit-Limit**, **RateLimit-Remaining** et **RateLimit-Reset** ; une 429 indique aussi **Retry-After** en secondes.",
                 "Les corps de requête sont limités à 16 Ko.",
-                "Envoyez un en-tête **Idempotency-Key** avec un POST pour le réessayer sans risque : pendant 24 heures, la même clé et le même corps renvoient la première réponse au lieu d’agir à nouveau.",
+                "Envoyez un en-tête **Idempotency-Key** avec un POST pour le réessayer sans risque : pendant 24 heures, la même clé et le même corps renvoient la première réponse au lieu d’agir à nouveau. Si la première requête n’est pas terminée quand une requête identique arrive, la seconde reçoit **409** avec `Retry-After: 1` ; réessayez-la et vous obtiendrez la première réponse.",
                 "Les listes se parcourent avec **limit** (100 au plus) et le **nextCursor** de la réponse précédente, passé en **cursor**."
               ]
             }
