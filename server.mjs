@@ -95,7 +95,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 // While the database is down, a page that lost it mid-render answers the 503 (instrumentation.ts installs the hook).
-const unavailableAnswer = (pathname, acceptLanguage) => globalThis[Symbol.for("org-console.unavailable-answer")]?.(pathname, acceptLanguage);
+const unavailableAnswer = (pathname, acceptLanguage, requestId) => globalThis[Symbol.for("org-console.unavailable-answer")]?.(pathname, acceptLanguage, requestId);
 
 createServer((request, response) => {
   const began = performance.now();

@@ -4,5 +4,5 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 export function holdServerErrors(
   request: IncomingMessage,
   response: ServerResponse,
-  answerFor: (pathname: string, acceptLanguage: string | null) => Promise<Response | null> | Response | null | undefined,
+  answerFor: (pathname: string, acceptLanguage: string | null, requestId: string | null) => Promise<Response | null> | Response | null | undefined,
 ): void;

@@ -2,9 +2,10 @@
 
 /**
  * A page that passed the request gate and then lost the database mid-render fails as a 500 (the App
- * Router has no other status for a thrown error). Such an answer is held back; if the database is
- * down at that moment (`answerFor` asks it), the client gets the 503 answer instead, else the 500
- * goes out unchanged. Only 500s are held: every other answer streams.
+ * Router has no other status for a thrown error). Such an answer is held back; when the database
+ * failed it (`answerFor` knows, from the error the render reported or by asking the database), the
+ * client gets the 503 answer instead, else the 500 goes out unchanged. Only 500s are held: every
+ * other answer streams.
  *
  * While an answer is held no header is stored on the response, so Node calls `writeHead` again
  * for each later write or `flushHeaders` (`_implicitHeader`), and so does Next's compression
@@ -14,7 +15,7 @@
  *
  * @param {import("node:http").IncomingMessage} request
  * @param {import("node:http").ServerResponse} response
- * @param {(pathname: string, acceptLanguage: string | null) => Promise<Response | null> | Response | null | undefined} answerFor
+ * @param {(pathname: string, acceptLanguage: string | null, requestId: string | null) => Promise<Response | null> | Response | null | undefined} answerFor
  */
 export function holdServerErrors(request, response, answerFor) {
   const original = { writeHead: response.writeHead, write: response.write, end: response.end };
@@ -36,7 +37,8 @@ export function holdServerErrors(request, response, answerFor) {
     if (!held) return original.end.call(this, chunk, ...rest);
     if (chunk !== undefined && typeof chunk !== "function") held.chunks.push(chunk);
     Object.assign(response, original);
-    Promise.resolve(answerFor((request.url ?? "/").split("?")[0], request.headers["accept-language"] ?? null))
+    const requestId = request.headers["x-request-id"];
+    Promise.resolve(answerFor((request.url ?? "/").split("?")[0], request.headers["accept-language"] ?? null, typeof requestId === "string" ? requestId : null))
       .catch(() => null)
       .then(async (answer) => {
         if (!answer || response.headersSent) {

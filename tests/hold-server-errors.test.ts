@@ -33,7 +33,7 @@ async function serveOnce(answerFor: Parameters<typeof holdServerErrors>[2], rend
   const { port } = server.address() as AddressInfo;
   try {
     return await new Promise<Answer>((resolve) => {
-      const request = http.get({ host: "127.0.0.1", port, path: "/en/admin/organization", headers: { "accept-encoding": "gzip", "accept-language": "en" } }, (response) => {
+      const request = http.get({ host: "127.0.0.1", port, path: "/en/admin/organization", headers: { "accept-encoding": "gzip", "accept-language": "en", "x-request-id": "held-500-test" } }, (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
         response.on("error", (error) => resolve({ error: error.message }));
@@ -53,8 +53,13 @@ async function serveOnce(answerFor: Parameters<typeof holdServerErrors>[2], rend
 
 describe("a 500 held back by the server while the database may be down", () => {
   it("becomes the localized 503 page when the database is down, even when Next flushed the headers of a compressed answer first", async () => {
-    const answer = await serveOnce(() => unavailablePage("en"), renderFailedPage);
+    const asked: unknown[][] = [];
+    const answer = await serveOnce((...question) => {
+      asked.push(question);
+      return unavailablePage("en");
+    }, renderFailedPage);
     expect(answer).toMatchObject({ status: 503 });
+    expect(asked).toEqual([["/en/admin/organization", "en", "held-500-test"]]);
     if ("error" in answer) return;
     expect(answer.headers["retry-after"]).toBe("5");
     expect(answer.headers["content-encoding"]).toBeUndefined();
