@@ -1,3 +1,5 @@
+import { rememberRequestFailure } from "@/lib/core/request-failures";
+
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
@@ -38,4 +40,12 @@ export async function register() {
     const { ensureWorker } = await import("@/lib/jobs/worker");
     ensureWorker(database.db);
   }
+}
+
+/**
+ * Next reports each error of a render here, before its 500 is written: server.mjs, which holds that
+ * 500, then knows whether the database failed it (lib/api/unavailable-answer.ts).
+ */
+export function onRequestError(error: unknown, request: { headers: Record<string, string | string[] | undefined> }): void {
+  rememberRequestFailure(request.headers["x-request-id"], error);
 }

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { holdServerErrors } from "./server/hold-server-errors.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -93,53 +94,8 @@ const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-/**
- * A page that passed the request gate and then lost the database mid-render fails as a 500 (the App
- * Router has no other status for a thrown error). Such an answer is held back; if the database is
- * down at that moment (the hook installed by instrumentation.ts asks it), the client gets the 503
- * answer instead, else the 500 goes out unchanged. Only 500s are held: every other answer streams.
- */
-function holdServerErrors(request, response) {
-  const original = { writeHead: response.writeHead, write: response.write, end: response.end };
-  let held = null;
-  response.writeHead = function (status, ...rest) {
-    if (status !== 500 || held) return original.writeHead.call(this, status, ...rest);
-    held = { head: [status, ...rest], chunks: [] };
-    return this;
-  };
-  response.write = function (chunk, ...rest) {
-    if (!held && !this.headersSent && this.statusCode === 500) this.writeHead(500);
-    if (!held) return original.write.call(this, chunk, ...rest);
-    if (chunk !== undefined && typeof chunk !== "function") held.chunks.push(chunk);
-    return true;
-  };
-  response.end = function (chunk, ...rest) {
-    if (!held && !this.headersSent && this.statusCode === 500) this.writeHead(500);
-    if (!held) return original.end.call(this, chunk, ...rest);
-    if (chunk !== undefined && typeof chunk !== "function") held.chunks.push(chunk);
-    const answerFor = globalThis[Symbol.for("org-console.unavailable-answer")];
-    Object.assign(response, original);
-    Promise.resolve(answerFor?.((request.url ?? "/").split("?")[0], request.headers["accept-language"] ?? null))
-      .catch(() => null)
-      .then(async (answer) => {
-        if (!answer || response.headersSent) {
-          response.writeHead(...held.head);
-          for (const part of held.chunks) response.write(part);
-          response.end();
-          return;
-        }
-        for (const name of response.getHeaderNames()) if (name !== "x-request-id") response.removeHeader(name);
-        const body = Buffer.from(await answer.arrayBuffer());
-        response.writeHead(answer.status, { ...Object.fromEntries(answer.headers), "content-length": body.length });
-        response.end(body);
-      })
-      .catch((error) => {
-        console.error("could not answer a held 500", error);
-        response.destroy();
-      });
-    return this;
-  };
-}
+// While the database is down, a page that lost it mid-render answers the 503 (instrumentation.ts installs the hook).
+const unavailableAnswer = (pathname, acceptLanguage, requestId) => globalThis[Symbol.for("org-console.unavailable-answer")]?.(pathname, acceptLanguage, requestId);
 
 createServer((request, response) => {
   const began = performance.now();
@@ -155,7 +111,7 @@ createServer((request, response) => {
     const path = (request.url ?? "/").split("?")[0];
     observe?.({ method: request.method ?? "GET", path, status: response.statusCode, seconds: (performance.now() - began) / 1000, requestId });
   });
-  holdServerErrors(request, response);
+  holdServerErrors(request, response, unavailableAnswer);
   requestContext.run({ requestId }, () => void handle(request, response));
 }).listen(port, hostname, () => {
   const address = `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`;

@@ -95,6 +95,27 @@ describe("what people and clients see while the database is down", () => {
     expect(await response.json()).toMatchObject({ status: 503, code: "unavailable", title: fr.Api.problems.unavailable });
   });
 
+  it("a page whose query met PostgreSQL starting up answers the 503 page, even when the database answers again before its 500 goes out", async () => {
+    const { onRequestError } = await import("@/instrumentation");
+    const { unavailableAnswer } = await import("@/lib/api/unavailable-answer");
+    serveDatabase(database);
+    const startingUp = new Error("Failed query: select count(*) from users", { cause: Object.assign(new Error("the database system is starting up"), { code: "57P03" }) });
+    onRequestError(startingUp, { headers: { "x-request-id": "render-met-startup-1" } });
+    const answer = await unavailableAnswer("/fr/admin/profile", null, "render-met-startup-1");
+    expect(answer?.status).toBe(503);
+    expect(await answer?.text()).toContain(fr.Unavailable.title);
+    // Taken once: the same ID later (another failure) is judged afresh.
+    expect(await unavailableAnswer("/fr/admin/profile", null, "render-met-startup-1")).toBeNull();
+  });
+
+  it("a page that failed on a query bug keeps its 500 while the database answers", async () => {
+    const { onRequestError } = await import("@/instrumentation");
+    const { unavailableAnswer } = await import("@/lib/api/unavailable-answer");
+    serveDatabase(database);
+    onRequestError(Object.assign(new Error("syntax error at or near"), { code: "42601" }), { headers: { "x-request-id": "render-query-bug-1" } });
+    expect(await unavailableAnswer("/en/admin/profile", null, "render-query-bug-1")).toBeNull();
+  });
+
   it("a database that cannot be opened at all (nothing listens) is a 503 too", async () => {
     const saved = process.env.DATABASE_URL;
     delete holder.__orgConsoleDb;
