@@ -13,6 +13,7 @@ import { queryRows } from "@/lib/core/db";
 import { BinaryRow, ByteWriter, copyClientOf, copyFormatted, copyText } from "@/lib/core/copy";
 import { recordAudit } from "@/lib/audit/record";
 import { LeaseLostError, recordProgress } from "./jobs";
+import { switchZipCrc32ToNative } from "./zip-crc";
 
 /** How long a finished export stays downloadable; the daily round deletes it after that. */
 export const exportLifetimeMs = 24 * 60 * 60 * 1000;
@@ -272,6 +273,7 @@ export async function buildExport(db: Db, job: Job, options: BuildOptions): Prom
     }
   }
 
+  switchZipCrc32ToNative();
   const zip = new ZipFile();
   const output = zip.outputStream as Readable;
   // yazl reports a failed entry on the ZipFile, and a failed source not at all: both end the output.
