@@ -29,7 +29,8 @@ const nextConfig = {
   // Separate build folders let several checkouts of work build and test side by side.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // pino and prom-client run as plain Node modules (pino may spawn workers; prom-client keeps module state).
-  serverExternalPackages: ["@electric-sql/pglite", "pino", "prom-client"],
+  // yazl and buffer-crc32 too: lib/jobs/zip-crc.ts points yazl's checksum at Node's, which needs the one copy Node loads.
+  serverExternalPackages: ["@electric-sql/pglite", "pino", "prom-client", "yazl", "buffer-crc32"],
   experimental: {
     authInterrupts: true,
     // Every form is small but one: pasted IdP metadata (256 KB of XML at most, up to ~3× that

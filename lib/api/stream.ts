@@ -21,7 +21,10 @@ export function streamedDownload(chunks: AsyncGenerator<string | Uint8Array>, fo
   }, { highWaterMark: 0 });
   headers.set("Content-Type", contentTypes[format]);
   headers.set("Content-Disposition", `attachment; filename="${filename}.${format}"`);
-  headers.set("Cache-Control", "no-store");
+  // no-transform: Next's built-in compression gzipped the CSV (text/csv is compressible, NDJSON is
+  // not), which cost the server more CPU than producing the export (bench:api). Both formats go out
+  // uncompressed, and proxies that honour no-transform leave them so too.
+  headers.set("Cache-Control", "no-store, no-transform");
   headers.set("X-Content-Type-Options", "nosniff");
   return new Response(body, { status: 200, headers });
 }

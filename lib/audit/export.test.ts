@@ -21,7 +21,7 @@ const awkward = ['He said "hi"', "back\\slash", "two\nlines\r\nhere", "tab\there
 
 async function insertAwkwardEvents(organizationId: string, actorId: string) {
   // Microsecond times too, which a JavaScript Date cannot carry.
-  const times = ["2026-01-02 03:04:05.123456+00", "2026-01-02 03:04:05+00", "2026-07-08 09:10:11.1+00", "1999-12-31 23:59:59.999999+00", "2000-01-01 00:00:00.000001+00"];
+  const times = ["2026-01-02 03:04:05.123456+00", "2026-01-02 03:04:05+00", "2026-07-08 09:10:11.1+00", "1999-12-31 23:59:59.999999+00", "2000-01-01 00:00:00.000001+00", "2028-02-29 23:59:59.0009+00", "1970-01-01 00:00:00+00"];
   for (const [index, value] of awkward.entries()) {
     const data = JSON.stringify({ from: value, to: [value, 1, 2.5, true, null], nested: { 'key "x"': value } });
     await database.db.execute(

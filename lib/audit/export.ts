@@ -7,7 +7,7 @@ import { queryRows } from "@/lib/core/db";
 import type { Actor } from "@/lib/core/actor";
 import { guard } from "@/lib/core/guard";
 import type { Result } from "@/lib/core/result";
-import { copyFormatted, copyText, utcSecondText, type BinaryRow, type ByteWriter } from "@/lib/core/copy";
+import { copyFormatted, copyText, type BinaryRow, type ByteWriter } from "@/lib/core/copy";
 
 /** The API's audit filters: action, actor, a time range, and a cursor (the last event ID seen). */
 export const auditQuerySchema = z.object({
@@ -122,51 +122,65 @@ const copyColumns = {
   data: auditEvents.data,
 };
 
-/** `to_char(t at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` of a timestamptz read as microseconds since 2000. */
-function isoMillis(micros: number): string {
-  const millis = Math.floor(micros / 1000);
-  const second = Math.floor(millis / 1000);
-  // Neighbouring events often share their second: its text is made once.
-  if (second !== lastSecond.second) lastSecond = { second, text: utcSecondText(second + 946_684_800) };
-  return `${lastSecond.text}.${String(millis - second * 1000).padStart(3, "0")}Z`;
-}
-let lastSecond = { second: Number.NaN, text: "" };
+const ascii = (text: string) => Buffer.from(text, "latin1");
+const ndjsonParts = ["{\"id\" : ", ", \"action\" : ", ", \"target\" : ", ", \"data\" : ", ", \"actor\" : {\"kind\" : ", ", \"id\" : ", ", \"name\" : ", ", \"email\" : ", "}, \"clientAddress\" : ", ", \"createdAt\" : \"", "\"}\n"].map(ascii);
+const [idKey, actionKey, targetKey, dataKey, kindKey, actorIdKey, nameKey, emailKey, addressKey, createdKey, ndjsonEnd] = ndjsonParts as [Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer];
+const comma = ascii(",");
+const csvEnd = ascii("\r\n");
 
 /**
  * One event as `lineOf` writes it, from the COPY's binary columns: the same bytes (JSON as
  * json_build_object writes it, CSV cells as `csvCell`), with PostgreSQL sending raw columns rather
- * than formatting each line (which took it 3× its COPY time).
+ * than formatting each line (which took it 3× its COPY time). Every piece is written straight into
+ * the output buffer: no string is made per event.
  */
 function copyLineOf(format: ExportFormat): (row: BinaryRow, out: ByteWriter) => void {
   if (format === "ndjson") {
     return (row, out) => {
-      out.ascii(`{"id" : ${row.integer(0)}, "action" : `);
+      out.bytes(idKey);
+      out.integer(row, 0);
+      out.bytes(actionKey);
       out.json(row, 2);
-      out.ascii(', "target" : ');
+      out.bytes(targetKey);
       out.json(row, 7);
-      out.ascii(', "data" : ');
+      out.bytes(dataKey);
       out.raw(row, 9, 1);
-      out.ascii(', "actor" : {"kind" : ');
+      out.bytes(kindKey);
       out.json(row, 3);
-      out.ascii(`, "id" : ${row.isNull(4) ? "null" : `"${row.uuid(4)}"`}, "name" : `);
+      out.bytes(actorIdKey);
+      out.uuid(row, 4, true);
+      out.bytes(nameKey);
       out.json(row, 5);
-      out.ascii(', "email" : ');
+      out.bytes(emailKey);
       out.json(row, 6);
-      out.ascii('}, "clientAddress" : ');
+      out.bytes(addressKey);
       out.json(row, 8);
-      out.ascii(`, "createdAt" : "${isoMillis(row.micros(1)!)}"}\n`);
+      out.bytes(createdKey);
+      out.timestamp(row, 1, "millis");
+      out.bytes(ndjsonEnd);
     };
   }
   return (row, out) => {
-    out.ascii(`${row.integer(0)},${isoMillis(row.micros(1)!)},`);
+    out.integer(row, 0);
+    out.bytes(comma);
+    out.timestamp(row, 1, "millis");
+    out.bytes(comma);
     out.raw(row, 2);
-    out.ascii(`,${row.text(3)},${row.uuid(4) ?? ""},`);
-    for (const column of [5, 6, 7, 8]) {
-      out.csv(row, column, { guard: true });
-      out.ascii(",");
-    }
+    out.bytes(comma);
+    out.raw(row, 3);
+    out.bytes(comma);
+    out.uuid(row, 4, false);
+    out.bytes(comma);
+    out.csvGuarded(row, 5);
+    out.bytes(comma);
+    out.csvGuarded(row, 6);
+    out.bytes(comma);
+    out.csvGuarded(row, 7);
+    out.bytes(comma);
+    out.csvGuarded(row, 8);
+    out.bytes(comma);
     out.csv(row, 9, { skip: 1 });
-    out.ascii("\r\n");
+    out.bytes(csvEnd);
   };
 }
 

@@ -10,9 +10,10 @@ import { ZipFile } from "yazl";
 import { organizationExports, type Job } from "@/db/schema";
 import type { Db } from "@/lib/core/db";
 import { queryRows } from "@/lib/core/db";
-import { copyClientOf, copyFormatted, copyText, utcSecondText, type BinaryRow, type ByteWriter } from "@/lib/core/copy";
+import { BinaryRow, ByteWriter, copyClientOf, copyFormatted, copyText } from "@/lib/core/copy";
 import { recordAudit } from "@/lib/audit/record";
 import { LeaseLostError, recordProgress } from "./jobs";
+import { switchZipCrc32ToNative } from "./zip-crc";
 
 /** How long a finished export stays downloadable; the daily round deletes it after that. */
 export const exportLifetimeMs = 24 * 60 * 60 * 1000;
@@ -34,21 +35,25 @@ type Page = (after: number, limit: number) => SQL;
 type Copy = { query: SQL; columns: number; line: (row: BinaryRow, out: ByteWriter) => void };
 
 
-/**
- * A timestamptz as json_build_object writes it in a UTC session ("2026-01-02T03:04:05.123456+00:00",
- * trailing zeros of the fraction dropped, none when whole), from microseconds since 2000-01-01.
- */
-let lastSecond = { seconds: Number.NaN, text: "" };
-
+/** A timestamptz as the COPY path writes it in JSON (`ByteWriter.timestamp`), from microseconds since 2000-01-01. */
 function jsonTimestampUtc(micros: number): string {
-  const seconds = Math.floor(micros / 1_000_000);
-  const fraction = micros - seconds * 1_000_000;
-  // Neighbouring rows often share their second: its text is made once.
-  if (seconds !== lastSecond.seconds) lastSecond = { seconds, text: utcSecondText(seconds + 946_684_800) };
-  const base = lastSecond.text;
-  return `"${base}${fraction === 0 ? "" : `.${String(fraction).padStart(6, "0").replace(/0+$/, "")}`}+00:00"`;
+  const row = new BinaryRow(1);
+  row.buffer = Buffer.alloc(8);
+  row.buffer.writeBigInt64BE(BigInt(micros));
+  row.lengths[0] = 8;
+  const out = new ByteWriter(64);
+  out.timestamp(row, 0, "json");
+  return out.take().toString("latin1");
 }
 
+/** The constant runs between a JSON line's values, encoded once: `{"a" : `, `, "b" : `, …, then `}` and a line break. */
+function keysOf(...names: string[]): Buffer[] {
+  return [...names.map((name, index) => Buffer.from(`${index === 0 ? "{" : ", "}"${name}" : `, "latin1")), Buffer.from("}\n", "latin1")];
+}
+
+const chatKeys = keysOf("id", "userId", "title", "createdAt", "updatedAt");
+const messageKeys = keysOf("id", "chatId", "author", "body", "createdAt");
+const auditKeys = keysOf("id", "actorId", "action", "target", "data", "createdAt");
 
 /**
  * The archive's files. Each is written by a query that builds its JSON lines in the database, page
@@ -84,10 +89,19 @@ function exportFiles(organizationId: string): { name: string; page: Page; key: "
       copy: {
         query: sql`select id, user_id, title, created_at, updated_at from chats where organization_id = ${organizationId} order by id`,
         columns: 5,
+        // Each value straight into the output buffer, as json_build_object writes it: no string per row.
         line: (row, out) => {
-          out.ascii(`{"id" : ${row.integer(0)}, "userId" : ${row.isNull(1) ? "null" : `"${row.uuid(1)}"`}, "title" : `);
+          out.bytes(chatKeys[0]!);
+          out.integer(row, 0);
+          out.bytes(chatKeys[1]!);
+          out.uuid(row, 1, true);
+          out.bytes(chatKeys[2]!);
           out.json(row, 2);
-          out.ascii(`, "createdAt" : ${jsonTimestampUtc(row.micros(3)!)}, "updatedAt" : ${jsonTimestampUtc(row.micros(4)!)}}\n`);
+          out.bytes(chatKeys[3]!);
+          out.timestamp(row, 3, "json");
+          out.bytes(chatKeys[4]!);
+          out.timestamp(row, 4, "json");
+          out.bytes(chatKeys[5]!);
         },
       },
     },
@@ -111,11 +125,17 @@ function exportFiles(organizationId: string): { name: string; page: Page; key: "
           where c.organization_id = ${organizationId} order by m.chat_id, m.id`,
         columns: 5,
         line: (row, out) => {
-          out.ascii(`{"id" : ${row.integer(0)}, "chatId" : ${row.integer(1)}, "author" : `);
+          out.bytes(messageKeys[0]!);
+          out.integer(row, 0);
+          out.bytes(messageKeys[1]!);
+          out.integer(row, 1);
+          out.bytes(messageKeys[2]!);
           out.json(row, 2);
-          out.ascii(', "body" : ');
+          out.bytes(messageKeys[3]!);
           out.json(row, 3);
-          out.ascii(`, "createdAt" : ${jsonTimestampUtc(row.micros(4)!)}}\n`);
+          out.bytes(messageKeys[4]!);
+          out.timestamp(row, 4, "json");
+          out.bytes(messageKeys[5]!);
         },
       },
     },
@@ -140,13 +160,19 @@ function exportFiles(organizationId: string): { name: string; page: Page; key: "
         query: sql`select id, actor_id, action, target, data, created_at from audit_events where organization_id = ${organizationId} order by id`,
         columns: 6,
         line: (row, out) => {
-          out.ascii(`{"id" : ${row.integer(0)}, "actorId" : ${row.isNull(1) ? "null" : `"${row.uuid(1)}"`}, "action" : `);
+          out.bytes(auditKeys[0]!);
+          out.integer(row, 0);
+          out.bytes(auditKeys[1]!);
+          out.uuid(row, 1, true);
+          out.bytes(auditKeys[2]!);
           out.json(row, 2);
-          out.ascii(', "target" : ');
+          out.bytes(auditKeys[3]!);
           out.json(row, 3);
-          out.ascii(', "data" : ');
+          out.bytes(auditKeys[4]!);
           out.raw(row, 4, 1);
-          out.ascii(`, "createdAt" : ${jsonTimestampUtc(row.micros(5)!)}}\n`);
+          out.bytes(auditKeys[5]!);
+          out.timestamp(row, 5, "json");
+          out.bytes(auditKeys[6]!);
         },
       },
     },
@@ -176,7 +202,7 @@ type BuildOptions = { leaseMs: number; pageSize: number; shouldStop?: () => bool
  * postgres.js, in a session whose time zone is UTC (two samples, winter and summer). Elsewhere the
  * files come from the paged queries, whose lines PostgreSQL builds itself.
  */
-async function canCopy(db: Db): Promise<boolean> {
+export async function canCopy(db: Db): Promise<boolean> {
   if (!copyClientOf(db)) return false;
   const samples = ["2001-02-03 04:05:06.7+00", "2001-07-03 04:05:06+00"];
   const [row] = await queryRows<{ winter: string; summer: string }>(
@@ -247,6 +273,7 @@ export async function buildExport(db: Db, job: Job, options: BuildOptions): Prom
     }
   }
 
+  switchZipCrc32ToNative();
   const zip = new ZipFile();
   const output = zip.outputStream as Readable;
   // yazl reports a failed entry on the ZipFile, and a failed source not at all: both end the output.
