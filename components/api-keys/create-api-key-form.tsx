@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { useFormErrors } from "@/components/forms/use-form-errors";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/i18n/link";
 import { Notice } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ErrorSummary } from "@/components/ui/error-summary";
