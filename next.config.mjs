@@ -1,6 +1,12 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
-const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+// The catalogues are compiled at build time (next-intl's experimental precompile): the browser gets a
+// small formatter instead of the ICU parser (about 9 kB gzip less on every page). Code that reads a
+// catalogue itself formats through use-intl (lib/mail/mailer.ts), never by hand.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+});
 
 // Pages get their policy, with a fresh script nonce, from middleware.ts; this one covers the rest
 // (route handlers, files), which run no inline script.

@@ -4,6 +4,8 @@
 // PASS/FAIL each, exit code 1 if one fails.
 //   BENCH_SECONDS (15) measured and BENCH_WARMUP (5) warm-up seconds per cell; BENCH_PORT (3201) ours;
 //   PEER_DIR (unset: no peer), PEER_PORT (3302); `--order peer-first` measures the peer first.
+//   `--weight-only`: only the visit in Chromium (JS, HTML, renders) and its goals, no load and no peer
+//   (a minute instead of half an hour; BENCH_CHATS=1000 makes the seeding quick too).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -22,6 +24,7 @@ const peerPort = Number(process.env.PEER_PORT ?? 3302);
 const peerOrigin = `http://127.0.0.1:${peerPort}`;
 const peerFirst = process.argv.includes("--order") && process.argv[process.argv.indexOf("--order") + 1] === "peer-first";
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+const weightOnly = process.argv.includes("--weight-only");
 
 type Cell = { rps: number; p50: number; p95: number; p975: number; p99: number; max: number; requests: number; non2xx: number; errors: number; timeouts: number };
 type Row = { label: string; cells: Partial<Record<Concurrency, Cell>> };
@@ -149,8 +152,11 @@ async function measureOurs(): Promise<OursResult> {
         await response.arrayBuffer();
         if (response.status !== 200) throw new Error(`${target.label}: ${response.status}`);
       }
-      console.log(`# Org Console under load (${warmupSeconds} s warm-up, ${measuredSeconds} s measured per cell; static chunk ${chunk})`);
-      const rows = await measureTargets([...pages, health, floor]);
+      const rows: Row[] = [];
+      if (!weightOnly) {
+        console.log(`# Org Console under load (${warmupSeconds} s warm-up, ${measuredSeconds} s measured per cell; static chunk ${chunk})`);
+        rows.push(...(await measureTargets([...pages, health, floor])));
+      }
       console.log("# Org Console in Chromium (signed-in Admin, fresh context per page)");
       const browserCookie = parseCookie(cookie);
       const weights = await measurePageWeights(baseUrl, consolePages, [browserCookie]);
@@ -254,6 +260,14 @@ type Goal = { name: string; value: string; limit: string; pass: boolean | null }
 
 function goals(ours: OursResult, peer: PeerResult | null): Goal[] {
   const list: Goal[] = [];
+  if (ours.rows.length > 0) list.push(...loadGoals(ours, peer));
+  list.push(...weightGoals(ours));
+  return list;
+}
+
+/** The goals of the load measurements (not run with `--weight-only`). */
+function loadGoals(ours: OursResult, peer: PeerResult | null): Goal[] {
+  const list: Goal[] = [];
   const cell = (label: string, connections: Concurrency) => ours.rows.find((row) => row.label.endsWith(label))!.cells[connections]!;
   for (const page of ["/en/admin/organization", "/en/admin/members"]) {
     for (const connections of [10, 50] as const) {
@@ -283,6 +297,14 @@ function goals(ours: OursResult, peer: PeerResult | null): Goal[] {
     limit: "≤ 1.5",
     pass: measured && organization.p95 / health.p95 <= 1.5,
   });
+  const invalid = [...ours.rows, ...(peer?.rows ?? [])].flatMap((row) => Object.values(row.cells).filter((value) => value.requests === 0 || value.non2xx + value.errors + value.timeouts > 0).map(() => row.label));
+  list.push({ name: "every cell measured (at least one response), every response a 200, no error or timeout", value: invalid.length ? `not so for ${[...new Set(invalid)].join(", ")}` : "all", limit: "all", pass: invalid.length === 0 });
+  return list;
+}
+
+/** The goals of one visit in Chromium: first-load JavaScript, HTML, server renders. */
+function weightGoals(ours: OursResult): Goal[] {
+  const list: Goal[] = [];
   const heaviest = (key: "jsGzipBytes" | "htmlBytes" | "renders") => ours.weights.reduce((top, row) => (row[key] > top[key] ? row : top));
   const js = heaviest("jsGzipBytes");
   list.push({ name: "first-load JS of every console page (gzip; heaviest shown)", value: `${kB(js.jsGzipBytes)} kB (${js.label})`, limit: "≤ 150 kB", pass: js.jsGzipBytes <= 150_000 });
@@ -290,24 +312,13 @@ function goals(ours: OursResult, peer: PeerResult | null): Goal[] {
   list.push({ name: "HTML of every console page (uncompressed; heaviest shown)", value: `${kB(html.htmlBytes)} kB (${html.label})`, limit: "≤ 30 kB", pass: html.htmlBytes <= 30_000 });
   const renders = heaviest("renders");
   list.push({ name: "server renders per visit of every console page (most shown)", value: `${renders.renders} (${renders.label})`, limit: "≤ 1", pass: renders.renders <= 1 });
-  const invalid = [...ours.rows, ...(peer?.rows ?? [])].flatMap((row) => Object.values(row.cells).filter((value) => value.requests === 0 || value.non2xx + value.errors + value.timeouts > 0).map(() => row.label));
-  list.push({ name: "every cell measured (at least one response), every response a 200, no error or timeout", value: invalid.length ? `not so for ${[...new Set(invalid)].join(", ")}` : "all", limit: "all", pass: invalid.length === 0 });
   const notOpened = ours.weights.filter((row) => row.status !== 200 || row.finalPath !== row.path);
   list.push({ name: "every console page opened signed in (200, no redirect) in Chromium", value: notOpened.length ? notOpened.map((row) => `${row.label} ${row.status} → ${row.finalPath}`).join(", ") : "all", limit: "all", pass: notOpened.length === 0 });
   return list;
 }
 
-async function main(): Promise<number> {
-  if (!fs.existsSync(`${distDir}/BUILD_ID`)) {
-    console.error(`no production build in ${distDir}: run npm run build first`);
-    return 2;
-  }
-  console.log(`# bench:compare — ${new Date().toISOString()}, ${warmupSeconds} s warm-up + ${measuredSeconds} s per cell, order ${peerDir ? (peerFirst ? "peer first" : "Org Console first") : "Org Console only (PEER_DIR unset)"}`);
-  let peer: PeerResult | null = null;
-  if (peerDir && peerFirst) peer = await measurePeer(peerDir);
-  const ours = await measureOurs();
-  if (peerDir && !peerFirst) peer = await measurePeer(peerDir);
-
+/** The load table, the peer's full view and the ratios to /api/health. */
+function printLoad(ours: OursResult, peer: PeerResult | null): void {
   console.log("\n## Load (autocannon, one target at a time; no Accept-Encoding, so bodies are uncompressed for both)\n");
   console.log(table([...ours.rows, ...(peer?.rows ?? [])]));
   if (peer) {
@@ -330,6 +341,19 @@ async function main(): Promise<number> {
     });
     console.log(`| ${row.label} | ${cells.join(" | ")} |`);
   }
+}
+
+async function main(): Promise<number> {
+  if (!fs.existsSync(`${distDir}/BUILD_ID`)) {
+    console.error(`no production build in ${distDir}: run npm run build first`);
+    return 2;
+  }
+  console.log(`# bench:compare — ${new Date().toISOString()}, ${warmupSeconds} s warm-up + ${measuredSeconds} s per cell, ${weightOnly ? "weight only (no load, no peer)" : `order ${peerDir ? (peerFirst ? "peer first" : "Org Console first") : "Org Console only (PEER_DIR unset)"}`}`);
+  let peer: PeerResult | null = null;
+  if (peerDir && peerFirst && !weightOnly) peer = await measurePeer(peerDir);
+  const ours = await measureOurs();
+  if (peerDir && !peerFirst && !weightOnly) peer = await measurePeer(peerDir);
+  if (!weightOnly) printLoad(ours, peer);
 
   console.log("\n## One visit in Chromium (fresh context; JS = every script response within the visit, gzip -6 of its body; renders = document + RSC requests from load until ≥ 3 s and 1 s without a request, ≤ 15 s)\n");
   console.log(pageWeightTable([...ours.weights, ours.signIn, ...(peer ? [peer.weight] : [])]));

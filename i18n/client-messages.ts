@@ -8,7 +8,7 @@
 /** For the client components of the layouts and boundaries (navigation, language switch, error page). */
 export const layoutClientNamespaces = ["Console", "ErrorPage", "LocaleSwitcher"] as const;
 
-/** The catalogue cut down to the given namespaces; `A.b` keeps only `b` of `A` (and is merged with a sibling `A.c`). */
+/** The catalogue cut down to the given namespaces; `A.b` keeps only `b` of `A`, a part or a single message (merged with a sibling `A.c`). */
 export function pickNamespaces(messages: Record<string, unknown>, namespaces: readonly string[]): Record<string, unknown> {
   const picked: Record<string, unknown> = {};
   for (const namespace of namespaces) {

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { useFormErrors } from "@/components/forms/use-form-errors";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/i18n/link";
 import { Notice } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -59,7 +59,7 @@ export function CreateApiKeyForm({ action }: { action: Action }) {
                 <input type="checkbox" id={`scope-${scope}`} name="scopes" value={scope} defaultChecked={isChecked(scope)} className="mt-1 size-4" />
                 <label htmlFor={`scope-${scope}`} className="text-sm text-slate-900">
                   <code className="font-mono">{scope}</code> — {t(`scopeDescriptions.${scope.replace(":", "_")}` as never)}
-                  {dangerous ? <strong className="block text-red-800">{t(scope === "organization:export" ? "exportScopeWarning" : "deleteScopeWarning")}</strong> : null}
+                  {dangerous ? <strong className="block text-red-800">{scope === "organization:export" ? t("exportScopeWarning") : t("deleteScopeWarning")}</strong> : null}
                 </label>
               </div>
             );

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { FormAction } from "@/components/forms/form-action";
 import { useFormErrors } from "@/components/forms/use-form-errors";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/i18n/link";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { SubmitButton } from "@/components/ui/submit-button";

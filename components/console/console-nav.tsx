@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Link, usePathname } from "@/i18n/navigation";
+import { useParams, usePathname } from "next/navigation";
+import { Link } from "@/i18n/link";
 import type { ConsoleSectionLabel } from "@/lib/core/console-sections";
 
 export type ConsoleNavItem = { href: string; label: ConsoleSectionLabel | "help" };
@@ -9,7 +10,9 @@ export type ConsoleNavItem = { href: string; label: ConsoleSectionLabel | "help"
 /** The console's sections the viewer may open; the current one is marked for screen readers. */
 export function ConsoleNav({ items }: { items: ConsoleNavItem[] }) {
   const t = useTranslations("Console");
-  const pathname = usePathname();
+  const { locale } = useParams<{ locale: string }>();
+  // The address without its locale prefix, as the items name it.
+  const pathname = usePathname().slice(`/${locale}`.length) || "/";
   return (
     <nav aria-label={t("navLabel")}>
       <ul className="flex gap-1 overflow-x-auto md:flex-col">

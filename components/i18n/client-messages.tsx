@@ -5,7 +5,7 @@ import { pickNamespaces } from "@/i18n/client-messages";
 import type en from "@/messages/en.json";
 
 type Catalogue = typeof en;
-/** A top-level namespace, or one level below it (`Sso.settings`) when a page needs only that part. */
+/** A top-level namespace, or one level below it (`Sso.settings`, or one message: `MembersPage.invite`) when a page needs only that part. */
 export type MessageNamespace = { [K in keyof Catalogue]: K | (Catalogue[K] extends Record<string, unknown> ? `${K}.${Extract<keyof Catalogue[K], string>}` : never) }[keyof Catalogue];
 
 /**

@@ -1,20 +1,22 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { Link, usePathname } from "@/i18n/navigation";
+import { usePathname } from "next/navigation";
+import { Link } from "@/i18n/link";
 
 /** A plain link to the same page in the other language; works with JavaScript off. */
 export function LocaleSwitcher() {
   const t = useTranslations("LocaleSwitcher");
   const locale = useLocale();
-  const pathname = usePathname();
   const other = locale === "fr" ? "en" : "fr";
+  // This page's address without its locale prefix; the link gives it the other one.
+  const pathname = usePathname().slice(`/${locale}`.length) || "/";
   return (
     <Link
       href={pathname}
-      locale={other}
       hrefLang={other}
       lang={other}
+      locale={other}
       className="whitespace-nowrap rounded px-2 py-1 text-sm font-medium text-indigo-700 underline-offset-2 hover:underline"
     >
       {t("switchTo")}

@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { AddPasskey, type AddPasskeyProps } from "./add-passkey";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/i18n/link";
 import { useFormErrors } from "@/components/forms/use-form-errors";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, TextInput } from "@/components/ui/field";

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { createTranslator } from "use-intl/core";
 import type { Locale } from "@/db/schema";
 import { log } from "@/lib/core/log";
 import { countMailFailure } from "@/lib/core/metrics";
@@ -25,16 +26,17 @@ export function mailDelivery(): "smtp" | "outbox" | "console" | "none" {
   return process.env.NODE_ENV === "production" ? "none" : "console";
 }
 
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (match, key: string) => values[key] ?? match);
-}
-
 type EmailTemplate = keyof typeof en.Emails;
 
-/** A message of the `Emails` catalogue namespace, in the recipient's language. */
+/**
+ * A message of the `Emails` catalogue namespace, in the recipient's language. Formatted by
+ * next-intl like every other message: inside the build the catalogue arrives precompiled
+ * (next.config.mjs), so its strings cannot be filled in by hand.
+ */
 export function composeMail(to: string, locale: Locale, template: EmailTemplate, values: Record<string, string>): Mail {
-  const t = catalogues[locale].Emails[template];
-  return { to, subject: fill(t.subject, values), text: fill(t.body, values), link: values.link };
+  const t = createTranslator({ locale, messages: catalogues[locale], namespace: "Emails" });
+  const format = (key: `${EmailTemplate}.${"subject" | "body"}`) => t(key as never, values as never) as string;
+  return { to, subject: format(`${template}.subject`), text: format(`${template}.body`), link: values.link };
 }
 
 /** The one way mail is sent. A mail problem is reported, never thrown: callers decide what to say. */

@@ -28,7 +28,35 @@ export default async function ApiKeysPage() {
   const now = new Date();
   const when = (date: Date | null, fallback: string) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short" }) : fallback);
   return (
-    <ClientMessages namespaces={["ApiKeysPage", "Errors"]}>
+    <ClientMessages
+      namespaces={[
+        "ApiKeysPage.revokedNotice",
+        "ApiKeysPage.revoke",
+        "ApiKeysPage.revokeConsequence",
+        "ApiKeysPage.revokeFailed",
+        "ApiKeysPage.revoking",
+        "ApiKeysPage.revokeConfirm",
+        "ApiKeysPage.name",
+        "ApiKeysPage.scopes",
+        "ApiKeysPage.expiry",
+        "ApiKeysPage.createdNotice",
+        "ApiKeysPage.secretOnce",
+        "ApiKeysPage.copy",
+        "ApiKeysPage.copied",
+        "ApiKeysPage.copyFailed",
+        "ApiKeysPage.stepUpLink",
+        "ApiKeysPage.nameHint",
+        "ApiKeysPage.scopesHint",
+        "ApiKeysPage.scopeDescriptions",
+        "ApiKeysPage.exportScopeWarning",
+        "ApiKeysPage.deleteScopeWarning",
+        "ApiKeysPage.expiryNever",
+        "ApiKeysPage.expiryDays",
+        "ApiKeysPage.creating",
+        "ApiKeysPage.create",
+        "Errors",
+      ]}
+    >
       <div className="space-y-6">
         <PageHeader title={t("title")} intro={t("intro", { organizationId: viewer.organization.id })} help={{ article: "api" }} />
         <Card title={t("createTitle")} id="create">

@@ -24,7 +24,22 @@ export default async function AuditStreamingPage() {
   const tPlans = await getTranslations("Plans");
   const listed = await listEndpoints(await getDb(), viewer);
   return (
-    <ClientMessages namespaces={["AuditPage", "AuditStreaming", "Errors"]}>
+    <ClientMessages
+      namespaces={[
+        "AuditStreaming.messages",
+        "AuditStreaming.secretOnce",
+        "AuditStreaming.copySecret",
+        "AuditStreaming.copied",
+        "AuditStreaming.copyFailed",
+        "AuditStreaming.urlLabel",
+        "AuditStreaming.urlHint",
+        "AuditStreaming.adding",
+        "AuditStreaming.add",
+        "AuditPage.timeZoneBrowser",
+        "AuditPage.timeZoneServer",
+        "Errors",
+      ]}
+    >
       <div className="space-y-6">
         <PageHeader title={t("title")} intro={t("intro", { organization: viewer.organization.name })} />
         <HelpLink article="audit-log" />

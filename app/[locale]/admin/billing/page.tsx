@@ -28,7 +28,15 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const changed = isPlan(params.changed) && params.changed === current;
   const revoked = Math.max(0, Number.parseInt(params.revoked ?? "0", 10) || 0);
   return (
-    <ClientMessages namespaces={["BillingPage", "Plans", "Errors"]}>
+    <ClientMessages
+      namespaces={[
+        "BillingPage.changing",
+        "BillingPage.confirm",
+        "BillingPage.cancel",
+        "Plans",
+        "Errors",
+      ]}
+    >
       <div className="space-y-6">
         <PageHeader title={t("title")} intro={t("intro", { organization })} help={{ article: "plans-and-features" }} />
         {changed ? (

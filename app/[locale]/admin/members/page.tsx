@@ -49,7 +49,34 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const notice = notices.find((code) => code === params.notice);
   const errorText = params.error ? (tErrors.has(params.error as never) ? tErrors(params.error as never) : tErrors("generic")) : null;
   return (
-    <ClientMessages namespaces={["MembersPage", "Errors", "Roles", "JoinRequests"]}>
+    <ClientMessages
+      namespaces={[
+        "MembersPage.confirmationLabel",
+        "MembersPage.confirmationHint",
+        "MembersPage.removing",
+        "MembersPage.removeButton",
+        "MembersPage.invitationCreated",
+        "MembersPage.linkLabel",
+        "MembersPage.linkHint",
+        "MembersPage.copy",
+        "MembersPage.copied",
+        "MembersPage.copyFailed",
+        "MembersPage.emailSent",
+        "MembersPage.emailFailed",
+        "MembersPage.emailNotConfigured",
+        "MembersPage.inviteEmail",
+        "MembersPage.inviteEmailHint",
+        "MembersPage.inviteRole",
+        "MembersPage.inviteRoleHint",
+        "MembersPage.inviteBilling",
+        "MembersPage.inviting",
+        "MembersPage.invite",
+        "Roles.member",
+        "Roles.admin",
+        "JoinRequests",
+        "Errors",
+      ]}
+    >
       <div className="space-y-6">
         <PageHeader title={t("title")} intro={t("intro", { organization: viewer.organization.name })} help={{ article: "roles-and-permissions" }} />
         {requests ? <JoinRequestsWaiting count={requests.length} /> : null}

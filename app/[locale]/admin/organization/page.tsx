@@ -58,7 +58,29 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
     </p>
   );
   return (
-    <ClientMessages namespaces={["OrganizationPage", "Errors", "DataLifecycle"]}>
+    <ClientMessages
+      namespaces={[
+        "OrganizationPage.renamed",
+        "OrganizationPage.unchanged",
+        "OrganizationPage.newName",
+        "OrganizationPage.newNameHint",
+        "OrganizationPage.renaming",
+        "OrganizationPage.rename",
+        "DataLifecycle.retentionDays",
+        "DataLifecycle.retentionPreview",
+        "DataLifecycle.retentionPreviewOff",
+        "DataLifecycle.retentionSaved",
+        "DataLifecycle.retentionSavedOff",
+        "DataLifecycle.retentionUnchanged",
+        "DataLifecycle.retentionEnabled",
+        "DataLifecycle.retentionDaysHint",
+        "DataLifecycle.retentionPreviewing",
+        "DataLifecycle.retentionPreviewButton",
+        "DataLifecycle.retentionSaving",
+        "DataLifecycle.retentionSave",
+        "Errors",
+      ]}
+    >
       <div className="space-y-6">
         <PageHeader title={t("title")} intro={t("intro")} help={{ article: "basic-setup", section: "organization-settings" }} />
         <Card title={t("detailsTitle")} id="details">

@@ -29,7 +29,26 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
   const sessionsOutcome = sessionError === "notFound" ? "notFound" : sessionsNotice === "ended" || sessionsNotice === "othersEnded" ? sessionsNotice : undefined;
   const lastAdmin = isLastAdmin(viewer, adminCount);
   return (
-    <ClientMessages namespaces={["Profile", "Common", "Errors", "LocaleSwitcher"]}>
+    <ClientMessages
+      namespaces={[
+        "Profile.name",
+        "Profile.locale",
+        "Profile.saved",
+        "Profile.nameHint",
+        "Profile.localeHint",
+        "Profile.save",
+        "Profile.currentPassword",
+        "Profile.newPassword",
+        "Profile.confirmPassword",
+        "Profile.passwordChanged",
+        "Profile.newPasswordHint",
+        "Profile.changePassword",
+        "LocaleSwitcher.fr",
+        "LocaleSwitcher.en",
+        "Common.saving",
+        "Errors",
+      ]}
+    >
       <div className="space-y-6">
         <PageHeader title={t("title")} intro={t("intro")} help={{ article: "authentication", section: "sign-in-today" }} />
         <Card title={t("detailsTitle")} id="details">

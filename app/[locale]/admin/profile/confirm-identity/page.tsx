@@ -21,7 +21,16 @@ export default async function ConfirmIdentityPage({ searchParams }: { searchPara
   const withCode = factors.totp || factors.passkeys > 0;
   const target = typeof returnTo === "string" ? returnTo : "";
   return (
-    <ClientMessages namespaces={["Errors", "StepUp"]}>
+    <ClientMessages
+      namespaces={[
+        "StepUp.code",
+        "StepUp.recoveryCode",
+        "StepUp.password",
+        "StepUp.pending",
+        "StepUp.submit",
+        "Errors",
+      ]}
+    >
       <div className="space-y-6">
         <PageHeader title={t("title")} intro={t("intro")} help={{ article: "two-step-sign-in", section: "step-up" }} />
         {factors.passkeys > 0 ? (
