@@ -68,7 +68,7 @@ function tracksCounts(db: Db): Promise<boolean> {
 }
 
 /**
- * One batch is one transaction of three statements: after `synchronous_commit = off`, the first holds the job row while its lease is
+ * One batch is one transaction of two statements, sent together: the first holds the job row while its lease is
  * ours and removes the organization's next `batchSize` chats in id order (their messages go by the
  * foreign key's cascade, the cheapest way); the second adds to the progress and extends the lease.
  *
@@ -89,51 +89,59 @@ async function removeNextChats(db: Db, job: Job, options: Pick<WorkerOptions, "b
   // A retention job removes only the chats last updated before its cutoff; a purge or deletion, all.
   const older = job.kind === "chat_retention" ? sql`and updated_at < ${job.progress.cutoff ?? new Date(0).toISOString()}::timestamptz` : sql``;
   const inRange = sql`organization_id = ${job.organizationId} and id > ${afterChatId} and id <= (select upto from bound) ${older}`;
+  const lockedUntil = new Date(Date.now() + options.leaseMs).toISOString();
   const removed = await db.transaction(async (tx) => {
-    // A batch need not wait for its commit to reach the disk: after a crash that loses it, its chats
-    // and its progress come back together and the job removes them again. The batch that finishes
-    // the job (audit event, tombstone) commits as usual. Each commit's flush was 8-12 ms per
-    // 10,000 chats (psql, this machine).
-    await tx.execute(sql`set local synchronous_commit = off`);
-    const [row] = await queryRows<{ leased: number; chats: number; before: number | string; lastChatId: number | string | null }>(
-      tx,
-      sql`with lease as materialized (
-          select id from jobs where id = ${job.id} and attempts = ${job.attempts} and state = 'running' for update
-        ),
-        bound as materialized (
-          select coalesce(
-            (select id from chats where organization_id = ${job.organizationId} and id > ${afterChatId} ${older}
-              order by id offset ${options.batchSize - 1} limit 1),
-            9223372036854775807) as upto
-          where exists (select 1 from lease)
-        ),
-        before as materialized (
-          select ${counter ? sql`pg_stat_get_xact_tuples_deleted('messages'::regclass)` : sql`-(select count(*) from messages where chat_id in (select id from chats where ${inRange}))`} as messages
-        ),
-        gone as (
-          delete from chats where ${inRange}
-          returning id
-        )
-        select (select count(*) from lease)::int as leased, (select count(*) from gone)::int as chats,
-          (select messages from before) as before, (select max(id) from gone) as "lastChatId"`,
-    );
+    // The two statements go together (postgres.js pipelines them on the transaction's connection):
+    // the second needs nothing from the first's answer, which leaves its figures in settings local
+    // to this transaction. One round trip fewer per batch; on a loaded machine each one waits for
+    // the worker's process to be scheduled again.
+    const [[row], [saved]] = await Promise.all([
+      queryRows<{ leased: number; chats: number; lastChatId: number | string | null }>(
+        tx,
+        sql`with lease as materialized (
+            select id from jobs where id = ${job.id} and attempts = ${job.attempts} and state = 'running' for update
+          ),
+          bound as materialized (
+            select coalesce(
+              (select id from chats where organization_id = ${job.organizationId} and id > ${afterChatId} ${older}
+                order by id offset ${options.batchSize - 1} limit 1),
+              9223372036854775807) as upto
+            where exists (select 1 from lease)
+          ),
+          -- A batch need not wait for its commit to reach the disk: after a crash that loses it, its
+          -- chats and its progress come back together and the job removes them again. The step that
+          -- finishes the job (audit event, tombstone) commits as usual. Each commit's flush took
+          -- 8-12 ms per 10,000 chats (psql, this machine).
+          settings as materialized (
+            select set_config('synchronous_commit', 'off', true) as synchronous_commit,
+              set_config('org_console.batch_messages_before', (${counter ? sql`pg_stat_get_xact_tuples_deleted('messages'::regclass)` : sql`-(select count(*) from messages where chat_id in (select id from chats where ${inRange}))`})::text, true) as before
+          ),
+          gone as (
+            delete from chats where ${inRange}
+            returning id
+          ),
+          summary as materialized (
+            select (select count(*) from lease)::int as leased, (select count(*) from gone)::int as chats, (select max(id) from gone) as "lastChatId"
+          )
+        select leased, chats, "lastChatId", set_config('org_console.batch_chats', chats::text, true) as noted,
+          (select before from settings) as before, (select synchronous_commit from settings) as synchronous_commit
+        from summary`,
+      ),
+      // With the counter: after minus before. Without it, "before" holds minus the messages counted first.
+      queryRows<{ progress: JobProgress | string }>(
+        tx,
+        sql`update jobs set
+            progress = progress || jsonb_build_object(
+              'chats', (progress->>'chats')::int + current_setting('org_console.batch_chats')::int,
+              'messages', (progress->>'messages')::int + (${counter ? sql`pg_stat_get_xact_tuples_deleted('messages'::regclass) - current_setting('org_console.batch_messages_before')::bigint` : sql`-current_setting('org_console.batch_messages_before')::bigint`})::int),
+            locked_until = ${lockedUntil}::timestamptz, updated_at = now()
+          where id = ${job.id} and attempts = ${job.attempts} and state = 'running'
+            and current_setting('org_console.batch_chats')::int > 0
+          returning progress`,
+      ),
+    ]);
     if (!row || Number(row.leased) === 0) throw new LeaseLostError();
-    const chats = Number(row.chats);
-    if (chats === 0) return { chats: 0, lastChatId: 0, progress: null };
-    // With the counter: after minus before. Without it, `before` holds minus the messages counted first.
-    const messages = counter ? sql`pg_stat_get_xact_tuples_deleted('messages'::regclass) - ${Number(row.before)}` : sql`${-Number(row.before)}`;
-    const lockedUntil = new Date(Date.now() + options.leaseMs).toISOString();
-    const [saved] = await queryRows<{ progress: JobProgress | string }>(
-      tx,
-      sql`update jobs set
-          progress = progress || jsonb_build_object(
-            'chats', (progress->>'chats')::int + ${chats}::int,
-            'messages', (progress->>'messages')::int + (${messages})::int),
-          locked_until = ${lockedUntil}::timestamptz, updated_at = now()
-        where id = ${job.id}
-        returning progress`,
-    );
-    return { chats, lastChatId: Number(row.lastChatId ?? 0), progress: saved?.progress ?? null };
+    return { chats: Number(row.chats), lastChatId: Number(row.lastChatId ?? 0), progress: saved?.progress ?? null };
   });
   // Kept once committed: a batch rolled back leaves the job's progress as it was.
   if (removed.progress) job.progress = typeof removed.progress === "string" ? (JSON.parse(removed.progress) as JobProgress) : removed.progress;
@@ -277,10 +285,13 @@ export type RunningWorker = { wake: () => void; stop: () => Promise<void> };
 export function startWorker(db: Db, options: WorkerOptions = defaultWorkerOptions): RunningWorker {
   let stopping = false;
   let wakeUp: (() => void) | null = null;
+  // A wake that comes while the loop is busy (claiming, working) cuts its next sleep.
+  let woken = false;
   let scheduled: string | null = null;
   let databaseDown = false;
   const loop = (async () => {
     while (!stopping) {
+      woken = false;
       try {
         // Each process offers the day's round once; the jobs table keeps one, which one worker claims.
         const now = options.now?.() ?? new Date();
@@ -303,6 +314,7 @@ export function startWorker(db: Db, options: WorkerOptions = defaultWorkerOption
         else if (!databaseDown) log("worker").warn({ err: error }, "the database does not answer: waiting for it");
         databaseDown = isDatabaseUnavailable(error);
       }
+      if (woken || stopping) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, options.pollMs);
         wakeUp = () => {
@@ -314,7 +326,10 @@ export function startWorker(db: Db, options: WorkerOptions = defaultWorkerOption
     }
   })();
   return {
-    wake: () => wakeUp?.(),
+    wake: () => {
+      woken = true;
+      wakeUp?.();
+    },
     stop: async () => {
       stopping = true;
       wakeUp?.();
