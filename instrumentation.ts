@@ -38,7 +38,10 @@ export async function register() {
   // `npm run worker` does them; however many processes run, the jobs table gives each job to one.
   if (process.env.WORKER_IN_SERVER !== "false") {
     const { ensureWorker } = await import("@/lib/jobs/worker");
-    ensureWorker(database.db);
+    const worker = ensureWorker(database.db);
+    // Jobs queued by other instances (or the API of another process) wake it at once too.
+    const { jobsChannel } = await import("@/lib/jobs/jobs");
+    await database.listen?.(jobsChannel, () => worker.wake()).catch(() => undefined);
   }
 }
 

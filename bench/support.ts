@@ -172,7 +172,8 @@ export async function startServer(databaseUrl: string, options: { workerInServer
   });
   // The worker's own account of each job (a JSON log line of component "worker") is worth seeing.
   child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
-    for (const line of chunk.split("\n")) if (line.includes('"component":"worker"')) console.log(`server: ${line}`);
+    // JOB_TRACE=true: the worker's per-batch lines ("[worker] …") too.
+    for (const line of chunk.split("\n")) if (line.includes('"component":"worker"') || line.startsWith("[worker] ")) console.log(`server: ${line}`);
   });
   let peak = 0;
   let current = 0;

@@ -14,6 +14,11 @@ export type Database = {
    * checkpoint, by the one process that holds it (`npm run db:backup`).
    */
   dumpDataDir?: () => Promise<Blob>;
+  /**
+   * PostgreSQL only: calls `onNotify` on each `NOTIFY` on `channel` (one connection of its own,
+   * listening again after a reconnection).
+   */
+  listen?: (channel: string, onNotify: () => void) => Promise<void>;
 };
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
@@ -45,7 +50,10 @@ export async function openDatabase(options: { url?: string; dataDir?: string; lo
     } finally {
       await migrator.end({ timeout: 5 });
     }
-    return { db: db as unknown as Db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+    const listen = async (channel: string, onNotify: () => void) => {
+      await client.listen(channel, () => onNotify());
+    };
+    return { db: db as unknown as Db, driver: "postgres", close: () => client.end({ timeout: 5 }), listen };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
