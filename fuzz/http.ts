@@ -54,7 +54,8 @@ function routeHandlers(): Route[] {
 type Identity = { label: string; headers: Record<string, string> };
 
 async function prepare() {
-  const database = await createScratchDatabase(serverUrl, "fuzz");
+  // BENCH_DB_PREFIX names it, as the benchmarks' databases, so parallel checkouts on one server tell theirs apart.
+  const database = await createScratchDatabase(serverUrl, process.env.BENCH_DB_PREFIX ?? "fuzz");
   const { db } = database;
   await seedDemo(db);
   const people = await queryRows<{ id: string; email: string; organization_id: string }>(db, sql`select id, email, organization_id from users`);
