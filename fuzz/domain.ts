@@ -73,6 +73,8 @@ const addressOf = (input: Input) => {
   return addresses[(typeof value === "string" ? value.length : 0) % addresses.length]!;
 };
 const throttles = ["sign_in_attempts"];
+/** A failed sign-in or second step on a real account is also written to that account's audit log, by design (lib/auth). */
+const auditedAttempts = [...throttles, "audit_events"];
 
 export const domainTargets: DomainTarget[] = [
   { name: "organization.rename", fields: ["name"], call: (db, actor, input) => renameOrganization(db, actor, input) },
@@ -137,8 +139,8 @@ export const domainTargets: DomainTarget[] = [
   },
   { name: "auth.signUp", fields: ["organizationName", "name", "email", "password"], actor: false, countsRefusals: throttles, call: (db, _actor, input) => signUp(db, input, { locale: "fr", clientAddress: addressOf(input) }) },
   // An unknown email is checked against a decoy hash at the full cost (lib/core/passwords.ts): ~20 ms a run.
-  { name: "auth.signIn", fields: ["email", "password"], actor: false, slow: true, countsRefusals: throttles, call: (db, _actor, input) => beginSignIn(db, { email: input.email, password: input.password, clientAddress: addressOf(input) }) },
-  { name: "auth.secondStep", fields: ["token", "code", "recoveryCode"], actor: false, countsRefusals: throttles, call: (db, _actor, input) => completeSecondStep(db, input.token, input, { clientAddress: addressOf(input) }) },
+  { name: "auth.signIn", fields: ["email", "password"], actor: false, slow: true, countsRefusals: auditedAttempts, call: (db, _actor, input) => beginSignIn(db, { email: input.email, password: input.password, clientAddress: addressOf(input) }) },
+  { name: "auth.secondStep", fields: ["token", "code", "recoveryCode"], actor: false, countsRefusals: auditedAttempts, call: (db, _actor, input) => completeSecondStep(db, input.token, input, { clientAddress: addressOf(input) }) },
   {
     name: "auth.resetRequest",
     fields: ["email"],
