@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { currentPassword, email, newPassword, newPasswordTwice, organizationName, personName } from "@/lib/core/schemas";
 
+/** A NUL character or a lone UTF-16 surrogate: no account's email holds one, and a query cannot carry it. */
+const unstorable = /\u0000|\p{Cs}/u;
+
 /**
- * Sign-in only trims and lower-cases the email: a malformed one simply matches no account. A NUL
- * character is refused here: no account holds one, and PostgreSQL text cannot even be compared with it.
+ * Sign-in only trims and lower-cases the email: a malformed one simply matches no account. One that
+ * could not even be sent to the database (see `unstorable`; PGlite refused the query) is refused here.
  */
 export const signInSchema = z.object({
   email: z
@@ -12,7 +15,7 @@ export const signInSchema = z.object({
     .toLowerCase()
     .min(1, { error: "required" })
     .max(254, { error: "invalidEmail" })
-    .refine((value) => !value.includes("\u0000"), { error: "invalidEmail" }),
+    .refine((value) => !unstorable.test(value), { error: "invalidEmail" }),
   password: currentPassword,
 });
 
