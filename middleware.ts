@@ -102,10 +102,21 @@ async function gate(request: NextRequest): Promise<NextResponse> {
     // A section missing from the table does not exist: refused before any page is looked up.
     // The request keeps this answer's script nonce (its CSP header) through the rewrite.
     const keepHeaders = { request: { headers: request.headers } };
-    if (!section) return NextResponse.rewrite(new URL(`/${locale}${refusalPages.unknown}`, request.url), keepHeaders);
-    if (!canOpenSection(viewer, section)) return NextResponse.rewrite(new URL(`/${locale}${refusalPages.forbidden}`, request.url), keepHeaders);
+    if (!section) return refuse(request, new URL(`/${locale}${refusalPages.unknown}`, request.url), keepHeaders);
+    if (!canOpenSection(viewer, section)) return refuse(request, new URL(`/${locale}${refusalPages.forbidden}`, request.url), keepHeaders);
   }
   return intl(request);
+}
+
+/**
+ * The refusal page in place of the one asked for. A request with a body (a form or server-action POST)
+ * is sent to it instead (303, the browser then GETs it): Next serves a rewrite by proxying the request,
+ * and past the body it buffers for middleware (proxyClientMaxBodySize, 1 MB) that proxied request never
+ * ended, so the client waited for ever (found by npm run fuzz, a 1 MB POST from a Billing person).
+ */
+function refuse(request: NextRequest, page: URL, keepHeaders: { request: { headers: Headers } }): NextResponse {
+  if (request.method === "GET" || request.method === "HEAD") return NextResponse.rewrite(page, keepHeaders);
+  return NextResponse.redirect(page, 303);
 }
 
 const accountGone = new Set<GoneReason>(["accountDeleted", "organizationDeleted", "organizationScheduledForDeletion", "left"]);

@@ -5,7 +5,11 @@ import fc from "fast-check";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
+import { fork } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { randomBytes, scryptSync } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import * as schema from "@/db/schema";
@@ -26,7 +30,7 @@ import { addDomain, removeDomain, setJoinMode, verifyDomain } from "@/lib/domain
 import { confirmJoin } from "@/lib/domains/join-confirmation";
 import { saveConnection, saveConnectionFromMetadata, setSsoRequired } from "@/lib/sso/connections";
 import { changePlan } from "@/lib/billing/billing";
-import { endOtherSessions, endOwnSession, signMemberOutEverywhere } from "@/lib/sessions/sessions";
+import { endOtherSessions, endOwnSession, signMemberOutEverywhere, startSession } from "@/lib/sessions/sessions";
 import { confirmTotpSetup, regenerateRecoveryCodes, removeTotp, startTotpSetup } from "@/lib/two-step/factors";
 import { confirmIdentity } from "@/lib/two-step/step-up";
 import { confirmIdentityWithPasskey, finishPasskeyRegistration, removePasskey } from "@/lib/two-step/passkeys";
@@ -39,7 +43,8 @@ import { signUp } from "@/lib/auth/accounts";
 import { beginSignIn, completeSecondStep } from "@/lib/auth/two-step-sign-in";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/password-reset";
 import { startChat } from "@/lib/chats/chats";
-import { signedInViewer } from "@/tests/support/factories";
+import { loadSessionUser } from "@/lib/auth/session-user";
+import { verifyPassword } from "@/lib/core/passwords";
 import { hostileString, hostileValue } from "./hostile";
 import { changedTables, takeSnapshot } from "./snapshot";
 import type { TargetReport } from "./report";
@@ -55,13 +60,21 @@ export type DomainTarget = {
   countsRefusals?: string[];
   /** False for functions without an actor (sign-up, sign-in…): the actor is then ignored. */
   actor?: boolean;
+  /** Slow per run (started first when targets run in parallel). */
+  slow?: boolean;
 };
 
 const party = { origin: "http://localhost:3650" };
 const noDns = async () => ({ status: "notFound" as const });
 const addresses = ["192.0.2.77", "198.51.100.9", "2001:db8::1", "203.0.113.200"];
-const addressOf = (input: Input) => addresses[String(input.email ?? input.token ?? "").length % addresses.length]!;
+/** A client address picked from the input, for throttles per address; total over any value (String({ toString: "x" }) throws). */
+const addressOf = (input: Input) => {
+  const value = input.email ?? input.token;
+  return addresses[(typeof value === "string" ? value.length : 0) % addresses.length]!;
+};
 const throttles = ["sign_in_attempts"];
+/** A failed sign-in or second step on a real account is also written to that account's audit log, by design (lib/auth). */
+const auditedAttempts = [...throttles, "audit_events"];
 
 export const domainTargets: DomainTarget[] = [
   { name: "organization.rename", fields: ["name"], call: (db, actor, input) => renameOrganization(db, actor, input) },
@@ -125,8 +138,9 @@ export const domainTargets: DomainTarget[] = [
       recordHelpFeedback(db, form ? { article: form.get("article"), locale: form.get("locale") ?? "fr", helpful: form.get("helpful"), voter: form.get("voter") } : input, { clientAddress: addressOf(input) }),
   },
   { name: "auth.signUp", fields: ["organizationName", "name", "email", "password"], actor: false, countsRefusals: throttles, call: (db, _actor, input) => signUp(db, input, { locale: "fr", clientAddress: addressOf(input) }) },
-  { name: "auth.signIn", fields: ["email", "password"], actor: false, countsRefusals: throttles, call: (db, _actor, input) => beginSignIn(db, { email: input.email, password: input.password, clientAddress: addressOf(input) }) },
-  { name: "auth.secondStep", fields: ["token", "code", "recoveryCode"], actor: false, countsRefusals: throttles, call: (db, _actor, input) => completeSecondStep(db, input.token, input, { clientAddress: addressOf(input) }) },
+  // An unknown email is checked against a decoy hash at the full cost (lib/core/passwords.ts): ~20 ms a run.
+  { name: "auth.signIn", fields: ["email", "password"], actor: false, slow: true, countsRefusals: auditedAttempts, call: (db, _actor, input) => beginSignIn(db, { email: input.email, password: input.password, clientAddress: addressOf(input) }) },
+  { name: "auth.secondStep", fields: ["token", "code", "recoveryCode"], actor: false, countsRefusals: auditedAttempts, call: (db, _actor, input) => completeSecondStep(db, input.token, input, { clientAddress: addressOf(input) }) },
   {
     name: "auth.resetRequest",
     fields: ["email"],
@@ -148,20 +162,43 @@ export const domainTargets: DomainTarget[] = [
 const roles = { admin: "admin@example.com", billing: "billing@example.com", member: "member@example.com", otherAdmin: "owner@globex.example" } as const;
 type Role = keyof typeof roles | "signedOut";
 
-type Seeded = { dump: File | Blob; pool: string[] };
+/** The seeded database (a PGlite data dir), the IDs to aim inputs at, and a signed-in session per role. */
+export type Seeded = { dump: Blob; pool: string[]; sessions: Record<keyof typeof roles, string> };
 
-async function openPglite(loadDataDir?: File | Blob): Promise<{ client: PGlite; db: Db }> {
+async function openPglite(loadDataDir?: Blob): Promise<{ client: PGlite; db: Db }> {
   const client = loadDataDir ? new PGlite({ loadDataDir }) : new PGlite("memory://");
   await client.waitReady;
   return { client, db: drizzle({ client, schema }) as unknown as Db };
 }
 
-/** The demo data, plus one of each row the forms name (an invitation, a domain, a key, an endpoint…), dumped once. */
-async function seed(): Promise<Seeded> {
+/**
+ * scrypt at a low cost (N = 2^10 instead of 2^15), in the format lib/core/passwords.ts stores: its
+ * verifyPassword reads the cost from the stored hash, so every check of a demo password runs the
+ * same code, 32 times cheaper (a wrong password cost a run ~35 ms of the 40 it took).
+ */
+function cheapHash(password: string): string {
+  const salt = randomBytes(16);
+  const key = scryptSync(password.normalize("NFKC"), salt, 32, { N: 2 ** 10, r: 8, p: 1 });
+  return ["scrypt", 2 ** 10, 8, 1, salt.toString("base64"), key.toString("base64")].join("$");
+}
+
+/**
+ * The demo data, plus one of each row the forms name (an invitation, a domain, a key, an endpoint…),
+ * a session per role, dumped once: each target starts from a copy of the dump.
+ */
+export async function seed(): Promise<Seeded> {
   const { client, db } = await openPglite();
   await migrate(drizzle({ client, schema }), { migrationsFolder: path.join(process.cwd(), "db", "migrations") });
   await seedDemo(db);
-  const admin = await viewerByEmail(db, roles.admin);
+  const hash = cheapHash(demoPassword);
+  if (!(await verifyPassword(demoPassword, hash))) throw new Error("the low-cost demo password hash does not verify");
+  await db.execute(sql`update users set password_hash = ${hash} where password_hash is not null`);
+  const sessions = {} as Seeded["sessions"];
+  for (const [role, email] of Object.entries(roles)) {
+    const [user] = await queryRows<{ id: string; organizationId: string }>(db, sql`select id, organization_id as "organizationId" from users where email = ${email}`);
+    sessions[role as keyof typeof roles] = (await startSession(db, { user: user!, userAgent: "fuzz", clientAddress: "192.0.2.1", method: "password" })).sessionId;
+  }
+  const admin = await viewerOfSession(db, sessions.admin);
   await createInvitation(db, admin, { email: "invited@example.org", role: "member" });
   await addDomain(db, admin, { domain: "acme-fuzz.example" });
   await createApiKey(db, admin, { name: "Fuzz key", expiry: "30", scopes: ["organization:read"] });
@@ -176,12 +213,13 @@ async function seed(): Promise<Seeded> {
   }
   const dump = await client.dumpDataDir("none");
   await client.close();
-  return { dump, pool };
+  return { dump, pool, sessions };
 }
 
-async function viewerByEmail(db: Db, email: string): Promise<Viewer> {
-  const [user] = await queryRows<{ id: string }>(db, sql`select id from users where email = ${email}`);
-  return signedInViewer(db, user!.id, { userAgent: "fuzz", clientAddress: "192.0.2.1" });
+async function viewerOfSession(db: Db, sessionId: string): Promise<Viewer> {
+  const lookup = await loadSessionUser(db, sessionId);
+  if (lookup.status !== "ok") throw new Error(`session ${sessionId} is ${lookup.reason}`);
+  return lookup.viewer;
 }
 
 /** Plausible values, so runs get past the schemas and reach the database: IDs, names, enums, the demo password. */
@@ -249,51 +287,123 @@ const short = (value: unknown) => {
   return text && text.length > 400 ? `${text.slice(0, 400)}…` : text;
 };
 
-export async function runDomainFuzz(options: { runs: number; only?: RegExp; seed?: number }): Promise<TargetReport[]> {
-  const seeded = await seed();
-  const reports: TargetReport[] = [];
-  for (const target of domainTargets.filter((entry) => !options.only || options.only.test(entry.name))) {
-    const started = performance.now();
-    const { client, db } = await openPglite(seeded.dump);
-    const actors: Record<Role, Viewer | null> = { signedOut: null } as Record<Role, Viewer | null>;
-    for (const [role, email] of Object.entries(roles)) actors[role as Role] = await viewerByEmail(db, email);
-    let snapshot = await takeSnapshot(db);
-    let runs = 0;
-    let refusals = 0;
-    const roleArbitrary = target.actor === false ? fc.constant<Role>("signedOut") : fc.constantFrom<Role>("admin", "billing", "member", "otherAdmin", "signedOut");
-    const property = fc.asyncProperty(roleArbitrary, inputs(target, seeded.pool), async (role, { input, form }) => {
-      runs += 1;
-      let result: unknown;
-      try {
-        result = await withTimeout(target.call(db, actors[role], input, form));
-      } catch (error) {
-        snapshot = await takeSnapshot(db);
-        throw new Error(`threw ${error instanceof Error ? `${error.name}: ${error.message.slice(0, 300)}` : String(error)}`);
-      }
-      if (!isResult(result)) throw new Error(`answered ${short(result)}, not a result`);
-      const refused = !(result as { ok: boolean }).ok;
-      if (!refused) {
-        snapshot = await takeSnapshot(db);
-        return;
-      }
-      refusals += 1;
-      const { changed, after } = await changedTables(db, snapshot, target.countsRefusals);
-      snapshot = after.lsn === snapshot.lsn ? snapshot : await takeSnapshot(db);
-      if (changed.length > 0) throw new Error(`refused (${(result as { error: string }).error}) but changed ${changed.join(", ")}`);
-    });
-    let failure: string | undefined;
+export type FuzzOptions = { runs: number; seed?: number; path?: string };
+
+/** A seed per target, printed, so any run can be replayed (FUZZ_TARGET, FUZZ_SEED, and FUZZ_PATH for a failure). */
+const newSeed = () => randomBytes(4).readUInt32BE() & 0x7fffffff;
+
+/** One target's runs on its own copy of the seeded database. */
+export async function fuzzTarget(target: DomainTarget, seeded: Seeded, options: FuzzOptions): Promise<TargetReport> {
+  const started = performance.now();
+  const seed = options.seed ?? newSeed();
+  const { client, db } = await openPglite(seeded.dump);
+  const actors: Record<Role, Viewer | null> = { signedOut: null } as Record<Role, Viewer | null>;
+  for (const [role, sessionId] of Object.entries(seeded.sessions)) actors[role as Role] = await viewerOfSession(db, sessionId);
+  let snapshot = await takeSnapshot(db);
+  let runs = 0;
+  let refusals = 0;
+  const roleArbitrary = target.actor === false ? fc.constant<Role>("signedOut") : fc.constantFrom<Role>("admin", "billing", "member", "otherAdmin", "signedOut");
+  const property = fc.asyncProperty(roleArbitrary, inputs(target, seeded.pool), async (role, { input, form }) => {
+    runs += 1;
+    let result: unknown;
     try {
-      // Shrinking replays the function many times (with 1 MB inputs, for minutes): FUZZ_SHRINK=0 reports the first counterexample as found.
-      await fc.assert(property, { numRuns: options.runs, seed: options.seed, endOnFailure: process.env.FUZZ_SHRINK === "0", interruptAfterTimeLimit: targetSeconds * 1000 });
+      result = await withTimeout(target.call(db, actors[role], input, form));
     } catch (error) {
-      failure = condense(error);
+      snapshot = await takeSnapshot(db);
+      throw new Error(`threw ${error instanceof Error ? `${error.name}: ${error.message.slice(0, 300)}` : String(error)}`);
     }
-    await client.close();
-    const seconds = (performance.now() - started) / 1000;
-    reports.push({ target: `domain ${target.name}`, runs, failures: failure ? 1 : 0, refusals, seconds, counterexample: failure });
-    console.log(`  domain ${target.name}: ${runs} runs (${refusals} refused), ${failure ? "FAILED" : "ok"} in ${seconds.toFixed(1)} s`);
+    if (!isResult(result)) {
+      snapshot = await takeSnapshot(db);
+      throw new Error(`answered ${short(result)}, not a result`);
+    }
+    const refused = !(result as { ok: boolean }).ok;
+    // The cheap fingerprint first (the WAL position); the tables are hashed only when it moved.
+    const { changed, after } = await changedTables(db, snapshot, target.countsRefusals);
+    snapshot = after;
+    if (!refused) return;
+    refusals += 1;
+    if (changed.length > 0) throw new Error(`refused (${(result as { error: string }).error}) but changed ${changed.join(", ")}`);
+  });
+  let failure: string | undefined;
+  try {
+    // Shrinking replays the function many times (with 1 MB inputs, for minutes): FUZZ_SHRINK=0 reports the first counterexample as found.
+    await fc.assert(property, { numRuns: options.runs, seed, path: options.path, endOnFailure: process.env.FUZZ_SHRINK === "0", interruptAfterTimeLimit: targetSeconds * 1000 });
+  } catch (error) {
+    failure = condense(error);
+  }
+  await client.close();
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`  domain ${target.name}: ${runs} runs (${refusals} refused), ${failure ? "FAILED" : "ok"} in ${seconds.toFixed(1)} s, seed ${seed}`);
+  return { target: `domain ${target.name}`, runs, failures: failure ? 1 : 0, refusals, seconds, seed, counterexample: failure };
+}
+
+/** Worker processes (FUZZ_JOBS, default 2: one per core of the machine it was tuned on), fed targets one at a time. */
+const jobs = Math.max(1, Number(process.env.FUZZ_JOBS ?? 2));
+
+export async function runDomainFuzz(options: { runs: number; only?: RegExp; seed?: number; path?: string }): Promise<TargetReport[]> {
+  const seedStarted = performance.now();
+  const seeded = await seed();
+  console.log(`  seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+  // The slow ones first, so that no worker is left with one at the end.
+  const targets = domainTargets.filter((entry) => !options.only || options.only.test(entry.name)).sort((a, b) => Number(b.slow ?? false) - Number(a.slow ?? false));
+  const reports: TargetReport[] = [];
+  if (jobs === 1 || targets.length === 1) {
+    for (const target of targets) reports.push(await fuzzTarget(target, seeded, options));
+  } else {
+    reports.push(...(await inWorkers(targets, seeded, options)));
+  }
+  const order = new Map(domainTargets.map((target, index) => [`domain ${target.name}`, index]));
+  return reports.sort((a, b) => order.get(a.target)! - order.get(b.target)!);
+}
+
+type ToWorker = { target: string } | { done: true };
+type FromWorker = { ready: true } | { report: TargetReport };
+
+/** `jobs` copies of this script (run.ts, with FUZZ_WORKER_DIR) each take the next target when done with one. */
+async function inWorkers(targets: DomainTarget[], seeded: Seeded, options: FuzzOptions): Promise<TargetReport[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fuzz-"));
+  fs.writeFileSync(path.join(dir, "data.tar"), Buffer.from(await seeded.dump.arrayBuffer()));
+  fs.writeFileSync(path.join(dir, "seeded.json"), JSON.stringify({ pool: seeded.pool, sessions: seeded.sessions, options }));
+  const queue = [...targets];
+  const reports: TargetReport[] = [];
+  try {
+    await Promise.all(
+      Array.from({ length: Math.min(jobs, targets.length) }, () =>
+        new Promise<void>((resolve) => {
+          const child = fork(process.argv[1]!, [], { execArgv: process.execArgv, env: { ...process.env, FUZZ_WORKER_DIR: dir } });
+          let current: DomainTarget | undefined;
+          const next = () => {
+            current = queue.shift();
+            child.send((current ? { target: current.name } : { done: true }) satisfies ToWorker);
+          };
+          child.on("message", (message: FromWorker) => {
+            if ("report" in message) reports.push(message.report);
+            next();
+          });
+          child.on("exit", (code, signal) => {
+            // A worker that died takes its target down with it, as a failure; the others go on.
+            if (current) reports.push({ target: `domain ${current.name}`, runs: 0, failures: 1, seconds: 0, counterexample: `the worker process ended (${signal ?? `exit code ${code}`})` });
+            resolve();
+          });
+        }),
+      ),
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
   return reports;
+}
+
+/** The worker's side: the seeded dump from FUZZ_WORKER_DIR, then one target per message until told it is done. */
+export async function serveDomainWorker(dir: string): Promise<void> {
+  const { pool, sessions, options } = JSON.parse(fs.readFileSync(path.join(dir, "seeded.json"), "utf8")) as Omit<Seeded, "dump"> & { options: FuzzOptions };
+  const seeded: Seeded = { dump: new Blob([fs.readFileSync(path.join(dir, "data.tar"))]), pool, sessions };
+  process.on("message", (message: ToWorker) => {
+    if ("done" in message) return void process.disconnect();
+    const target = domainTargets.find((entry) => entry.name === message.target)!;
+    void fuzzTarget(target, seeded, options).then((report) => process.send!({ report } satisfies FromWorker));
+  });
+  process.send!({ ready: true } satisfies FromWorker);
 }
 
 /** fast-check's report, cut to the shrunk counterexample and the error (its `cause`). */
@@ -306,7 +416,9 @@ export function condense(error: unknown): string {
   const readable = counterexample
     .replace(/Buffer\.from\(\[([\d,]{300,})\]\)/g, (_, bytes: string) => `Buffer(${bytes.split(",").length} bytes: ${JSON.stringify(Buffer.from(bytes.split(",").slice(0, 40).map(Number)).toString("latin1"))}…)`)
     .replace(/(.)\1{49,}/g, (run: string, char: string) => `${char}×${run.length}`);
-  return `${got}\n      counterexample: ${readable.length > 1200 ? `${readable.slice(0, 1200)}…` : readable}`;
+  // fast-check names the seed and the path to the counterexample: FUZZ_SEED and FUZZ_PATH replay it.
+  const replay = /seed: (-?\d+), path: "([^"]*)"/.exec(message);
+  return `${got}\n      counterexample: ${readable.length > 1200 ? `${readable.slice(0, 1200)}…` : readable}${replay ? `\n      replay: FUZZ_SEED=${replay[1]} FUZZ_PATH=${replay[2]}` : ""}`;
 }
 
 export { short };

@@ -1,5 +1,5 @@
 /** One line of the final table. */
-export type TargetReport = { target: string; runs: number; failures: number; refusals?: number; seconds: number; counterexample?: string };
+export type TargetReport = { target: string; runs: number; failures: number; refusals?: number; seconds: number; seed?: number; counterexample?: string };
 
 export function printTable(reports: TargetReport[]): void {
   const width = Math.max(6, ...reports.map((report) => report.target.length));

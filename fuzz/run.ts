@@ -1,7 +1,8 @@
 // `npm run fuzz`: the domain fuzzer, then the HTTP fuzzer against `next start`; a table of runs and
 // failures per target; exit code 1 on any failure. FUZZ_RUNS (default 10000) runs per domain target,
-// FUZZ_QUICK=1 a smoke test (200), FUZZ_ONLY=domain|http one half, FUZZ_TARGET=regex some targets.
-import { runDomainFuzz } from "./domain";
+// FUZZ_QUICK=1 a smoke test (200), FUZZ_ONLY=domain|http one half, FUZZ_TARGET=regex some targets,
+// FUZZ_JOBS (default 2) domain worker processes, FUZZ_SEED (+ FUZZ_PATH) replays what a target's line printed.
+import { runDomainFuzz, serveDomainWorker } from "./domain";
 import { runHttpFuzz } from "./http";
 import { printTable, type TargetReport } from "./report";
 
@@ -15,13 +16,14 @@ const runs = Number(process.env.FUZZ_RUNS ?? (quick ? 200 : 10_000));
 const only = process.env.FUZZ_ONLY;
 const target = process.env.FUZZ_TARGET ? new RegExp(process.env.FUZZ_TARGET) : undefined;
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+const replayPath = process.env.FUZZ_PATH || undefined;
 
 async function main(): Promise<void> {
   const started = performance.now();
   const reports: TargetReport[] = [];
   if (only !== "http") {
     console.log(`Domain functions: ${runs} runs per target${seed === undefined ? "" : `, seed ${seed}`}`);
-    reports.push(...(await runDomainFuzz({ runs, only: target, seed })));
+    reports.push(...(await runDomainFuzz({ runs, only: target, seed, path: replayPath })));
   }
   if (only !== "domain") {
     const httpRuns = Number(process.env.FUZZ_HTTP_RUNS ?? (quick ? 20 : 200));
@@ -40,4 +42,7 @@ process.on("beforeExit", () => {
   console.error("fuzz: the event loop drained before the run ended: a call never settled (a hang)");
   process.exit(1);
 });
-void main().then(() => (finished = true));
+// FUZZ_WORKER_DIR: this process is one of the domain fuzzer's workers (fuzz/domain.ts forks it).
+const workerDir = process.env.FUZZ_WORKER_DIR;
+if (workerDir) void serveDomainWorker(workerDir).then(() => (finished = true));
+else void main().then(() => (finished = true));

@@ -71,6 +71,28 @@ describe("the request gate", () => {
     expect(profile.headers.get("x-middleware-rewrite") ?? "").not.toContain("not-allowed");
   });
 
+  it("sends a POST to a section the person cannot open, or to no section, to the refusal page (303), never through a rewrite", async () => {
+    // A rewrite is proxied by Next with the body it buffered for middleware (1 MB at most): a larger
+    // body never reached the refusal page and the request hung (found by npm run fuzz).
+    const { member, admin } = await createCast(database.db);
+    for (const [path, cookie, page] of [
+      ["/en/admin/members", await sessionCookie(member), "/en/admin/not-allowed"],
+      ["/fr/admin/nothing-here", await sessionCookie(admin), "/fr/admin/unknown-section"],
+    ] as const) {
+      const request = new NextRequest(new URL(path, "http://localhost:3000"), {
+        method: "POST",
+        headers: { host: "localhost:3000", "x-forwarded-proto": "http", cookie, "content-type": "application/json", "next-action": "0".repeat(40) },
+        body: JSON.stringify("a".repeat(2 * 1024 * 1024)),
+      });
+      const response = await middleware(request, {} as NextFetchEvent);
+      expect(response.headers.get("x-middleware-rewrite")).toBeNull();
+      expect(response.status).toBe(303);
+      expect(new URL(response.headers.get("location")!).pathname).toBe(page);
+    }
+    // A GET still shows the refusal page at the address asked for.
+    expect((await visit("/en/admin/members", await sessionCookie(member))).headers.get("x-middleware-rewrite")).toContain("/en/admin/not-allowed");
+  });
+
   it("refuses an address that is not a console section with the not-found page, even to an Admin", async () => {
     const { admin } = await createCast(database.db);
     const cookie = await sessionCookie(admin);

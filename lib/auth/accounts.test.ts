@@ -30,6 +30,12 @@ describe("sign-in", () => {
     }
   });
 
+  it("refuses an email with a NUL character or a lone surrogate, which a query cannot carry, without raising (found by npm run fuzz)", async () => {
+    for (const email of ["ada\u0000@example.test", "\u0000", "a@b\u0000 \b", "\u001bada@example.test\udfff", "\ud800", "\u001b\u{14455}ᗂ⟻𝖌𝚍᰾𐞵𒉪𑆛𐹷🤃𑻪𓃜ꃫ\udfff"]) {
+      await expect(authenticate(database.db, { email, password: "x", clientAddress: "192.0.2.7" })).resolves.toEqual({ ok: false, error: "invalid" });
+    }
+  });
+
   it("locks an email after repeated failures, even for the right password, then lets it in again", async () => {
     const organization = await createOrganization(database.db);
     await createUser(database.db, organization.id, { email: "carol@example.test" });

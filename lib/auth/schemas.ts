@@ -1,9 +1,21 @@
 import { z } from "zod";
 import { currentPassword, email, newPassword, newPasswordTwice, organizationName, personName } from "@/lib/core/schemas";
 
-/** Sign-in only trims and lower-cases the email: a malformed one simply matches no account. */
+/** A NUL character or a lone UTF-16 surrogate: no account's email holds one, and a query cannot carry it. */
+const unstorable = /\u0000|\p{Cs}/u;
+
+/**
+ * Sign-in only trims and lower-cases the email: a malformed one simply matches no account. One that
+ * could not even be sent to the database (see `unstorable`; PGlite refused the query) is refused here.
+ */
 export const signInSchema = z.object({
-  email: z.string({ error: "required" }).trim().toLowerCase().min(1, { error: "required" }).max(254, { error: "invalidEmail" }),
+  email: z
+    .string({ error: "required" })
+    .trim()
+    .toLowerCase()
+    .min(1, { error: "required" })
+    .max(254, { error: "invalidEmail" })
+    .refine((value) => !unstorable.test(value), { error: "invalidEmail" }),
   password: currentPassword,
 });
 
