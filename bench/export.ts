@@ -63,7 +63,7 @@ async function copyBaseline(url: string, organizationId: string, capMs: number):
   return { ms: performance.now() - started, bytes: out.bytes() };
 }
 
-async function main() {
+async function main(): Promise<number> {
   // BENCH_DB_PREFIX names the scratch database (each engineer on a shared server has their own prefix).
   const database = await createScratchDatabase(serverUrl, process.env.BENCH_DB_PREFIX ?? "org_console_bench", { keep: process.env.BENCH_KEEP_DATABASE === "true" });
   const exportDir = mkdtempSync(path.join(os.tmpdir(), "org-console-bench-exports-"));
@@ -82,21 +82,31 @@ async function main() {
     const idleRss = server.rssMb();
     const lookup = await loadUserViewer(database.db, a.adminId);
     if (lookup.status !== "ok") throw new Error("bench admin not found");
-    started = performance.now();
-    const request = await requestExport(database.db, lookup.viewer);
-    if (!request.ok) throw new Error(`export refused: ${request.error}`);
-    let state = "queued";
-    while (state === "queued" || state === "running") {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const [job] = await database.db.select().from(jobs).where(eq(jobs.id, request.export.id));
-      state = job!.state;
+    // Three exports, one after the other, and their median, as for the baseline below: a single run
+    // would compare a cold worker (its first ZIP, its first COPY) with a warm psql.
+    const exportRuns: { ms: number; size: number }[] = [];
+    for (let run = 0; run < 3; run += 1) {
+      started = performance.now();
+      const request = await requestExport(database.db, lookup.viewer);
+      if (!request.ok) throw new Error(`export refused: ${request.error}`);
+      let state = "queued";
+      while (state === "queued" || state === "running") {
+        // Polled every 20 ms: the figure is the export's, not the poll's (at 100 ms it added ~50 ms).
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const [job] = await database.db.select().from(jobs).where(eq(jobs.id, request.export.id));
+        state = job!.state;
+      }
+      const ms = performance.now() - started;
+      const [file] = await database.db.select().from(organizationExports).where(eq(organizationExports.jobId, request.export.id));
+      if (state !== "done" || !file) throw new Error(`export ended ${state}`);
+      exportRuns.push({ ms, size: file.size });
     }
-    const ms = performance.now() - started;
     await server.stop();
-    const [file] = await database.db.select().from(organizationExports).where(eq(organizationExports.jobId, request.export.id));
-    if (state !== "done" || !file) throw new Error(`export ended ${state}`);
-    console.log(`export job (request → ZIP ready): ${seconds(ms)}, archive ${(file.size / 1024 / 1024).toFixed(1)} MB`);
-    console.log(`server RSS: idle ${idleRss} MB, peak ${server.peakRssMb()} MB, growth ${server.peakRssMb() - idleRss} MB (goal: under 100 MB)`);
+    const sorted = [...exportRuns].sort((x, y) => x.ms - y.ms);
+    const { ms, size } = sorted[Math.floor(sorted.length / 2)]!;
+    const growth = server.peakRssMb() - idleRss;
+    console.log(`export job (request → ZIP ready): median ${seconds(ms)} of ${exportRuns.map((r) => seconds(r.ms)).join(", ")}, archive ${(size / 1024 / 1024).toFixed(1)} MB`);
+    console.log(`server RSS: idle ${idleRss} MB, peak ${server.peakRssMb()} MB, growth ${growth} MB (goal: under 100 MB)`);
     // The baseline runs after the export, each run capped, so the export's figures print whatever happens.
     const runs: { ms: number; bytes: number }[] = [];
     for (let run = 0; run < 3; run += 1) {
@@ -106,12 +116,16 @@ async function main() {
     }
     if (runs.length === 0) {
       console.log("COPY … TO STDOUT | gzip: did not finish within 120 s or failed (no ratio)");
-      return;
+      return 1;
     }
     runs.sort((x, y) => x.ms - y.ms);
     const baseline = runs[Math.floor(runs.length / 2)]!;
     console.log(`COPY … TO STDOUT | gzip of the same rows: median ${seconds(baseline.ms)} of ${runs.map((r) => seconds(r.ms)).join(", ")}, ${(baseline.bytes / 1024 / 1024).toFixed(1)} MB`);
-    console.log(`ratio export / (COPY + gzip): ${(ms / baseline.ms).toFixed(2)}× (goal: at most 2×); size ratio ${(file.size / baseline.bytes).toFixed(2)}×`);
+    const ratio = ms / baseline.ms;
+    console.log(`ratio export / (COPY + gzip): ${ratio.toFixed(2)}× (goal: at most 2×); size ratio ${(size / baseline.bytes).toFixed(2)}×`);
+    const passed = ratio <= 2 && growth < 100;
+    console.log(passed ? "PASS" : "FAIL");
+    return passed ? 0 : 1;
   } finally {
     rmSync(exportDir, { recursive: true, force: true });
     await database.close();
@@ -119,7 +133,7 @@ async function main() {
 }
 
 void main().then(
-  () => process.exit(0),
+  (code) => process.exit(code),
   (error) => {
     console.error(error);
     process.exit(1);
