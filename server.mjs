@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { holdServerErrors } from "./server/hold-server-errors.mjs";
+import { holdServerErrors } from "./server/hold-server-errors.cjs";
 
 const { values } = parseArgs({
   options: {

@@ -2,7 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import { gunzipSync } from "node:zlib";
-import { holdServerErrors } from "@/server/hold-server-errors.mjs";
+import { holdServerErrors } from "@/server/hold-server-errors.cjs";
 import { unavailablePage } from "@/lib/core/unavailable";
 import en from "@/messages/en.json";
 

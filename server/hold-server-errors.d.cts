@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-/** See hold-server-errors.mjs: a 500 is held back and becomes `answerFor`'s answer when it has one. */
+/** See hold-server-errors.cjs: a 500 is held back and becomes `answerFor`'s answer when it has one. */
 export function holdServerErrors(
   request: IncomingMessage,
   response: ServerResponse,

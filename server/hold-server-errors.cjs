@@ -17,7 +17,7 @@
  * @param {import("node:http").ServerResponse} response
  * @param {(pathname: string, acceptLanguage: string | null, requestId: string | null) => Promise<Response | null> | Response | null | undefined} answerFor
  */
-export function holdServerErrors(request, response, answerFor) {
+function holdServerErrors(request, response, answerFor) {
   const original = { writeHead: response.writeHead, write: response.write, end: response.end };
   let held = null;
   response.writeHead = function (status, ...rest) {
@@ -59,3 +59,5 @@ export function holdServerErrors(request, response, answerFor) {
     return this;
   };
 }
+
+module.exports = { holdServerErrors };
