@@ -95,7 +95,7 @@ describe("members", () => {
 
     await page.goto("/en/admin/members");
     const row = page.locator(`[data-testid="member-${email}"]`);
-    await row.locator("select[name=role]").selectOption("admin");
+    await row.locator("select[name^='role:']").selectOption("admin");
     await row.getByRole("button", { name: "Save the roles of Removable Person" }).click();
     await page.waitForURL(/notice=roleSaved/);
     assert.equal(await page.locator("[data-testid=last-admin-note]").count(), 0);
@@ -128,6 +128,35 @@ describe("members", () => {
     await assertAccessible(page);
     await Promise.all([page.waitForURL(/notice=removed/), button.click()]);
     assert.match((await page.locator("[role=status]").first().textContent()) ?? "", new RegExp(`${email} was removed`));
+    await context.close();
+  });
+
+  it("with JavaScript on, each row's Save changes only that person's role and Billing flag (one form for the whole table)", async () => {
+    const { context, page } = await newPage(browser);
+    await signUpOrganization(page);
+    await choosePlan(page, "team");
+    const first = await invite(page);
+    const second = await invite(page);
+    for (const [invitation, name] of [[first, "First Row"], [second, "Second Row"]] as const) {
+      const invitee = await acceptInBrowser(browser, invitation.link, { name });
+      await invitee.context.close();
+    }
+    await page.goto("/en/admin/members");
+    await page.waitForLoadState("networkidle");
+    const firstRow = page.locator(`[data-testid="member-${first.email}"]`);
+    const secondRow = page.locator(`[data-testid="member-${second.email}"]`);
+    // Both rows edited, only the second saved: the first row's edits are not sent as its own.
+    await firstRow.locator("select[name^='role:']").selectOption("admin");
+    await secondRow.locator("select[name^='role:']").selectOption("admin");
+    await secondRow.getByRole("checkbox", { name: "Billing role for Second Row" }).check();
+    await Promise.all([page.waitForURL(/notice=roleSaved/), secondRow.getByRole("button", { name: "Save the roles of Second Row" }).click()]);
+    assert.match((await page.locator("[role=status]").first().textContent()) ?? "", new RegExp(second.email));
+    await page.goto("/en/admin/members");
+    assert.equal(await secondRow.locator("select[name^='role:']").inputValue(), "admin");
+    assert.equal(await secondRow.getByRole("checkbox", { name: "Billing role for Second Row" }).isChecked(), true);
+    assert.equal(await firstRow.locator("select[name^='role:']").inputValue(), "member");
+    assert.equal(await firstRow.getByRole("checkbox", { name: "Billing role for First Row" }).isChecked(), false);
+    await assertAccessible(page);
     await context.close();
   });
 

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { AuditEntry } from "@/lib/audit/audit-log";
-import { LocalTime } from "./local-time";
+import { AuditTableView } from "./audit-table-view";
 
 function scalar(value: unknown): string | null {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : null;
@@ -17,6 +17,7 @@ function details(entry: AuditEntry, word: (value: string) => string): string {
   return parts.join(" · ");
 }
 
+/** Translated here; the markup is `AuditTableView`'s (see there why it is a client component). */
 export async function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const t = await getTranslations("AuditPage");
   const tAudit = await getTranslations("Audit");
@@ -32,29 +33,12 @@ export async function AuditTable({ entries }: { entries: AuditEntry[] }) {
     return value;
   };
   const label = (action: string) => (tAudit.has(`actions.${action}` as never) ? tAudit(`actions.${action}` as never) : action);
-  return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm" data-testid="audit-table">
-        <caption className="sr-only">{t("tableCaption")}</caption>
-        <thead className="border-b border-slate-300">
-          <tr>
-            <th scope="col" className="py-2 pr-3">{t("when")}</th>
-            <th scope="col" className="py-2 pr-3">{t("who")}</th>
-            <th scope="col" className="py-2 pr-3">{t("what")}</th>
-            <th scope="col" className="py-2">{t("details")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <tr key={entry.id} className="border-b border-slate-200 align-top">
-              <td className="py-2 pr-3 whitespace-nowrap"><LocalTime iso={entry.createdAt.toISOString()} /></td>
-              <td className="py-2 pr-3">{entry.actor ? (entry.actor.kind === "api_key" ? t("apiKeyActor", { name: entry.actor.name }) : entry.actor.name) : <span className="text-slate-600">{t("nobody")}</span>}</td>
-              <td className="py-2 pr-3">{label(entry.action)}</td>
-              <td className="py-2 break-all">{details(entry, word)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const rows = entries.map((entry) => ({
+    id: String(entry.id),
+    iso: entry.createdAt.toISOString(),
+    who: entry.actor ? (entry.actor.kind === "api_key" ? t("apiKeyActor", { name: entry.actor.name }) : entry.actor.name) : null,
+    what: label(entry.action),
+    details: details(entry, word),
+  }));
+  return <AuditTableView rows={rows} words={{ caption: t("tableCaption"), when: t("when"), who: t("who"), what: t("what"), details: t("details"), nobody: t("nobody") }} />;
 }

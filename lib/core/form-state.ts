@@ -36,6 +36,25 @@ export function formFields(formData: FormData): Record<string, string> {
   return fields;
 }
 
+/**
+ * One row's fields of a form shared by a whole table: the submit button carries the row's key
+ * (`name={key}`, `value={id}`; a browser sends only the button pressed), and each row's inputs are
+ * named `<field>:<id>`. Answers `{ [key]: id, field: value… }` for that row only, as `formFields`
+ * would for a form of its own; without a key, no row.
+ */
+export function rowFields(formData: FormData, key: string): Record<string, string> {
+  const id = formData.get(key);
+  if (typeof id !== "string") return {};
+  const fields: Record<string, string> = { [key]: id };
+  const suffix = `:${id}`;
+  for (const [name, value] of formData.entries()) {
+    if (typeof value !== "string" || !name.endsWith(suffix)) continue;
+    const field = name.slice(0, -suffix.length);
+    if (field && field !== key && !(field in fields)) fields[field] = value;
+  }
+  return fields;
+}
+
 /** What a form shows on success: a code it knows, and what to keep or add. */
 export type Answer = Omit<FormState, "status"> & { status?: FormState["status"] };
 

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { decideJoinRequest } from "@/lib/domains/domain-join";
-import { formFields, formState, submittedValues, type FormState } from "@/lib/core/form-state";
+import { formFields, formState, rowFields, submittedValues, type FormState } from "@/lib/core/form-state";
 import { absoluteLink } from "@/lib/core/origin";
 import { createInvitation, revokeInvitation } from "@/lib/members/invitations";
 import { sendInvitationEmail, sendMail } from "@/lib/mail/mailer";
@@ -19,8 +19,9 @@ async function backToMembers(query: Record<string, string>): Promise<never> {
   redirect(`/${locale}/admin/members?${new URLSearchParams(query)}`);
 }
 
+/** One form for the whole members table: the row is the pressed button's `userId`, its fields `role:<id>`, `billing:<id>`. */
 export async function changeMemberRoleAction(formData: FormData): Promise<void> {
-  const result = await changeMemberRole(await getDb(), await getViewer(), formFields(formData));
+  const result = await changeMemberRole(await getDb(), await getViewer(), rowFields(formData, "userId"));
   if (!result.ok) return backToMembers({ error: result.error });
   return backToMembers({ notice: result.changed ? "roleSaved" : "roleUnchanged", email: result.member.email });
 }
