@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import yauzl from "yauzl";
+import { unzip } from "../tests/support/zip";
 import { assertAccessible, errorSummaryText, launchBrowser, newPage, signIn, signUpOrganization } from "./support";
 import { mailCount, waitForMail } from "./support-mail";
 
@@ -24,26 +24,9 @@ after(async () => {
 });
 
 /** The names of a ZIP file's entries, and the number of lines of each. */
-function zipEntries(file: string): Promise<Record<string, number>> {
-  return new Promise((resolve, reject) => {
-    const entries: Record<string, number> = {};
-    yauzl.open(file, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
-      zip.on("entry", (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError);
-          let text = "";
-          stream.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
-          stream.on("end", () => {
-            entries[entry.fileName] = text.split("\n").filter(Boolean).length;
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on("end", () => resolve(entries));
-      zip.readEntry();
-    });
-  });
+async function zipEntries(file: string): Promise<Record<string, number>> {
+  const files = await unzip(file);
+  return Object.fromEntries(Object.entries(files).map(([name, text]) => [name, text.split("\n").filter(Boolean).length]));
 }
 
 async function moveToTeam(page: Page, locale: "en" | "fr") {
