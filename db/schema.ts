@@ -233,6 +233,8 @@ export type JobProgress = {
   cutoff?: string;
   /** An export job: rows written so far and the file each table went to. */
   rows?: number;
+  /** An export job whose worker has not yet counted what it will write (the totals above are not known). */
+  counting?: boolean;
   /** The daily maintenance round: each task's outcome, so a round taken over skips what is done. */
   tasks?: Record<string, "done" | "failed">;
 };

@@ -24,9 +24,18 @@ export async function ExportPanel({ status, action, refreshStep }: { status: Exp
               <meta httpEquiv="refresh" content={`2;url=${refreshTo}`} />
             </noscript>
             <LiveRefresh />
-            <progress className="h-3 w-full" aria-label={t("exportProgressLabel")} max={Math.max(status.totalRows, status.rows, 1)} value={status.rows} />
+            {/* Until the worker has counted the rows, the bar has no value: it says "working", not "0 %". */}
+            {status.totalRows === null ? (
+              <progress className="h-3 w-full" aria-label={t("exportProgressLabel")} />
+            ) : (
+              <progress className="h-3 w-full" aria-label={t("exportProgressLabel")} max={Math.max(status.totalRows, status.rows, 1)} value={status.rows} />
+            )}
             <p className="text-sm text-slate-700">
-              {status.state === "queued" ? t("exportQueued") : t("exportProgress", { rows: format.number(status.rows), total: format.number(Math.max(status.totalRows, status.rows)) })}
+              {status.state === "queued"
+                ? t("exportQueued")
+                : status.totalRows === null
+                  ? t("exportProgressCounting", { rows: format.number(status.rows) })
+                  : t("exportProgress", { rows: format.number(status.rows), total: format.number(Math.max(status.totalRows, status.rows)) })}
             </p>
           </>
         ) : null}

@@ -60,7 +60,7 @@ const exportStatus = z.object({
   id: uuid,
   state: z.enum(["queued", "running", "done", "failed"]),
   rows: z.int().min(0),
-  totalRows: z.int().min(0),
+  totalRows: z.int().min(0).nullable().meta({ description: "Rows the archive will hold; null while the server is still counting them." }),
   createdAt: timestamp,
   ready: z
     .object({ fileName: z.string(), size: z.int().min(0), expiresAt: timestamp, download: z.string().meta({ description: "GET this path (same key) for the ZIP." }) })

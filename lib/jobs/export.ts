@@ -12,16 +12,17 @@ import type { Db } from "@/lib/core/db";
 import { queryRows } from "@/lib/core/db";
 import { BinaryRow, ByteWriter, copyClientOf, copyFormatted, copyText } from "@/lib/core/copy";
 import { recordAudit } from "@/lib/audit/record";
-import { LeaseLostError, recordProgress } from "./jobs";
+import { countOrganizationContent, LeaseLostError, recordProgress } from "./jobs";
 import { switchZipCrc32ToNative } from "./zip-crc";
 
 /** How long a finished export stays downloadable; the daily round deletes it after that. */
 export const exportLifetimeMs = 24 * 60 * 60 * 1000;
 
-/** Where export archives live: `EXPORT_DIR`, else the system's temporary folder in tests, else `.data/exports`. */
+/** Where export archives live: `EXPORT_DIR`, else a temporary folder in tests, else `.data/exports`. */
 export function exportDirectory(): string {
   if (process.env.EXPORT_DIR) return path.resolve(process.env.EXPORT_DIR);
-  if (process.env.NODE_ENV === "test") return path.join(os.tmpdir(), "org-console-exports");
+  // One folder per test process: a test file that removes its folder never takes another's file.
+  if (process.env.NODE_ENV === "test") return path.join(os.tmpdir(), `org-console-exports-${process.pid}`);
   return path.resolve(".data", "exports");
 }
 
@@ -214,6 +215,13 @@ export async function canCopy(db: Db): Promise<boolean> {
 
 class Stopped extends Error {}
 
+/** Counts what the export will write and puts the totals in the job's progress (not yet saved). */
+async function countTotals(db: Db, job: Job): Promise<void> {
+  const totals = await countOrganizationContent(db, job.organizationId!);
+  const { counting: _, ...progress } = job.progress;
+  job.progress = { ...progress, totalChats: totals.chats, totalMessages: totals.messages, totalUsers: totals.users };
+}
+
 /**
  * Writes the organization's ZIP to `<job id>.zip.partial`, renames it when complete and records
  * it (kept 24 hours). A worker that stops mid-way leaves the lease to run out; the next one starts
@@ -230,6 +238,9 @@ export async function buildExport(db: Db, job: Job, options: BuildOptions): Prom
   let pages = 0;
   let lastSaved = Date.now();
   const progress = () => ({ ...job.progress, rows });
+  // The progress bar's total, counted beside the writing rather than before it: on PostgreSQL the
+  // count runs on another connection while the first files stream. Saved with the next progress.
+  const counted = job.progress.counting ? countTotals(db, job) : Promise.resolve();
   const copy = options.copy !== false && (await canCopy(db));
 
   async function* lines(file: ReturnType<typeof exportFiles>[number]) {
@@ -292,9 +303,11 @@ export async function buildExport(db: Db, job: Job, options: BuildOptions): Prom
     }
     zip.end();
     await written;
+    await counted;
   } catch (error) {
     output.destroy();
     await written.catch(() => undefined);
+    await counted.catch(() => undefined);
     await rm(partialPath, { force: true });
     if (error instanceof Stopped) return;
     throw error;

@@ -45,9 +45,13 @@ describe("organization export", () => {
     const { cast, other, tokenHash, admin } = await setting();
     const started = await requestExport(database.db, admin);
     if (!started.ok) throw new Error(started.error);
+    // The request answers at once; the worker counts the rows while it writes them.
+    expect(started.export).toMatchObject({ state: "queued", rows: 0, totalRows: null });
     await drainJobs(database.db, options);
     const status = await getExportStatus(database.db, admin, { id: started.export.id });
     expect(status).toMatchObject({ ok: true, export: { state: "done", ready: { fileName: expect.stringMatching(/\.zip$/) } } });
+    // 9 chats, 21 messages and 3 members: the total the progress bar aimed at once counted.
+    expect(status.ok && status.export.totalRows).toBe(9 + 21 + 3);
     const raw = await readFile(exportFilePath(started.export.id));
     const files = await unzip(exportFilePath(started.export.id));
     expect(Object.keys(files).sort()).toEqual(["README.txt", "audit-events.ndjson", "chats.ndjson", "invitations.ndjson", "members.ndjson", "messages.ndjson", "organization.ndjson"]);

@@ -10,7 +10,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { auditActorOf, personIdOf } from "@/lib/core/actor";
 import { guard } from "@/lib/core/guard";
 import { fail, type Result } from "@/lib/core/result";
-import { countOrganizationContent, getJob, startJob } from "@/lib/jobs/jobs";
+import { getJob, startJob } from "@/lib/jobs/jobs";
 import { exportDirectory, exportFilePath, exportLifetimeMs } from "@/lib/jobs/export";
 import { exportIdSchema } from "./schemas";
 import type { LifecycleActor } from "./retention";
@@ -22,7 +22,8 @@ export type ExportStatus = {
   id: string;
   state: Job["state"];
   rows: number;
-  totalRows: number;
+  /** Rows the archive will hold; null while the worker is still counting them. */
+  totalRows: number | null;
   createdAt: Date;
   ready: { fileName: string; size: number; expiresAt: Date } | null;
 };
@@ -32,7 +33,7 @@ function statusOf(job: Job, file: OrganizationExport | undefined, now: Date): Ex
     id: job.id,
     state: job.state,
     rows: job.progress.rows ?? 0,
-    totalRows: job.progress.totalChats + job.progress.totalMessages + (job.progress.totalUsers ?? 0),
+    totalRows: job.progress.counting ? null : job.progress.totalChats + job.progress.totalMessages + (job.progress.totalUsers ?? 0),
     createdAt: job.createdAt,
     ready: file && file.expiresAt > now ? { fileName: file.fileName, size: file.size, expiresAt: file.expiresAt } : null,
   };
@@ -55,7 +56,6 @@ export async function requestExport(db: Db, caller: LifecycleActor | null): Prom
   const door = guard(caller, "organization.export");
   if (!door.ok) return door;
   const { actor } = door;
-  const totals = await countOrganizationContent(db, actor.organization.id);
   return db.transaction(async (tx) => {
     const [organization] = await tx
       .select({ id: organizations.id })
@@ -68,12 +68,14 @@ export async function requestExport(db: Db, caller: LifecycleActor | null): Prom
       organizationId: organization.id,
       requestedBy: personIdOf(actor),
       requestedByKeyId: actor.kind === "api_key" ? actor.id : null,
-      progress: { chats: 0, messages: 0, rows: 0, totalChats: totals.chats, totalMessages: totals.messages, totalUsers: totals.users },
+      // The worker counts the rows while it writes them: counting here, before answering, would
+      // hold the request (and the whole export) for as long as a count of every message takes.
+      progress: { chats: 0, messages: 0, rows: 0, totalChats: 0, totalMessages: 0, totalUsers: 0, counting: true },
     });
     // One export is built at a time per organization; someone else's is not handed to this actor.
     if (!created && !startedBy(job, actor)) return fail("exportInProgress");
     if (created) {
-      await recordAudit(tx, { organizationId: organization.id, ...auditActorOf(actor), action: "organization.exportRequested", data: { ...totals, jobId: job.id } });
+      await recordAudit(tx, { organizationId: organization.id, ...auditActorOf(actor), action: "organization.exportRequested", data: { jobId: job.id } });
     }
     return { ok: true as const, export: statusOf(job, undefined, new Date()), created };
   });
