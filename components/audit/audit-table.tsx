@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { AuditEntry } from "@/lib/audit/audit-log";
-import { AuditTableView } from "./audit-table-view";
+import { AuditTableView, type AuditRow } from "./audit-table-view";
 
 function scalar(value: unknown): string | null {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : null;
@@ -33,12 +33,11 @@ export async function AuditTable({ entries }: { entries: AuditEntry[] }) {
     return value;
   };
   const label = (action: string) => (tAudit.has(`actions.${action}` as never) ? tAudit(`actions.${action}` as never) : action);
-  const rows = entries.map((entry) => ({
-    id: String(entry.id),
-    iso: entry.createdAt.toISOString(),
-    who: entry.actor ? (entry.actor.kind === "api_key" ? t("apiKeyActor", { name: entry.actor.name }) : entry.actor.name) : null,
-    what: label(entry.action),
-    details: details(entry, word),
-  }));
+  const rows = entries.map((entry): AuditRow => [
+    entry.createdAt.toISOString(),
+    entry.actor ? (entry.actor.kind === "api_key" ? t("apiKeyActor", { name: entry.actor.name }) : entry.actor.name) : null,
+    label(entry.action),
+    details(entry, word),
+  ]);
   return <AuditTableView rows={rows} words={{ caption: t("tableCaption"), when: t("when"), who: t("who"), what: t("what"), details: t("details"), nobody: t("nobody") }} />;
 }

@@ -13,8 +13,10 @@ export function RetentionForm({ days, action }: { days: number | null; action: (
   const t = useTranslations("AuditPage");
   const tErrors = useTranslations("Errors");
   const [state, formAction] = useActionState(action, idle);
-  const code = state.status === "error" ? (state.fields?.days?.[0] ?? state.code ?? "generic") : null;
-  const message = code ? (t.has(code as never) ? t(code as never) : tErrors.has(code as never) ? tErrors(code as never) : tErrors("generic")) : null;
+  // Every refusal setAuditRetention can answer, each key written out: the page hands down only these messages.
+  const code = state.status === "error" ? (state.fields?.days?.[0] ?? state.code) : undefined;
+  const message =
+    state.status !== "error" ? null : code === "invalidDays" ? t("invalidDays") : code === "forbidden" ? tErrors("forbidden") : code === "planRequired" ? tErrors("planRequired") : tErrors("generic");
   const errors = message && state.fields?.days ? [message] : undefined;
   return (
     <form action={formAction} noValidate className="space-y-4">

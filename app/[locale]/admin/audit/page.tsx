@@ -3,9 +3,7 @@ import { getDb } from "@/db";
 import { Link } from "@/i18n/navigation";
 import { AuditTable } from "@/components/audit/audit-table";
 import { TimeZoneNote } from "@/components/audit/local-time";
-import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { inputClass } from "@/components/ui/field";
 import { listAuditEvents, parseAuditFilter } from "@/lib/audit/audit-log";
 import { getAuditRetention } from "@/lib/audit/retention";
 import { getChainStatus } from "@/lib/audit/verification";
@@ -18,6 +16,7 @@ import { requireSection } from "@/lib/auth/viewer";
 import { PageHeader } from "@/components/ui/page-header";
 import { titleFrom } from "@/i18n/metadata";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import "@/app/styles/table-pages.css";
 
 export const generateMetadata = titleFrom("AuditPage.title");
 
@@ -37,7 +36,22 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const label = (action: string) => (tAudit.has(`actions.${action}` as never) ? tAudit(`actions.${action}` as never) : action);
   const pageLink = (page: number) => ({ pathname: "/admin/audit", query: { ...(filter.action ? { action: filter.action } : {}), ...(filter.actorId ? { member: filter.actorId } : {}), page: String(page) } });
   return (
-    <ClientMessages namespaces={["AuditPage", "Errors"]}>
+    <ClientMessages
+      namespaces={[
+        "AuditPage.timeZoneServer",
+        "AuditPage.timeZoneBrowser",
+        "AuditPage.retentionLabel",
+        "AuditPage.retentionHint",
+        "AuditPage.retentionSave",
+        "AuditPage.retentionSaving",
+        "AuditPage.retentionSaved",
+        "AuditPage.invalidDays",
+        "Errors.summaryTitle",
+        "Errors.forbidden",
+        "Errors.planRequired",
+        "Errors.generic",
+      ]}
+    >
       <div className="space-y-6">
         <PageHeader title={t("title")} intro={t("intro", { organization: viewer.organization.name })} />
         <Card title={t("chainTitle")} id="chain">
@@ -59,19 +73,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <form method="get" className="flex flex-wrap items-end gap-4">
             <div className="space-y-1">
               <label htmlFor="action" className="block text-sm font-semibold">{t("action")}</label>
-              <select id="action" name="action" defaultValue={filter.action ?? ""} className={`${inputClass} w-auto`}>
+              <select id="action" name="action" defaultValue={filter.action ?? ""} className="tp-select">
                 <option value="">{t("allActions")}</option>
                 {log.actions.map((action) => <option key={action} value={action}>{label(action)}</option>)}
               </select>
             </div>
             <div className="space-y-1">
               <label htmlFor="member" className="block text-sm font-semibold">{t("member")}</label>
-              <select id="member" name="member" defaultValue={filter.actorId ?? ""} className={`${inputClass} w-auto`}>
+              <select id="member" name="member" defaultValue={filter.actorId ?? ""} className="tp-select">
                 <option value="">{t("allMembers")}</option>
-                {members.map((member) => <option key={member.id} value={member.id}>{member.name} ({member.email})</option>)}
+                {members.map((member) => <option key={member.id} value={member.id}>{`${member.name} (${member.email})`}</option>)}
               </select>
             </div>
-            <button type="submit" className={buttonClass("secondary")}>{t("apply")}</button>
+            <button type="submit" className="tp-button">{t("apply")}</button>
             {filter.action || filter.actorId ? <Link href="/admin/audit" className="py-2 text-sm underline">{t("clear")}</Link> : null}
           </form>
         </Card>
@@ -82,7 +96,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <a
                 key={format}
                 download
-                className={buttonClass("secondary")}
+                className="tp-button"
                 href={`/${locale}/admin/audit/export?${new URLSearchParams({ format, ...(filter.action ? { action: filter.action } : {}), ...(filter.actorId ? { member: filter.actorId } : {}) })}`}
               >
                 {tExport(format)}
