@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
 import type { PlainFormAction } from "@/components/forms/form-action";
+import { Link } from "@/i18n/navigation";
 
 export type MemberRow = {
   id: string;
@@ -15,8 +15,6 @@ export type MemberRow = {
   joined: string;
   /** Whether two-step sign-in is on; absent when the viewer may not see it. */
   twoStep?: boolean;
-  /** The link to this person's removal (rendered on the server), absent for the last Admin. */
-  removeLink?: ReactNode;
 };
 
 const rolesForm = "member-roles";
@@ -26,8 +24,8 @@ const resetForm = "member-two-step-reset";
 /**
  * The members table's markup, rendered on the server like any component (it works before any script
  * runs) but as a client component: the page's flight data carries each row's few facts once instead
- * of every element of every row a second time beside the HTML. Short classes of app/globals.css
- * stand for the long utility strings repeated per row.
+ * of every element of every row a second time beside the HTML. Short classes of app/globals.css and
+ * app/styles/table-pages.css (the cells', by position) stand for the long utility strings repeated per row.
  *
  * One form per action for the whole table, not one per row: each row's button names its person
  * (`name="userId"`; a browser sends only the button pressed) and its fields are `role:<id>` and
@@ -59,25 +57,25 @@ export function MembersTableView({
       {resetAction ? <form id={resetForm} action={resetAction} /> : null}
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{t("tableCaption", { organization: organizationName })}</caption>
-        <thead className="border-b border-slate-300">
+        <thead className="tp-head">
           <tr>
-            <th scope="col" className="py-2 pr-3">{t("name")}</th>
-            <th scope="col" className="py-2 pr-3">{t("email")}</th>
-            <th scope="col" className="py-2 pr-3">{t("role")} / {t("billing")}</th>
-            <th scope="col" className="py-2 pr-3">{t("joined")}</th>
-            {showTwoStep ? <th scope="col" className="py-2 pr-3">{tTwoStep("column")}</th> : null}
-            <th scope="col" className="py-2">{t("actions")}</th>
+            <th scope="col">{t("name")}</th>
+            <th scope="col">{t("email")}</th>
+            <th scope="col">{t("role")} / {t("billing")}</th>
+            <th scope="col">{t("joined")}</th>
+            {showTwoStep ? <th scope="col">{tTwoStep("column")}</th> : null}
+            <th scope="col">{t("actions")}</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className="mt-body">
           {rows.map((member) => (
-            <tr key={member.id} className="mt-row" data-testid={`member-${member.email}`}>
-              <th scope="row" className="mt-cell font-medium">
+            <tr key={member.id} data-testid={`member-${member.email}`}>
+              <th scope="row">
                 {member.name}
                 {member.id === viewerId ? <span className="ml-1 text-slate-600">({t("you")})</span> : null}
               </th>
-              <td className="mt-cell break-all">{member.email}</td>
-              <td className="mt-cell">
+              <td>{member.email}</td>
+              <td>
                 <div className="mt-roles">
                   {member.lastAdmin ? (
                     <>
@@ -90,8 +88,8 @@ export function MembersTableView({
                       <option value="admin">{tRoles("admin")}</option>
                     </select>
                   )}
-                  <label className="flex items-center gap-1">
-                    <input type="checkbox" form={rolesForm} name={`billing:${member.id}`} defaultChecked={member.billing} className="size-4" aria-label={t("billingFor", { name: member.name })} />
+                  <label>
+                    <input type="checkbox" form={rolesForm} name={`billing:${member.id}`} defaultChecked={member.billing} aria-label={t("billingFor", { name: member.name })} />
                     <span aria-hidden="true">{tRoles("billing")}</span>
                   </label>
                   <button type="submit" form={rolesForm} name="userId" value={member.id} className="mt-save" aria-label={t("saveRoleFor", { name: member.name })}>
@@ -100,13 +98,13 @@ export function MembersTableView({
                 </div>
                 {member.lastAdmin ? <p className="mt-2 max-w-xs text-xs text-slate-700" data-testid="last-admin-note">{t("lastAdminNote")}</p> : null}
               </td>
-              <td className="mt-cell whitespace-nowrap">{member.joined}</td>
+              <td>{member.joined}</td>
               {member.twoStep !== undefined ? (
-                <td className="mt-cell" data-testid="member-two-step">
+                <td data-testid="member-two-step">
                   {member.twoStep ? tTwoStep("on") : tTwoStep("off")}
                 </td>
               ) : null}
-              <td className="space-y-2 py-3">
+              <td>
                 <button type="submit" form={signOutForm} name="userId" value={member.id} className="mt-link" aria-label={t("signOutEverywhereFor", { name: member.name })}>
                   {t("signOutEverywhere")}
                 </button>
@@ -115,7 +113,11 @@ export function MembersTableView({
                     {tTwoStep("reset")}
                   </button>
                 ) : null}
-                {member.removeLink}
+                {member.lastAdmin ? null : (
+                  <Link href={{ pathname: "/admin/members", query: { remove: member.id } }} className="mt-link mt-danger" aria-label={t("removeFor", { name: member.name })}>
+                    {t("remove")}
+                  </Link>
+                )}
               </td>
             </tr>
           ))}

@@ -1,5 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { getFormatter } from "next-intl/server";
 import type { PlainFormAction } from "@/components/forms/form-action";
 import type { Member } from "@/lib/members/members";
 import { MembersTableView } from "./members-table-view";
@@ -26,7 +25,6 @@ export async function MembersTable({
   twoStep?: { enabled: Set<string>; resetAction?: PlainFormAction };
 }) {
   const format = await getFormatter();
-  const t = await getTranslations("MembersPage");
   const rows = members.map((member) => ({
     id: member.id,
     name: member.name,
@@ -36,12 +34,6 @@ export async function MembersTable({
     lastAdmin: member.lastAdmin,
     joined: format.dateTime(member.createdAt, { dateStyle: "medium" }),
     twoStep: twoStep ? twoStep.enabled.has(member.id) : undefined,
-    // A server-rendered element, so the client table needs no navigation code of its own.
-    removeLink: member.lastAdmin ? undefined : (
-      <Link href={{ pathname: "/admin/members", query: { remove: member.id } }} className="mt-link mt-danger" aria-label={t("removeFor", { name: member.name })}>
-        {t("remove")}
-      </Link>
-    ),
   }));
   return (
     <MembersTableView

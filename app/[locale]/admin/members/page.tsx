@@ -6,7 +6,6 @@ import { InvitationPlanGate, PendingInvitations } from "@/components/members/inv
 import { InviteForm } from "@/components/members/invite-form";
 import { MembersTable } from "@/components/members/members-table";
 import { RemoveMemberForm } from "@/components/members/remove-member-form";
-import { buttonClass } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
 import { Field, TextInput } from "@/components/ui/field";
 import { listJoinRequests } from "@/lib/domains/domain-join";
@@ -21,6 +20,7 @@ import { titleFrom } from "@/i18n/metadata";
 import { twoStepOfMembers } from "@/lib/two-step/policy";
 import { resetMemberTwoStepAction } from "./two-step-actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import "@/app/styles/table-pages.css";
 
 export const generateMetadata = titleFrom("MembersPage.title");
 
@@ -88,13 +88,20 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         "MembersPage.lastAdminNote",
         "MembersPage.signOutEverywhereFor",
         "MembersPage.signOutEverywhere",
+        "MembersPage.removeFor",
+        "MembersPage.remove",
         "Roles.billing",
         "MembersTwoStep.column",
         "MembersTwoStep.on",
         "MembersTwoStep.off",
         "MembersTwoStep.reset",
         "MembersTwoStep.resetFor",
-        "JoinRequests",
+        "JoinRequests.outcomes",
+        "JoinRequests.empty",
+        "JoinRequests.details",
+        "JoinRequests.deciding",
+        "JoinRequests.approve",
+        "JoinRequests.reject",
         "Errors",
       ]}
     >
@@ -124,7 +131,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
                 <TextInput id="q" name="q" type="search" hint defaultValue={query} />
               </Field>
             </div>
-            <button type="submit" className={buttonClass("secondary")}>{t("filter")}</button>
+            <button type="submit" className="tp-button">{t("filter")}</button>
             {query ? <Link href="/admin/members" className="py-2 text-sm underline">{t("clearFilter")}</Link> : null}
           </form>
           <p className="mb-2 text-sm text-slate-700" aria-live="polite">{t("count", { count: listed.members.length })}</p>
