@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { PlainFormAction } from "@/components/forms/form-action";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/i18n/link";
 
 export type MemberRow = {
   id: string;
