@@ -1,11 +1,11 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import type { PlainFormAction } from "@/components/forms/form-action";
 import type { PendingInvitation } from "@/lib/members/invitations";
 import type { Plan } from "@/lib/core/plans";
 
+/** The invitations not yet accepted, each with its own Revoke (a plain form: works without JavaScript). The buttons' class is app/styles/table-pages.css's, imported by the page. */
 export async function PendingInvitations({ invitations, revokeAction }: { invitations: PendingInvitation[]; revokeAction: PlainFormAction }) {
   const t = await getTranslations("MembersPage");
   const tRoles = await getTranslations("Roles");
@@ -25,7 +25,7 @@ export async function PendingInvitations({ invitations, revokeAction }: { invita
           </div>
           <form action={revokeAction}>
             <input type="hidden" name="invitationId" value={invitation.id} />
-            <button type="submit" className={buttonClass("secondary")} aria-label={t("revokeFor", { email: invitation.email })}>
+            <button type="submit" className="tp-button" aria-label={t("revokeFor", { email: invitation.email })}>
               {t("revoke")}
             </button>
           </form>
@@ -50,7 +50,7 @@ export async function InvitationPlanGate({ plan, plansWithInvitations, billingNa
         </p>
       </Notice>
       {viewerHoldsBilling ? (
-        <Link href="/admin/billing" className={buttonClass("secondary")}>{t("seePlans")}</Link>
+        <Link href="/admin/billing" className="tp-button">{t("seePlans")}</Link>
       ) : null}
     </div>
   );
