@@ -76,24 +76,24 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
       <div className="space-y-6">
         <PageHeader title={t("title")} intro={t("intro")} help={{ article: "basic-setup", section: "organization-settings" }} />
         <Card title={t("detailsTitle")} id="details">
-          <dl className="grid gap-4 sm:grid-cols-2">
+          <dl className="facts">
             <div>
-              <dt className="text-sm text-slate-600">{t("name")}</dt>
+              <dt>{t("name")}</dt>
               <dd className="text-lg font-semibold">{organization.name}</dd>
             </div>
             <div>
-              <dt className="text-sm text-slate-600">{t("members")}</dt>
+              <dt>{t("members")}</dt>
               <dd className="text-lg font-semibold">{members}</dd>
             </div>
             <div className="sm:col-span-2">
-              <dt className="text-sm text-slate-600">{t("organizationId")}</dt>
+              <dt>{t("organizationId")}</dt>
               <dd className="flex flex-wrap items-center gap-3">
                 <code className="select-all break-all font-mono text-base" data-testid="organization-id">{organization.id}</code>
                 <CopyButton value={organization.id} label={t("copyId")} copiedLabel={t("copied")} failedLabel={t("copyFailed")} />
               </dd>
               <dd className="mt-1 text-sm text-slate-600">{t("organizationIdHint")}</dd>
               <dd className="mt-1 text-sm">
-                <Link href="/help/api" className="font-medium text-indigo-700 underline-offset-2 hover:underline" data-testid="api-help-link">
+                <Link href="/help/api" className="link" data-testid="api-help-link">
                   {tHelp("linkPrefix", { title: getArticle((await getLocale()) as AppLocale, "api").title })}
                 </Link>
               </dd>
@@ -121,7 +121,7 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
           <ExportPanel status={latestExport} action={requestExportAction} refreshStep={nextStep(params.export)} />
         </Card>
         <p className="text-sm">
-          <Link href="/help/data-and-retention" className="font-medium text-indigo-700 underline-offset-2 hover:underline" data-testid="data-help-link">
+          <Link href="/help/data-and-retention" className="link" data-testid="data-help-link">
             {tl("helpLink")}
           </Link>
         </p>
