@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { FormAction } from "@/components/forms/form-action";
-import { useFormErrors } from "@/components/forms/use-form-errors";
+import { formMessages } from "@/components/forms/form-messages";
 import { Notice } from "@/components/ui/card";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, TextInput, describedBy, inputClass } from "@/components/ui/field";
@@ -15,7 +15,7 @@ export function InviteForm({ action }: { action: FormAction }) {
   const t = useTranslations("MembersPage");
   const tRoles = useTranslations("Roles");
   const [state, formAction] = useActionState(action, idle);
-  const errors = useFormErrors(state);
+  const errors = formMessages(state);
   const created = state.status === "success" ? state.data : undefined;
   const mail = created?.mail as "sent" | "notConfigured" | "failed" | undefined;
   return (

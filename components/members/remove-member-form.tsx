@@ -3,7 +3,7 @@
 import { useActionState, useState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import type { FormAction } from "@/components/forms/form-action";
-import { useFormErrors } from "@/components/forms/use-form-errors";
+import { formMessages } from "@/components/forms/form-messages";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -15,7 +15,7 @@ const subscribeNothing = () => () => {};
 export function RemoveMemberForm({ userId, email, action }: { userId: string; email: string; action: FormAction }) {
   const t = useTranslations("MembersPage");
   const [state, formAction] = useActionState(action, idle);
-  const errors = useFormErrors(state);
+  const errors = formMessages(state);
   const [typed, setTyped] = useState(state.values?.confirmation ?? "");
   // Before hydration (or with JavaScript off) the button stays enabled and the server decides.
   const enhanced = useSyncExternalStore(subscribeNothing, () => true, () => false);

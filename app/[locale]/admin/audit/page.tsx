@@ -44,12 +44,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         "AuditPage.retentionHint",
         "AuditPage.retentionSave",
         "AuditPage.retentionSaving",
-        "AuditPage.retentionSaved",
-        "AuditPage.invalidDays",
-        "Errors.summaryTitle",
-        "Errors.forbidden",
-        "Errors.planRequired",
-        "Errors.generic",
       ]}
     >
       <div className="space-y-6">

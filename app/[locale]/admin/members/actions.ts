@@ -12,6 +12,7 @@ import { sendInvitationEmail, sendMail } from "@/lib/mail/mailer";
 import { signMemberOutEverywhere } from "@/lib/sessions/sessions";
 import { changeMemberRole, removeMember } from "@/lib/members/members";
 import { getViewer } from "@/lib/auth/viewer";
+import { withMessages } from "@/i18n/form-messages";
 
 async function backToMembers(query: Record<string, string>): Promise<never> {
   const locale = await getLocale();
@@ -35,14 +36,14 @@ export async function signMemberOutAction(formData: FormData): Promise<void> {
 
 export async function removeMemberAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const result = await removeMember(await getDb(), await getViewer(), formFields(formData));
-  if (!result.ok) return formState(result, { values: submittedValues(formData, ["confirmation"]) });
+  if (!result.ok) return withMessages(formState(result, { values: submittedValues(formData, ["confirmation"]) }));
   return backToMembers({ notice: "removed", email: result.removed.email });
 }
 
 export async function inviteAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const viewer = await getViewer();
   const result = await createInvitation(await getDb(), viewer, formFields(formData));
-  if (!result.ok) return formState(result, { values: submittedValues(formData, ["email", "role", "billing"]) });
+  if (!result.ok) return withMessages(formState(result, { values: submittedValues(formData, ["email", "role", "billing"]) }));
   const locale = await getLocale();
   const link = await absoluteLink(`/${locale}/invite/${result.token}`);
   const mail = await sendInvitationEmail({

@@ -102,7 +102,6 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         "JoinRequests.deciding",
         "JoinRequests.approve",
         "JoinRequests.reject",
-        "Errors",
       ]}
     >
       <div className="space-y-6">
