@@ -9,11 +9,10 @@ import { idle, type FormState } from "@/lib/core/form-state";
 /** A request as the list shows it: the date already written in the viewer's language. */
 export type JoinRequestRow = { id: string; name: string; email: string; domain: string; requestedOn: string };
 
-const outcomes = ["approved", "rejected", "missing", "emailTaken", "planRequired", "forbidden"] as const;
-
 /**
  * The waiting requests, each with Approve and Refuse. One action state for the whole list, so the
- * confirmation stays on screen after the decided request has left it (JavaScript on or off).
+ * confirmation stays on screen after the decided request has left it (JavaScript on or off). The
+ * action answers with that line already in words (its `notice`), success or refusal.
  */
 export function JoinRequestList({
   requests,
@@ -26,8 +25,7 @@ export function JoinRequestList({
 }) {
   const t = useTranslations("JoinRequests");
   const [state, formAction] = useActionState(action, idle);
-  const code = outcomes.find((known) => known === state.code);
-  const outcome = state.status === "idle" ? null : t(`outcomes.${code ?? "generic"}`, { email: String(state.data?.email ?? "") });
+  const outcome = state.status === "idle" ? null : state.messages?.notice;
   return (
     <div className="space-y-4">
       <div aria-live="polite" data-testid="join-request-outcome">

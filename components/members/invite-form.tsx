@@ -16,20 +16,18 @@ export function InviteForm({ action }: { action: FormAction }) {
   const tRoles = useTranslations("Roles");
   const [state, formAction] = useActionState(action, idle);
   const errors = formMessages(state);
+  // The action words its success (the notice and the line about the email) in the request's language.
   const created = state.status === "success" ? state.data : undefined;
-  const mail = created?.mail as "sent" | "notConfigured" | "failed" | undefined;
   return (
     <div className="space-y-5">
       {created ? (
         <div role="status" className="space-y-3" data-testid="invitation-created">
-          <Notice tone="success">{t("invitationCreated", { email: String(created.email) })}</Notice>
+          <Notice tone="success">{errors.notice}</Notice>
           <Field id="invitationLink" label={t("linkLabel")} hint={t("linkHint")}>
             <TextInput id="invitationLink" readOnly hint value={String(created.link)} />
           </Field>
           <CopyButton value={String(created.link)} label={t("copy")} copiedLabel={t("copied")} failedLabel={t("copyFailed")} />
-          <p className="text-sm text-slate-700">
-            {mail === "sent" ? t("emailSent", { email: String(created.email) }) : mail === "failed" ? t("emailFailed") : t("emailNotConfigured")}
-          </p>
+          <p className="text-sm text-slate-700">{String(created.mailLine)}</p>
         </div>
       ) : null}
       <form action={formAction} noValidate className="space-y-5">

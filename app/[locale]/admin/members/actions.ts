@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { decideJoinRequest } from "@/lib/domains/domain-join";
 import { formFields, formState, rowFields, submittedValues, type FormState } from "@/lib/core/form-state";
@@ -54,7 +54,11 @@ export async function inviteAction(_previous: FormState, formData: FormData): Pr
     locale: viewer!.locale,
   });
   revalidatePath(`/${locale}/admin/members`);
-  return { status: "success", code: "invitationCreated", data: { email: result.invitation.email, link, mail } };
+  // The success's words come along (its notice, and the line about the email), not in the page's messages.
+  const t = await getTranslations("MembersPage");
+  const email = result.invitation.email;
+  const mailLine = mail === "sent" ? t("emailSent", { email }) : mail === "failed" ? t("emailFailed") : t("emailNotConfigured");
+  return withMessages({ status: "success", code: "invitationCreated", data: { email, link, mail, mailLine } }, t("invitationCreated", { email }));
 }
 
 export async function revokeInvitationAction(formData: FormData): Promise<void> {
@@ -63,14 +67,25 @@ export async function revokeInvitationAction(formData: FormData): Promise<void> 
   return backToMembers({ notice: "revoked", email: result.email });
 }
 
-/** Approve or refuse a request to join; the Members and Authentication pages both show the list. */
+const joinOutcomes = ["approved", "rejected", "missing", "emailTaken", "planRequired", "forbidden"] as const;
+
+/**
+ * Approve or refuse a request to join; the Members and Authentication pages both show the list.
+ * The outcome's one line (success or refusal) comes translated as the state's `notice`, so the
+ * pages hand the list no `JoinRequests.outcomes`.
+ */
 export async function decideJoinRequestAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const decision = formData.get("decision") === "approve" ? "approve" : "reject";
   const result = await decideJoinRequest(await getDb(), await getViewer(), formFields(formData), decision);
+  const t = await getTranslations("JoinRequests");
+  const outcome = (state: FormState) => {
+    const code = joinOutcomes.find((known) => known === state.code) ?? "generic";
+    return withMessages(state, t(`outcomes.${code}`, { email: String(state.data?.email ?? "") }));
+  };
   // "notFound": decided meanwhile (another Admin, another tab).
-  if (!result.ok) return formState(result, { errorCode: (error) => (error === "notFound" ? "missing" : error) });
+  if (!result.ok) return outcome(formState(result, { errorCode: (error) => (error === "notFound" ? "missing" : error) }));
   const locale = await getLocale();
   revalidatePath(`/${locale}/admin/members`);
   revalidatePath(`/${locale}/admin/authentication`);
-  return { status: "success", code: decision === "approve" ? "approved" : "rejected", data: { email: result.email } };
+  return outcome({ status: "success", code: decision === "approve" ? "approved" : "rejected", data: { email: result.email } });
 }
