@@ -3,38 +3,28 @@
 import { useTranslations } from "next-intl";
 import type { PlainFormAction } from "@/components/forms/form-action";
 import { Link } from "@/i18n/link";
+import { memberFlags, type MemberRow } from "./member-row";
 
-export type MemberRow = {
-  id: string;
-  name: string;
-  email: string;
-  role: "admin" | "member";
-  billing: boolean;
-  lastAdmin: boolean;
-  /** Already formatted on the server, in the viewer's locale and time zone. */
-  joined: string;
-  /** Whether two-step sign-in is on; absent when the viewer may not see it. */
-  twoStep?: boolean;
-};
-
-const signOutForm = "member-sign-out";
-const resetForm = "member-two-step-reset";
+const signOutForm = "mso";
+const resetForm = "mtr";
 
 /**
  * The members table's markup, rendered on the server like any component (it works before any script
  * runs) but as a client component: the page's flight data carries each row's few facts once instead
- * of every element of every row a second time beside the HTML. Short classes of app/globals.css and
- * app/styles/table-pages.css (the cells', by position) stand for the long utility strings repeated per row.
+ * of every element of every row a second time beside the HTML. The rows' elements carry no classes:
+ * app/styles/table-pages.css styles them by position (`.mt-body`), the same utilities as before.
  *
- * One form per action for the whole table, not one per row: each row's button names its person
- * (`name="userId"`; a browser sends only the button pressed) and its fields are `role:<id>` and
- * `billing:<id>` — with or without JavaScript. The roles form wraps the table; the sign-out and
- * reset buttons inside it belong to their own forms (beside it) by their `form` attribute.
+ * One form per action for the whole table, not one per row. The roles form wraps the table: each
+ * row's Save button is `name="userId:<row>"` with the person's ID as value (a browser sends only the
+ * button pressed) and the row's fields are `role:<row>` and `billing:<row>` (see `rowFields`), with or
+ * without JavaScript. The sign-out and reset buttons belong to their own forms (beside it) by their
+ * `form` attribute. A button in a form submits by default: no `type`.
  */
 export function MembersTableView({
   rows,
   viewerId,
   organizationName,
+  showTwoStep,
   changeRoleAction,
   signOutAction,
   resetAction,
@@ -42,6 +32,8 @@ export function MembersTableView({
   rows: MemberRow[];
   viewerId: string;
   organizationName: string;
+  /** Whether the viewer sees who has two-step sign-in (its column). */
+  showTwoStep: boolean;
   changeRoleAction: PlainFormAction;
   signOutAction: PlainFormAction;
   resetAction?: PlainFormAction;
@@ -49,7 +41,6 @@ export function MembersTableView({
   const t = useTranslations("MembersPage");
   const tRoles = useTranslations("Roles");
   const tTwoStep = useTranslations("MembersTwoStep");
-  const showTwoStep = rows.some((row) => row.twoStep !== undefined);
   return (
     <div className="overflow-x-auto">
       <form id={signOutForm} action={signOutAction} />
@@ -68,59 +59,59 @@ export function MembersTableView({
             </tr>
           </thead>
           <tbody className="mt-body">
-            {rows.map((member) => (
-              <tr key={member.id} data-testid={`member-${member.email}`}>
-                <th scope="row">
-                  {member.name}
-                  {member.id === viewerId ? <span className="ml-1 text-slate-600">({t("you")})</span> : null}
-                </th>
-                <td>{member.email}</td>
-                <td>
-                  <div className="mt-roles">
-                    {member.lastAdmin ? (
-                      <>
-                        <input type="hidden" name={`role:${member.id}`} value="admin" />
-                        <span className="font-medium">{tRoles("admin")}</span>
-                      </>
-                    ) : (
-                      <select name={`role:${member.id}`} defaultValue={member.role} aria-label={t("roleFor", { name: member.name })} className="mt-select">
-                        <option value="member">{tRoles("member")}</option>
-                        <option value="admin">{tRoles("admin")}</option>
-                      </select>
-                    )}
-                    <label>
-                      <input type="checkbox" name={`billing:${member.id}`} defaultChecked={member.billing} aria-label={t("billingFor", { name: member.name })} />
-                      <span aria-hidden="true">{tRoles("billing")}</span>
-                    </label>
-                    <button type="submit" name="userId" value={member.id} className="mt-save" aria-label={t("saveRoleFor", { name: member.name })}>
-                      {t("saveRole")}
-                    </button>
-                  </div>
-                  {member.lastAdmin ? <p className="mt-2 max-w-xs text-xs text-slate-700" data-testid="last-admin-note">{t("lastAdminNote")}</p> : null}
-                </td>
-                <td>{member.joined}</td>
-                {member.twoStep !== undefined ? (
-                  <td data-testid="member-two-step">
-                    {member.twoStep ? tTwoStep("on") : tTwoStep("off")}
+            {rows.map(([id, name, email, joined, flags], row) => {
+              const lastAdmin = (flags & memberFlags.lastAdmin) !== 0;
+              const twoStep = (flags & memberFlags.twoStep) !== 0;
+              return (
+                <tr key={id} data-testid={`member-${email}`}>
+                  <th scope="row">
+                    {name}
+                    {id === viewerId ? <span>({t("you")})</span> : null}
+                  </th>
+                  <td>{email}</td>
+                  <td>
+                    <div>
+                      {lastAdmin ? (
+                        <>
+                          <input type="hidden" name={`role:${row}`} value="admin" />
+                          <span>{tRoles("admin")}</span>
+                        </>
+                      ) : (
+                        <select name={`role:${row}`} defaultValue={flags & memberFlags.admin ? "admin" : "member"} aria-label={t("roleFor", { name })}>
+                          <option value="member">{tRoles("member")}</option>
+                          <option value="admin">{tRoles("admin")}</option>
+                        </select>
+                      )}
+                      <label>
+                        <input type="checkbox" name={`billing:${row}`} defaultChecked={(flags & memberFlags.billing) !== 0} aria-label={t("billingFor", { name })} />
+                        <span aria-hidden="true">{tRoles("billing")}</span>
+                      </label>
+                      <button name={`userId:${row}`} value={id} aria-label={t("saveRoleFor", { name })}>
+                        {t("saveRole")}
+                      </button>
+                    </div>
+                    {lastAdmin ? <p data-testid="last-admin-note">{t("lastAdminNote")}</p> : null}
                   </td>
-                ) : null}
-                <td>
-                  <button type="submit" form={signOutForm} name="userId" value={member.id} className="mt-link" aria-label={t("signOutEverywhereFor", { name: member.name })}>
-                    {t("signOutEverywhere")}
-                  </button>
-                  {resetAction && member.twoStep ? (
-                    <button type="submit" form={resetForm} name="userId" value={member.id} className="mt-link" aria-label={tTwoStep("resetFor", { name: member.name })}>
-                      {tTwoStep("reset")}
+                  <td>{joined}</td>
+                  {showTwoStep ? <td data-testid="member-two-step">{twoStep ? tTwoStep("on") : tTwoStep("off")}</td> : null}
+                  <td>
+                    <button form={signOutForm} name="userId" value={id} aria-label={t("signOutEverywhereFor", { name })}>
+                      {t("signOutEverywhere")}
                     </button>
-                  ) : null}
-                  {member.lastAdmin ? null : (
-                    <Link href={{ pathname: "/admin/members", query: { remove: member.id } }} className="mt-link mt-danger" aria-label={t("removeFor", { name: member.name })}>
-                      {t("remove")}
-                    </Link>
-                  )}
-                </td>
-              </tr>
-            ))}
+                    {resetAction && twoStep ? (
+                      <button form={resetForm} name="userId" value={id} aria-label={tTwoStep("resetFor", { name })}>
+                        {tTwoStep("reset")}
+                      </button>
+                    ) : null}
+                    {lastAdmin ? null : (
+                      <Link href={{ pathname: "/admin/members", query: { remove: id } }} aria-label={t("removeFor", { name })}>
+                        {t("remove")}
+                      </Link>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </form>

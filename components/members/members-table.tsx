@@ -1,6 +1,7 @@
 import { getFormatter } from "next-intl/server";
 import type { PlainFormAction } from "@/components/forms/form-action";
 import type { Member } from "@/lib/members/members";
+import { memberFlags, type MemberRow } from "./member-row";
 import { MembersTableView } from "./members-table-view";
 
 /**
@@ -25,21 +26,22 @@ export async function MembersTable({
   twoStep?: { enabled: Set<string>; resetAction?: PlainFormAction };
 }) {
   const format = await getFormatter();
-  const rows = members.map((member) => ({
-    id: member.id,
-    name: member.name,
-    email: member.email,
-    role: member.role,
-    billing: member.billing,
-    lastAdmin: member.lastAdmin,
-    joined: format.dateTime(member.createdAt, { dateStyle: "medium" }),
-    twoStep: twoStep ? twoStep.enabled.has(member.id) : undefined,
-  }));
+  const rows = members.map((member): MemberRow => [
+    member.id,
+    member.name,
+    member.email,
+    format.dateTime(member.createdAt, { dateStyle: "medium" }),
+    (member.role === "admin" ? memberFlags.admin : 0) +
+      (member.billing ? memberFlags.billing : 0) +
+      (member.lastAdmin ? memberFlags.lastAdmin : 0) +
+      (twoStep?.enabled.has(member.id) ? memberFlags.twoStep : 0),
+  ]);
   return (
     <MembersTableView
       rows={rows}
       viewerId={viewerId}
       organizationName={organizationName}
+      showTwoStep={twoStep !== undefined}
       changeRoleAction={changeRoleAction}
       signOutAction={signOutAction}
       resetAction={twoStep?.resetAction}

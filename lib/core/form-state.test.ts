@@ -49,4 +49,18 @@ describe("one row of a form shared by a table", () => {
     data.append("userId:a1", "b2");
     expect(rowFields(data, "userId")).toEqual({ userId: "a1", role: "member", billing: "on" });
   });
+
+  it("finds the row by its position when the pressed button names it (`<key>:<row>`, the ID as value)", () => {
+    const data = new FormData();
+    data.append("role:0", "admin");
+    data.append("billing:0", "on");
+    data.append("role:1", "member");
+    data.append("role:10", "admin");
+    data.append("userId:1", "b2");
+    expect(rowFields(data, "userId")).toEqual({ userId: "b2", role: "member" });
+    const none = new FormData();
+    none.append("role:1", "member");
+    none.append("userId:", "b2");
+    expect(rowFields(none, "userId")).toEqual({});
+  });
 });

@@ -52,18 +52,25 @@ export function formFields(formData: FormData): Record<string, string> {
 
 /**
  * One row's fields of a form shared by a whole table: the submit button carries the row's key
- * (`name={key}`, `value={id}`; a browser sends only the button pressed), and each row's inputs are
- * named `<field>:<id>`. Answers `{ [key]: id, field: value… }` for that row only, as `formFields`
- * would for a form of its own; without a key, no row.
+ * (`name={key}`, `value={id}`; a browser sends only the button pressed) and each row's inputs are
+ * named `<field>:<id>`. Or, shorter on a long table, the button is `name="<key>:<row>"` (the row's
+ * position on the page) with the ID as value, and the inputs `<field>:<row>`. Answers
+ * `{ [key]: id, field: value… }` for that row only, as `formFields` would for a form of its own;
+ * without a key, no row.
  */
 export function rowFields(formData: FormData, key: string): Record<string, string> {
-  const id = formData.get(key);
-  if (typeof id !== "string") return {};
+  let id = formData.get(key);
+  let suffix = typeof id === "string" ? `:${id}` : null;
+  if (typeof id !== "string") {
+    const pressed = [...formData.entries()].find(([name, value]) => name.startsWith(`${key}:`) && name.length > key.length + 1 && typeof value === "string");
+    if (!pressed) return {};
+    id = pressed[1] as string;
+    suffix = pressed[0].slice(key.length);
+  }
   const fields: Record<string, string> = { [key]: id };
-  const suffix = `:${id}`;
   for (const [name, value] of formData.entries()) {
-    if (typeof value !== "string" || !name.endsWith(suffix)) continue;
-    const field = name.slice(0, -suffix.length);
+    if (typeof value !== "string" || !name.endsWith(suffix!)) continue;
+    const field = name.slice(0, -suffix!.length);
     if (field && field !== key && !(field in fields)) fields[field] = value;
   }
   return fields;
