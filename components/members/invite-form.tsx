@@ -16,17 +16,17 @@ export function InviteForm({ action }: { action: FormAction }) {
   const tRoles = useTranslations("Roles");
   const [state, formAction] = useActionState(action, idle);
   const errors = formMessages(state);
-  // The action words its success (the notice and the line about the email) in the request's language.
+  // The action words its success (the notice, the link's field and copy button, the line about the email).
   const created = state.status === "success" ? state.data : undefined;
   return (
     <div className="space-y-5">
       {created ? (
         <div role="status" className="space-y-3" data-testid="invitation-created">
           <Notice tone="success">{errors.notice}</Notice>
-          <Field id="invitationLink" label={t("linkLabel")} hint={t("linkHint")}>
+          <Field id="invitationLink" label={String(created.linkLabel)} hint={String(created.linkHint)}>
             <TextInput id="invitationLink" readOnly hint value={String(created.link)} />
           </Field>
-          <CopyButton value={String(created.link)} label={t("copy")} copiedLabel={t("copied")} failedLabel={t("copyFailed")} />
+          <CopyButton value={String(created.link)} label={String(created.copy)} copiedLabel={String(created.copied)} failedLabel={String(created.copyFailed)} />
           <p className="text-sm text-slate-700">{String(created.mailLine)}</p>
         </div>
       ) : null}

@@ -1,7 +1,6 @@
 "use client";
 
 import { useActionState, useState, useSyncExternalStore } from "react";
-import { useTranslations } from "next-intl";
 import type { FormAction } from "@/components/forms/form-action";
 import { formMessages } from "@/components/forms/form-messages";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -11,9 +10,11 @@ import { idle } from "@/lib/core/form-state";
 
 const subscribeNothing = () => () => {};
 
+/** The form's words, from the page: it shows only on the visit that asks to remove someone. */
+export type RemoveMemberWords = { label: string; hint: string; pending: string; submit: string };
+
 /** Typed confirmation: the button enables once the email matches (with JavaScript); the server checks again. */
-export function RemoveMemberForm({ userId, email, action }: { userId: string; email: string; action: FormAction }) {
-  const t = useTranslations("MembersPage");
+export function RemoveMemberForm({ userId, email, words, action }: { userId: string; email: string; words: RemoveMemberWords; action: FormAction }) {
   const [state, formAction] = useActionState(action, idle);
   const errors = formMessages(state);
   const [typed, setTyped] = useState(state.values?.confirmation ?? "");
@@ -24,7 +25,7 @@ export function RemoveMemberForm({ userId, email, action }: { userId: string; em
     <form action={formAction} noValidate className="space-y-4">
       <ErrorSummary title={errors.title} items={errors.summary} />
       <input type="hidden" name="userId" value={userId} />
-      <Field id="confirmation" label={t("confirmationLabel", { email })} hint={t("confirmationHint")} errors={errors.fieldErrors("confirmation")}>
+      <Field id="confirmation" label={words.label} hint={words.hint} errors={errors.fieldErrors("confirmation")}>
         <TextInput
           id="confirmation"
           name="confirmation"
@@ -37,8 +38,8 @@ export function RemoveMemberForm({ userId, email, action }: { userId: string; em
           errors={errors.fieldErrors("confirmation")}
         />
       </Field>
-      <SubmitButton variant="danger" pendingLabel={t("removing")} disabled={!matches}>
-        {t("removeButton")}
+      <SubmitButton variant="danger" pendingLabel={words.pending} disabled={!matches}>
+        {words.submit}
       </SubmitButton>
     </form>
   );

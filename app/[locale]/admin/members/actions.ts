@@ -54,11 +54,19 @@ export async function inviteAction(_previous: FormState, formData: FormData): Pr
     locale: viewer!.locale,
   });
   revalidatePath(`/${locale}/admin/members`);
-  // The success's words come along (its notice, and the line about the email), not in the page's messages.
+  // The success's words come along (its notice, the link's label, hint and copy button, the line about
+  // the email), not in the page's messages: a visit that invites nobody needs none of them.
   const t = await getTranslations("MembersPage");
   const email = result.invitation.email;
-  const mailLine = mail === "sent" ? t("emailSent", { email }) : mail === "failed" ? t("emailFailed") : t("emailNotConfigured");
-  return withMessages({ status: "success", code: "invitationCreated", data: { email, link, mail, mailLine } }, t("invitationCreated", { email }));
+  const words = {
+    linkLabel: t("linkLabel"),
+    linkHint: t("linkHint"),
+    copy: t("copy"),
+    copied: t("copied"),
+    copyFailed: t("copyFailed"),
+    mailLine: mail === "sent" ? t("emailSent", { email }) : mail === "failed" ? t("emailFailed") : t("emailNotConfigured"),
+  };
+  return withMessages({ status: "success", code: "invitationCreated", data: { email, link, mail, ...words } }, t("invitationCreated", { email }));
 }
 
 export async function revokeInvitationAction(formData: FormData): Promise<void> {

@@ -51,15 +51,6 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   return (
     <ClientMessages
       namespaces={[
-        "MembersPage.confirmationLabel",
-        "MembersPage.confirmationHint",
-        "MembersPage.removing",
-        "MembersPage.removeButton",
-        "MembersPage.linkLabel",
-        "MembersPage.linkHint",
-        "MembersPage.copy",
-        "MembersPage.copied",
-        "MembersPage.copyFailed",
         "MembersPage.inviteEmail",
         "MembersPage.inviteEmailHint",
         "MembersPage.inviteRole",
@@ -114,7 +105,12 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         {removing ? (
           <Card title={t("removeTitle", { name: removing.name })} id="remove">
             <p className="mb-4 text-sm text-red-800">{t("removeWarning", { email: removing.email })}</p>
-            <RemoveMemberForm userId={removing.id} email={removing.email} action={removeMemberAction} />
+            <RemoveMemberForm
+              userId={removing.id}
+              email={removing.email}
+              words={{ label: t("confirmationLabel", { email: removing.email }), hint: t("confirmationHint"), pending: t("removing"), submit: t("removeButton") }}
+              action={removeMemberAction}
+            />
             <Link href="/admin/members" className="mt-4 inline-block text-sm underline">{t("backToMembers")}</Link>
           </Card>
         ) : null}
