@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { assertAccessible, errorSummaryText, launchBrowser, newPage, signIn, signUpOrganization } from "./support";
-import { acceptInBrowser, choosePlan, invite } from "./support-members";
+import { acceptInBrowser, choosePlan, invite, memberRow } from "./support-members";
 
 let browser: Browser;
 before(async () => {
@@ -35,7 +35,7 @@ describe("invitations", () => {
       await again.close();
 
       await page.goto(`/${locale}/admin/members`);
-      assert.match(await page.locator(`[data-testid="member-${email}"]`).textContent() ?? "", /Grace Invited/);
+      assert.match(await memberRow(page, email).textContent() ?? "", /Grace Invited/);
       await context.close();
     });
   }
@@ -94,7 +94,7 @@ describe("members", () => {
     await invitee.context.close();
 
     await page.goto("/en/admin/members");
-    const row = page.locator(`[data-testid="member-${email}"]`);
+    const row = memberRow(page, email);
     await row.locator("select[name^='role:']").selectOption("admin");
     await row.getByRole("button", { name: "Save the roles of Removable Person" }).click();
     await page.waitForURL(/notice=roleSaved/);
@@ -107,7 +107,7 @@ describe("members", () => {
     await page.fill("#confirmation", email);
     await page.click("form:has(#confirmation) button[type=submit]");
     await page.waitForURL(/notice=removed/);
-    assert.equal(await page.locator(`[data-testid="member-${email}"]`).count(), 0);
+    assert.equal(await memberRow(page, email).count(), 0);
     await context.close();
   });
 
@@ -143,8 +143,8 @@ describe("members", () => {
     }
     await page.goto("/en/admin/members");
     await page.waitForLoadState("networkidle");
-    const firstRow = page.locator(`[data-testid="member-${first.email}"]`);
-    const secondRow = page.locator(`[data-testid="member-${second.email}"]`);
+    const firstRow = memberRow(page, first.email);
+    const secondRow = memberRow(page, second.email);
     // Both rows edited, only the second saved: the first row's edits are not sent as its own.
     await firstRow.locator("select[name^='role:']").selectOption("admin");
     await secondRow.locator("select[name^='role:']").selectOption("admin");

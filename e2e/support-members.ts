@@ -2,6 +2,11 @@ import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
 import { newPage, uniqueEmail } from "./support";
 
+/** A person's row of the members table, found by their email address (its second cell). */
+export function memberRow(page: Page, email: string) {
+  return page.getByRole("row").filter({ has: page.getByRole("cell", { name: email, exact: true }) });
+}
+
 /** Moves the signed-in Admin + Billing owner's organization to a plan through the billing page. */
 export async function choosePlan(page: Page, plan: "free" | "pro" | "team" | "enterprise", locale: "fr" | "en" = "en") {
   await page.goto(`/${locale}/admin/billing`);

@@ -4,6 +4,7 @@ import { Secret, TOTP } from "otpauth";
 import type { Browser, Page } from "playwright-core";
 import { assertAccessible, demoPassword, launchBrowser, newPage, signIn, signUpOrganization } from "./support";
 import { mailCount, waitForMail } from "./support-mail";
+import { memberRow } from "./support-members";
 import { words } from "./support-sessions";
 
 let browser: Browser;
@@ -119,7 +120,7 @@ describe("two-step sign-in", { concurrency: true }, () => {
       await member.context.close();
 
       await admin.page.goto("/en/admin/members");
-      assert.equal(await admin.page.locator("[data-testid='member-member@example.com'] [data-testid=member-two-step]").textContent(), "Off");
+      assert.equal(await memberRow(admin.page, "member@example.com").getByRole("cell").nth(3).textContent(), "Off");
     } finally {
       await setRule("off", "0");
       await admin.context.close();

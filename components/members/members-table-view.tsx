@@ -63,7 +63,7 @@ export function MembersTableView({
               const lastAdmin = (flags & memberFlags.lastAdmin) !== 0;
               const twoStep = (flags & memberFlags.twoStep) !== 0;
               return (
-                <tr key={id} data-testid={`member-${email}`}>
+                <tr key={id}>
                   <th scope="row">
                     {name}
                     {id === viewerId ? <span>({t("you")})</span> : null}
@@ -93,7 +93,7 @@ export function MembersTableView({
                     {lastAdmin ? <p data-testid="last-admin-note">{t("lastAdminNote")}</p> : null}
                   </td>
                   <td>{joined}</td>
-                  {showTwoStep ? <td data-testid="member-two-step">{twoStep ? tTwoStep("on") : tTwoStep("off")}</td> : null}
+                  {showTwoStep ? <td>{twoStep ? tTwoStep("on") : tTwoStep("off")}</td> : null}
                   <td>
                     <button form={signOutForm} name="userId" value={id} aria-label={t("signOutEverywhereFor", { name })}>
                       {t("signOutEverywhere")}
