@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { PlainFormAction } from "@/components/forms/form-action";
+import { Field, TextInput } from "@/components/ui/field";
 import { Link } from "@/i18n/link";
 import { memberFlags, type MemberRow } from "./member-row";
 
@@ -19,9 +20,13 @@ const resetForm = "mtr";
  * button pressed) and the row's fields are `role:<row>` and `billing:<row>` (see `rowFields`), with or
  * without JavaScript. The sign-out and reset buttons belong to their own forms (beside it) by their
  * `form` attribute. A button in a form submits by default: no `type`.
+ *
+ * The filter above the table (a GET form) and the count are drawn here too, from messages, rather
+ * than by the page as elements its flight data would carry beside the HTML.
  */
 export function MembersTableView({
   rows,
+  query,
   viewerId,
   organizationName,
   showTwoStep,
@@ -30,6 +35,8 @@ export function MembersTableView({
   resetAction,
 }: {
   rows: MemberRow[];
+  /** The filter typed (empty: everyone). */
+  query: string;
   viewerId: string;
   organizationName: string;
   /** Whether the viewer sees who has two-step sign-in (its column). */
@@ -41,80 +48,98 @@ export function MembersTableView({
   const t = useTranslations("MembersPage");
   const tRoles = useTranslations("Roles");
   const tTwoStep = useTranslations("MembersTwoStep");
+  // The reset's form only when some row shows its button.
+  const resets = resetAction !== undefined && rows.some(([, , , , flags]) => (flags & memberFlags.twoStep) !== 0);
   return (
-    <div className="overflow-x-auto">
-      <form id={signOutForm} action={signOutAction} />
-      {resetAction ? <form id={resetForm} action={resetAction} /> : null}
-      <form action={changeRoleAction}>
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{t("tableCaption", { organization: organizationName })}</caption>
-          <thead className="tp-head">
-            <tr>
-              <th scope="col">{t("name")}</th>
-              <th scope="col">{t("email")}</th>
-              <th scope="col">{t("role")} / {t("billing")}</th>
-              <th scope="col">{t("joined")}</th>
-              {showTwoStep ? <th scope="col">{tTwoStep("column")}</th> : null}
-              <th scope="col">{t("actions")}</th>
-            </tr>
-          </thead>
-          <tbody className="mt-body">
-            {rows.map(([id, name, email, joined, flags], row) => {
-              const lastAdmin = (flags & memberFlags.lastAdmin) !== 0;
-              const twoStep = (flags & memberFlags.twoStep) !== 0;
-              return (
-                <tr key={id}>
-                  <th scope="row">
-                    {name}
-                    {id === viewerId ? <span>({t("you")})</span> : null}
-                  </th>
-                  <td>{email}</td>
-                  <td>
-                    <div>
-                      {lastAdmin ? (
-                        <>
-                          <input type="hidden" name={`role:${row}`} value="admin" />
-                          <span>{tRoles("admin")}</span>
-                        </>
-                      ) : (
-                        <select name={`role:${row}`} defaultValue={flags & memberFlags.admin ? "admin" : "member"} aria-label={t("roleFor", { name })}>
-                          <option value="member">{tRoles("member")}</option>
-                          <option value="admin">{tRoles("admin")}</option>
-                        </select>
-                      )}
-                      <label>
-                        <input type="checkbox" name={`billing:${row}`} defaultChecked={(flags & memberFlags.billing) !== 0} aria-label={t("billingFor", { name })} />
-                        <span aria-hidden="true">{tRoles("billing")}</span>
-                      </label>
-                      <button name={`userId:${row}`} value={id} aria-label={t("saveRoleFor", { name })}>
-                        {t("saveRole")}
-                      </button>
-                    </div>
-                    {lastAdmin ? <p data-testid="last-admin-note">{t("lastAdminNote")}</p> : null}
-                  </td>
-                  <td>{joined}</td>
-                  {showTwoStep ? <td>{twoStep ? tTwoStep("on") : tTwoStep("off")}</td> : null}
-                  <td>
-                    <button form={signOutForm} name="userId" value={id} aria-label={t("signOutEverywhereFor", { name })}>
-                      {t("signOutEverywhere")}
-                    </button>
-                    {resetAction && twoStep ? (
-                      <button form={resetForm} name="userId" value={id} aria-label={tTwoStep("resetFor", { name })}>
-                        {tTwoStep("reset")}
-                      </button>
-                    ) : null}
-                    {lastAdmin ? null : (
-                      <Link href={{ pathname: "/admin/members", query: { remove: id } }} aria-label={t("removeFor", { name })}>
-                        {t("remove")}
-                      </Link>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+    <>
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search">
+        <div className="min-w-56 flex-1">
+          <Field id="q" label={t("filterLabel")} hint={t("filterHint")}>
+            <TextInput id="q" name="q" type="search" hint defaultValue={query} />
+          </Field>
+        </div>
+        <button type="submit" className="tp-button">{t("filter")}</button>
+        {query ? <Link href="/admin/members" className="py-2 text-sm underline">{t("clearFilter")}</Link> : null}
       </form>
-    </div>
+      <p className="mb-2 text-sm text-slate-700" aria-live="polite">{t("count", { count: rows.length })}</p>
+      {rows.length === 0 ? (
+        <p className="text-sm">{t("noMatch", { query })}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <form id={signOutForm} action={signOutAction} />
+          {resets ? <form id={resetForm} action={resetAction} /> : null}
+          <form action={changeRoleAction}>
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">{t("tableCaption", { organization: organizationName })}</caption>
+              <thead className="tp-head">
+                <tr>
+                  <th scope="col">{t("name")}</th>
+                  <th scope="col">{t("email")}</th>
+                  <th scope="col">{t("role")} / {t("billing")}</th>
+                  <th scope="col">{t("joined")}</th>
+                  {showTwoStep ? <th scope="col">{tTwoStep("column")}</th> : null}
+                  <th scope="col">{t("actions")}</th>
+                </tr>
+              </thead>
+              <tbody className="mt-body">
+                {rows.map(([id, name, email, joined, flags], row) => {
+                  const lastAdmin = (flags & memberFlags.lastAdmin) !== 0;
+                  const twoStep = (flags & memberFlags.twoStep) !== 0;
+                  return (
+                    <tr key={id}>
+                      <th scope="row">
+                        {name}
+                        {id === viewerId ? <span>({t("you")})</span> : null}
+                      </th>
+                      <td>{email}</td>
+                      <td>
+                        <div>
+                          {lastAdmin ? (
+                            <>
+                              <input type="hidden" name={`role:${row}`} value="admin" />
+                              <span>{tRoles("admin")}</span>
+                            </>
+                          ) : (
+                            <select name={`role:${row}`} defaultValue={flags & memberFlags.admin ? "admin" : "member"} aria-label={t("roleFor", { name })}>
+                              <option value="member">{tRoles("member")}</option>
+                              <option value="admin">{tRoles("admin")}</option>
+                            </select>
+                          )}
+                          <label>
+                            <input type="checkbox" name={`billing:${row}`} defaultChecked={(flags & memberFlags.billing) !== 0} aria-label={t("billingFor", { name })} />
+                            <span aria-hidden="true">{tRoles("billing")}</span>
+                          </label>
+                          <button name={`userId:${row}`} value={id} aria-label={t("saveRoleFor", { name })}>
+                            {t("saveRole")}
+                          </button>
+                        </div>
+                        {lastAdmin ? <p data-testid="last-admin-note">{t("lastAdminNote")}</p> : null}
+                      </td>
+                      <td>{joined}</td>
+                      {showTwoStep ? <td>{twoStep ? tTwoStep("on") : tTwoStep("off")}</td> : null}
+                      <td>
+                        <button form={signOutForm} name="userId" value={id} aria-label={t("signOutEverywhereFor", { name })}>
+                          {t("signOutEverywhere")}
+                        </button>
+                        {resets && twoStep ? (
+                          <button form={resetForm} name="userId" value={id} aria-label={tTwoStep("resetFor", { name })}>
+                            {tTwoStep("reset")}
+                          </button>
+                        ) : null}
+                        {lastAdmin ? null : (
+                          <Link href={{ pathname: "/admin/members", query: { remove: id } }} aria-label={t("removeFor", { name })}>
+                            {t("remove")}
+                          </Link>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </form>
+        </div>
+      )}
+    </>
   );
 }

@@ -11,6 +11,7 @@ import { MembersTableView } from "./members-table-view";
  */
 export async function MembersTable({
   members,
+  query,
   viewerId,
   organizationName,
   changeRoleAction,
@@ -18,6 +19,7 @@ export async function MembersTable({
   twoStep,
 }: {
   members: (Member & { lastAdmin: boolean })[];
+  query: string;
   viewerId: string;
   organizationName: string;
   changeRoleAction: PlainFormAction;
@@ -39,6 +41,7 @@ export async function MembersTable({
   return (
     <MembersTableView
       rows={rows}
+      query={query}
       viewerId={viewerId}
       organizationName={organizationName}
       showTwoStep={twoStep !== undefined}

@@ -7,7 +7,6 @@ import { InviteForm } from "@/components/members/invite-form";
 import { MembersTable } from "@/components/members/members-table";
 import { RemoveMemberForm } from "@/components/members/remove-member-form";
 import { Card, Notice } from "@/components/ui/card";
-import { Field, TextInput } from "@/components/ui/field";
 import { listJoinRequests } from "@/lib/domains/domain-join";
 import { listPendingInvitations } from "@/lib/members/invitations";
 import { listMembers } from "@/lib/members/members";
@@ -60,6 +59,12 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         "MembersPage.invite",
         "Roles.member",
         "Roles.admin",
+        "MembersPage.filterLabel",
+        "MembersPage.filterHint",
+        "MembersPage.filter",
+        "MembersPage.clearFilter",
+        "MembersPage.count",
+        "MembersPage.noMatch",
         "MembersPage.tableCaption",
         "MembersPage.name",
         "MembersPage.email",
@@ -115,21 +120,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
           </Card>
         ) : null}
         <Card title={t("title")} id="members">
-          <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search">
-            <div className="min-w-56 flex-1">
-              <Field id="q" label={t("filterLabel")} hint={t("filterHint")}>
-                <TextInput id="q" name="q" type="search" hint defaultValue={query} />
-              </Field>
-            </div>
-            <button type="submit" className="tp-button">{t("filter")}</button>
-            {query ? <Link href="/admin/members" className="py-2 text-sm underline">{t("clearFilter")}</Link> : null}
-          </form>
-          <p className="mb-2 text-sm text-slate-700" aria-live="polite">{t("count", { count: listed.members.length })}</p>
-          {listed.members.length === 0 ? (
-            <p className="text-sm">{t("noMatch", { query })}</p>
-          ) : (
-            <MembersTable members={listed.members} viewerId={viewer.id} organizationName={viewer.organization.name} changeRoleAction={changeMemberRoleAction} signOutAction={signMemberOutAction} twoStep={twoStep.ok ? { enabled: twoStep.enabled, resetAction: twoStep.canReset ? resetMemberTwoStepAction : undefined } : undefined} />
-          )}
+          <MembersTable members={listed.members} query={query} viewerId={viewer.id} organizationName={viewer.organization.name} changeRoleAction={changeMemberRoleAction} signOutAction={signMemberOutAction} twoStep={twoStep.ok ? { enabled: twoStep.enabled, resetAction: twoStep.canReset ? resetMemberTwoStepAction : undefined } : undefined} />
         </Card>
         {requests ? (
           <JoinRequestsSection
