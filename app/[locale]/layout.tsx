@@ -22,7 +22,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   const t = await getTranslations({ locale, namespace: "Common" });
   return (
     <html lang={locale}>
-      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
+      <body className="app">
         <a href="#main" className="skip-link">
           {t("skipToContent")}
         </a>

@@ -4,7 +4,7 @@ import { useParams, usePathname } from "next/navigation";
 import { Link } from "@/i18n/link";
 
 /** A section's address and its name, translated by the layout (the page then carries no `Console` messages). */
-export type ConsoleNavItem = { href: string; label: string };
+export type ConsoleNavItem = readonly [href: string, label: string];
 
 /** The console's sections the viewer may open; the current one is marked for screen readers. */
 export function ConsoleNav({ label, items }: { label: string; items: ConsoleNavItem[] }) {
@@ -13,17 +13,13 @@ export function ConsoleNav({ label, items }: { label: string; items: ConsoleNavI
   const pathname = usePathname().slice(`/${locale}`.length) || "/";
   return (
     <nav aria-label={label}>
-      <ul className="flex gap-1 overflow-x-auto md:flex-col">
-        {items.map((item) => {
-          const current = item.href === "/admin" ? pathname === "/admin" : pathname.startsWith(item.href);
+      <ul className="nav-list">
+        {items.map(([href, label]) => {
+          const current = href === "/admin" ? pathname === "/admin" : pathname.startsWith(href);
           return (
-            <li key={item.href}>
-              <Link
-                href={item.href}
-                aria-current={current ? "page" : undefined}
-                className="nav-link"
-              >
-                {item.label}
+            <li key={href}>
+              <Link href={href} aria-current={current ? "page" : undefined} className="nav-link">
+                {label}
               </Link>
             </li>
           );

@@ -52,7 +52,7 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
   const graceDays = deletionGraceDays();
   const copyFirst = (
     <p className="text-sm">
-      <a href="#export" className="font-semibold text-indigo-700 underline">
+      <a href="#export" className="link-strong">
         {tl("copyFirst")}
       </a>
     </p>
