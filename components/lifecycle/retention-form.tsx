@@ -1,7 +1,6 @@
 "use client";
 
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
 import type { FormAction } from "@/components/forms/form-action";
 import { formMessages } from "@/components/forms/form-messages";
 import { Notice } from "@/components/ui/card";
@@ -14,11 +13,13 @@ import { idle } from "@/lib/core/form-state";
  * "Delete chats not updated for N days". The first button asks what the setting would delete now;
  * the page says it (with the counts), then the second button saves. Works the same without JavaScript.
  */
-export function RetentionForm({ action, days }: { action: FormAction; days: number | null }) {
-  const t = useTranslations("DataLifecycle");
+/** Words translated by the page; the action translates its answers (`withMessages`). */
+export type RetentionText = { enabled: string; days: string; daysHint: string; preview: string; previewing: string; save: string; saving: string };
+
+export function RetentionForm({ action, days, text }: { action: FormAction; days: number | null; text: RetentionText }) {
   const [state, formAction] = useActionState(action, idle);
   // The action translates its codes and says its outcome (`withMessages`).
-  const errors = formMessages(state, { retentionDays: t("retentionDays") });
+  const errors = formMessages(state, { retentionDays: text.days });
   const enabled = state.values ? state.values.enabled === "on" : days !== null;
   const typed = state.values?.days ?? (days === null ? "" : String(days));
   const data = state.status === "success" ? state.data : undefined;
@@ -35,10 +36,10 @@ export function RetentionForm({ action, days }: { action: FormAction; days: numb
       <div className="flex items-start gap-3">
         <input id="retentionEnabled" name="enabled" type="checkbox" defaultChecked={enabled} key={`enabled-${enabled}`} className="mt-1 size-5" />
         <label htmlFor="retentionEnabled" className="font-semibold text-slate-900">
-          {t("retentionEnabled")}
+          {text.enabled}
         </label>
       </div>
-      <Field id="retentionDays" label={t("retentionDays")} hint={t("retentionDaysHint")} errors={errors.fieldErrors("retentionDays")}>
+      <Field id="retentionDays" label={text.days} hint={text.daysHint} errors={errors.fieldErrors("retentionDays")}>
         <TextInput
           id="retentionDays"
           name="days"
@@ -52,12 +53,12 @@ export function RetentionForm({ action, days }: { action: FormAction; days: numb
         />
       </Field>
       <div className="flex flex-wrap gap-3">
-        <SubmitButton name="intent" value="preview" variant={previewed ? "secondary" : "primary"} pendingLabel={t("retentionPreviewing")}>
-          {t("retentionPreviewButton")}
+        <SubmitButton name="intent" value="preview" variant={previewed ? "secondary" : "primary"} pendingLabel={text.previewing}>
+          {text.preview}
         </SubmitButton>
         {previewed ? (
-          <SubmitButton name="intent" value="save" pendingLabel={t("retentionSaving")}>
-            {t("retentionSave")}
+          <SubmitButton name="intent" value="save" pendingLabel={text.saving}>
+            {text.save}
           </SubmitButton>
         ) : null}
       </div>
