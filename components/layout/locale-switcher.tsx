@@ -17,7 +17,7 @@ export function LocaleSwitcher() {
       hrefLang={other}
       lang={other}
       locale={other}
-      className="header-link font-medium text-indigo-700 underline-offset-2"
+      className="header-action text-indigo-700"
     >
       {t("switchTo")}
     </Link>

@@ -4,7 +4,7 @@ export async function SignOutButton({ action }: { action: () => Promise<void> })
   const t = await getTranslations("Common");
   return (
     <form action={action}>
-      <button type="submit" className="header-link font-medium underline-offset-2">
+      <button type="submit" className="header-action">
         {t("signOut")}
       </button>
     </form>

@@ -9,13 +9,13 @@ import { Field, TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/core/form-state";
 
+/** Words translated by the page; the action translates its answers (`withMessages`). */
+export type RetentionText = { enabled: string; days: string; daysHint: string; preview: string; previewing: string; save: string; saving: string };
+
 /**
  * "Delete chats not updated for N days". The first button asks what the setting would delete now;
  * the page says it (with the counts), then the second button saves. Works the same without JavaScript.
  */
-/** Words translated by the page; the action translates its answers (`withMessages`). */
-export type RetentionText = { enabled: string; days: string; daysHint: string; preview: string; previewing: string; save: string; saving: string };
-
 export function RetentionForm({ action, days, text }: { action: FormAction; days: number | null; text: RetentionText }) {
   const [state, formAction] = useActionState(action, idle);
   // The action translates its codes and says its outcome (`withMessages`).
