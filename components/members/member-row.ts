@@ -12,4 +12,5 @@ export type MemberRow = [
   flags: number,
 ];
 
-export const memberFlags = { admin: 1, billing: 2, lastAdmin: 4, twoStep: 8 } as const;
+/** `you`: the viewer's own row. */
+export const memberFlags = { admin: 1, billing: 2, lastAdmin: 4, twoStep: 8, you: 16 } as const;

@@ -27,7 +27,6 @@ const resetForm = "mtr";
 export function MembersTableView({
   rows,
   query,
-  viewerId,
   organizationName,
   showTwoStep,
   changeRoleAction,
@@ -37,19 +36,17 @@ export function MembersTableView({
   rows: MemberRow[];
   /** The filter typed (empty: everyone). */
   query: string;
-  viewerId: string;
   organizationName: string;
   /** Whether the viewer sees who has two-step sign-in (its column). */
   showTwoStep: boolean;
   changeRoleAction: PlainFormAction;
   signOutAction: PlainFormAction;
+  /** Absent when no row shows the reset (nobody has two-step sign-in, or the viewer may not reset it). */
   resetAction?: PlainFormAction;
 }) {
   const t = useTranslations("MembersPage");
   const tRoles = useTranslations("Roles");
   const tTwoStep = useTranslations("MembersTwoStep");
-  // The reset's form only when some row shows its button.
-  const resets = resetAction !== undefined && rows.some(([, , , , flags]) => (flags & memberFlags.twoStep) !== 0);
   return (
     <>
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search">
@@ -67,7 +64,7 @@ export function MembersTableView({
       ) : (
         <div className="overflow-x-auto">
           <form id={signOutForm} action={signOutAction} />
-          {resets ? <form id={resetForm} action={resetAction} /> : null}
+          {resetAction ? <form id={resetForm} action={resetAction} /> : null}
           <form action={changeRoleAction}>
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{t("tableCaption", { organization: organizationName })}</caption>
@@ -89,7 +86,7 @@ export function MembersTableView({
                     <tr key={id}>
                       <th scope="row">
                         {name}
-                        {id === viewerId ? <span>({t("you")})</span> : null}
+                        {flags & memberFlags.you ? <span>({t("you")})</span> : null}
                       </th>
                       <td>{email}</td>
                       <td>
@@ -121,7 +118,7 @@ export function MembersTableView({
                         <button form={signOutForm} name="userId" value={id} aria-label={t("signOutEverywhereFor", { name })}>
                           {t("signOutEverywhere")}
                         </button>
-                        {resets && twoStep ? (
+                        {resetAction && twoStep ? (
                           <button form={resetForm} name="userId" value={id} aria-label={tTwoStep("resetFor", { name })}>
                             {tTwoStep("reset")}
                           </button>

@@ -36,18 +36,20 @@ export async function MembersTable({
     (member.role === "admin" ? memberFlags.admin : 0) +
       (member.billing ? memberFlags.billing : 0) +
       (member.lastAdmin ? memberFlags.lastAdmin : 0) +
-      (twoStep?.enabled.has(member.id) ? memberFlags.twoStep : 0),
+      (twoStep?.enabled.has(member.id) ? memberFlags.twoStep : 0) +
+      (member.id === viewerId ? memberFlags.you : 0),
   ]);
+  // The reset's form and action only when some row shows its button.
+  const resets = rows.some(([, , , , flags]) => (flags & memberFlags.twoStep) !== 0);
   return (
     <MembersTableView
       rows={rows}
       query={query}
-      viewerId={viewerId}
       organizationName={organizationName}
       showTwoStep={twoStep !== undefined}
       changeRoleAction={changeRoleAction}
       signOutAction={signOutAction}
-      resetAction={twoStep?.resetAction}
+      resetAction={resets ? twoStep?.resetAction : undefined}
     />
   );
 }
