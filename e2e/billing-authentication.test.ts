@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { startTestIdp, throwawayCertificate } from "../tests/support/saml-idp";
 import { assertAccessible, newPage, signIn } from "./support";
 import { needsDns, organizationWithVerifiedDomain, requestToJoin, setJoinMode, startBrowserAndDns } from "./support-domains";
+import { memberRow } from "./support-members";
 
 // What leaving Enterprise does to SSO and joining by email domain, said before it happens.
 const setup = startBrowserAndDns();
@@ -88,7 +89,7 @@ describe("leaving Enterprise with SSO and joining by email domain in use", () =>
         await request.waitFor();
         assert.equal(await request.locator("button", { hasText: locale === "en" ? "Approve" : "Approuver" }).count(), 0);
         assert.equal(await request.locator("button", { hasText: locale === "en" ? "Refuse" : "Refuser" }).count(), 1);
-        assert.equal(await page.getByTestId(`member-sam@${domain}`).count(), 1);
+        assert.equal(await memberRow(page, `sam@${domain}`).count(), 1);
         await assertAccessible(page);
         await Promise.all([admin.context.close(), sam.context.close(), waiting.context.close(), context.close()]);
       } finally {

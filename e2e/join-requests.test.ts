@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { assertAccessible, errorSummaryText, newPage, signIn } from "./support";
 import { needsDns, organizationWithVerifiedDomain, requestToJoin, setJoinMode, startBrowserAndDns } from "./support-domains";
-import { acceptInBrowser, invite } from "./support-members";
+import { acceptInBrowser, invite, memberRow } from "./support-members";
 
 // Requests to join by email domain, decided on the Members page.
 const setup = startBrowserAndDns();
@@ -40,7 +40,7 @@ describe("join requests on the Members page", () => {
     assert.equal(await row(fr.page, `nora@${domain}`).count(), 0);
     assert.equal(await row(fr.page, `rex@${domain}`).count(), 1);
     assert.match((await fr.page.getByTestId("join-request-count").textContent()) ?? "", /1 en attente/);
-    assert.equal(await fr.page.getByTestId(`member-nora@${domain}`).count(), 1);
+    assert.equal(await memberRow(fr.page, `nora@${domain}`).count(), 1);
 
     await admin.page.goto("/en/admin/members");
     assert.match((await admin.page.getByTestId("join-requests-waiting").textContent()) ?? "", /1 person is waiting/);
