@@ -72,7 +72,7 @@ export function MembersTableView({
                 <tr>
                   <th scope="col">{t("name")}</th>
                   <th scope="col">{t("email")}</th>
-                  <th scope="col">{t("role")} / {t("billing")}</th>
+                  <th scope="col">{`${t("role")} / ${t("billing")}`}</th>
                   <th scope="col">{t("joined")}</th>
                   {showTwoStep ? <th scope="col">{tTwoStep("column")}</th> : null}
                   <th scope="col">{t("actions")}</th>
@@ -86,7 +86,7 @@ export function MembersTableView({
                     <tr key={id}>
                       <th scope="row">
                         {name}
-                        {flags & memberFlags.you ? <span>({t("you")})</span> : null}
+                        {flags & memberFlags.you ? <span>{`(${t("you")})`}</span> : null}
                       </th>
                       <td>{email}</td>
                       <td>
