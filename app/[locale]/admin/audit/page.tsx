@@ -69,14 +69,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <label htmlFor="action" className="block text-sm font-semibold">{t("action")}</label>
               <select id="action" name="action" defaultValue={filter.action ?? ""} className="tp-select">
                 <option value="">{t("allActions")}</option>
-                {log.actions.map((action) => <option key={action} value={action}>{label(action)}</option>)}
+                {log.actions.map((action, index) => <option key={index} value={action}>{label(action)}</option>)}
               </select>
             </div>
             <div className="space-y-1">
               <label htmlFor="member" className="block text-sm font-semibold">{t("member")}</label>
               <select id="member" name="member" defaultValue={filter.actorId ?? ""} className="tp-select">
                 <option value="">{t("allMembers")}</option>
-                {members.map((member) => <option key={member.id} value={member.id}>{`${member.name} (${member.email})`}</option>)}
+                {/* Fixed lists, never reordered: the position is a stable key, and shorter in the flight data than the value again. */}
+                {members.map((member, index) => <option key={index} value={member.id}>{`${member.name} (${member.email})`}</option>)}
               </select>
             </div>
             <button type="submit" className="tp-button">{t("apply")}</button>
