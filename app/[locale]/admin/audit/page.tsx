@@ -40,10 +40,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       namespaces={[
         "AuditPage.timeZoneServer",
         "AuditPage.timeZoneBrowser",
-        "AuditPage.retentionLabel",
-        "AuditPage.retentionHint",
-        "AuditPage.retentionSave",
-        "AuditPage.retentionSaving",
       ]}
     >
       <div className="space-y-6">
@@ -60,7 +56,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {retention.ok ? (
           <Card title={t("retentionTitle")} id="retention">
             <p className="mb-4 text-sm" data-testid="retention-status">{retention.days ? t("retentionDays", { days: retention.days }) : t("retentionForever")}</p>
-            {retention.allowed ? <RetentionForm days={retention.days} action={setAuditRetentionAction} /> : <Notice>{t("retentionPlanGate", { plans: tPlans("enterprise") })}</Notice>}
+            {retention.allowed ? (
+              <RetentionForm
+                days={retention.days}
+                words={{ label: t("retentionLabel"), hint: t("retentionHint"), save: t("retentionSave"), saving: t("retentionSaving") }}
+                action={setAuditRetentionAction}
+              />
+            ) : <Notice>{t("retentionPlanGate", { plans: tPlans("enterprise") })}</Notice>}
           </Card>
         ) : null}
         <Card title={t("filtersTitle")} id="filters">
