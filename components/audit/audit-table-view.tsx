@@ -2,8 +2,11 @@
 
 import { LocalTime } from "./local-time";
 
-/** One event, already in the viewer's words: when (ISO), who (null: nobody, a system action), what, details. */
-export type AuditRow = readonly [iso: string, who: string | null, what: string, details: string];
+/**
+ * One event, already in the viewer's words: when (ISO), who (null: nobody, a system action), what (its
+ * position in the table's `actions`: a page repeats a few actions many times), details.
+ */
+export type AuditRow = readonly [iso: string, who: string | null, what: number, details: string];
 
 /**
  * The audit table's markup, rendered on the server like any component (it works before any script
@@ -11,7 +14,16 @@ export type AuditRow = readonly [iso: string, who: string | null, what: string, 
  * each event's few facts once (as a short tuple) instead of every cell a second time beside the HTML.
  * The cells' classes are app/styles/table-pages.css's.
  */
-export function AuditTableView({ rows, words }: { rows: AuditRow[]; words: { caption: string; when: string; who: string; what: string; details: string; nobody: string } }) {
+export function AuditTableView({
+  rows,
+  actions,
+  words,
+}: {
+  rows: AuditRow[];
+  /** The actions' names, each once. */
+  actions: string[];
+  words: { caption: string; when: string; who: string; what: string; details: string; nobody: string };
+}) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid="audit-table">
@@ -30,7 +42,7 @@ export function AuditTableView({ rows, words }: { rows: AuditRow[]; words: { cap
             <tr key={index}>
               <td><LocalTime iso={iso} /></td>
               <td>{who ?? <span className="text-slate-600">{words.nobody}</span>}</td>
-              <td>{what}</td>
+              <td>{actions[what]}</td>
               <td>{details}</td>
             </tr>
           ))}

@@ -33,12 +33,18 @@ export async function AuditTable({ entries }: { entries: AuditEntry[] }) {
     return value;
   };
   const label = (action: string) => (tAudit.has(`actions.${action}` as never) ? tAudit(`actions.${action}` as never) : action);
+  const actions: string[] = [];
+  const actionOf = (action: string): number => {
+    const name = label(action);
+    const known = actions.indexOf(name);
+    return known >= 0 ? known : actions.push(name) - 1;
+  };
   const rows = entries.map((entry): AuditRow => [
     // To the second, as the table shows it: the milliseconds would only weigh on every row, twice.
     entry.createdAt.toISOString().replace(/\.\d{3}Z$/, "Z"),
     entry.actor ? (entry.actor.kind === "api_key" ? t("apiKeyActor", { name: entry.actor.name }) : entry.actor.name) : null,
-    label(entry.action),
+    actionOf(entry.action),
     details(entry, word),
   ]);
-  return <AuditTableView rows={rows} words={{ caption: t("tableCaption"), when: t("when"), who: t("who"), what: t("what"), details: t("details"), nobody: t("nobody") }} />;
+  return <AuditTableView rows={rows} actions={actions} words={{ caption: t("tableCaption"), when: t("when"), who: t("who"), what: t("what"), details: t("details"), nobody: t("nobody") }} />;
 }
