@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { Link } from "@/i18n/navigation";
+import { AuditFilters, type FilterChoice } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
 import { TimeZoneNote } from "@/components/audit/local-time";
 import { Card } from "@/components/ui/card";
@@ -66,25 +67,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </Card>
         ) : null}
         <Card title={t("filtersTitle")} id="filters">
-          <form method="get" className="flex flex-wrap items-end gap-4">
-            <div className="space-y-1">
-              <label htmlFor="action" className="block text-sm font-semibold">{t("action")}</label>
-              <select id="action" name="action" defaultValue={filter.action ?? ""} className="tp-select">
-                <option value="">{t("allActions")}</option>
-                {log.actions.map((action, index) => <option key={index} value={action}>{label(action)}</option>)}
-              </select>
-            </div>
-            <div className="space-y-1">
-              <label htmlFor="member" className="block text-sm font-semibold">{t("member")}</label>
-              <select id="member" name="member" defaultValue={filter.actorId ?? ""} className="tp-select">
-                <option value="">{t("allMembers")}</option>
-                {/* Fixed lists, never reordered: the position is a stable key, and shorter in the flight data than the value again. */}
-                {members.map((member, index) => <option key={index} value={member.id}>{`${member.name} (${member.email})`}</option>)}
-              </select>
-            </div>
-            <button type="submit" className="tp-button">{t("apply")}</button>
-            {filter.action || filter.actorId ? <Link href="/admin/audit" className="py-2 text-sm underline">{t("clear")}</Link> : null}
-          </form>
+          <AuditFilters
+            actions={log.actions.map((action): FilterChoice => [action, label(action)])}
+            members={members.map((member): FilterChoice => [member.id, `${member.name} (${member.email})`])}
+            action={filter.action ?? ""}
+            member={filter.actorId ?? ""}
+            words={{ action: t("action"), allActions: t("allActions"), member: t("member"), allMembers: t("allMembers"), apply: t("apply"), clear: t("clear") }}
+          />
         </Card>
         <Card title={tExport("title")} id="export">
           <p className="mb-3 text-sm text-slate-700">{filter.action || filter.actorId ? tExport("filtered") : tExport("everything")}</p>
