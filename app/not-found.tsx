@@ -6,17 +6,18 @@ import "./globals.css";
 export default function GlobalNotFound() {
   return (
     <html lang="en">
-      <body className="bg-slate-50 p-8 font-sans text-slate-900">
-        <main className="mx-auto max-w-xl space-y-3">
-          <h1 className="text-2xl font-bold">Page not found</h1>
+      {/* Styled by `.global-status` (app/globals.css): this tree is in every page's payload. */}
+      <body className="global-status">
+        <main>
+          <h1>Page not found</h1>
           <p>
             {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- another root layout: a full load either way */}
-            <a className="underline" href="/en">Go to the console</a>
+            <a href="/en">Go to the console</a>
           </p>
-          <h2 className="text-xl font-bold" lang="fr">Page introuvable</h2>
+          <h2 lang="fr">Page introuvable</h2>
           <p lang="fr">
             {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- another root layout: a full load either way */}
-            <a className="underline" href="/fr">Aller à la console</a>
+            <a href="/fr">Aller à la console</a>
           </p>
         </main>
       </body>

@@ -6,9 +6,7 @@ export default async function Forbidden() {
   const t = await getTranslations("Forbidden");
   return (
     <StatusPage title={t("title")} body={t("body")} detail={t("askAdmin")}>
-      <Link href="/admin" className="font-semibold text-indigo-700 underline">
-        {t("back")}
-      </Link>
+      <Link href="/admin">{t("back")}</Link>
     </StatusPage>
   );
 }

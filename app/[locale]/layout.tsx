@@ -22,11 +22,8 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   const t = await getTranslations({ locale, namespace: "Common" });
   return (
     <html lang={locale}>
-      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
-        >
+      <body className="app">
+        <a href="#main" className="skip-link">
           {t("skipToContent")}
         </a>
         {/* Only what the layouts' client components use; each page hands its own forms their namespaces. */}

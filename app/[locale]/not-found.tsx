@@ -6,9 +6,7 @@ export default async function NotFound() {
   const t = await getTranslations("NotFound");
   return (
     <StatusPage title={t("title")} body={t("body")}>
-      <Link href="/" className="font-semibold text-indigo-700 underline">
-        {t("home")}
-      </Link>
+      <Link href="/">{t("home")}</Link>
     </StatusPage>
   );
 }

@@ -6,8 +6,9 @@ export type PlanComparisonRow = { feature: string; label: string; included: bool
 /**
  * The plan comparison's markup, rendered on the server like any component (it works before any
  * script runs) but as a client component given its words already translated: the page's flight
- * data carries each row's facts once instead of every cell a second time beside the HTML. Short
- * classes of app/globals.css stand for the utility strings repeated in every cell.
+ * data carries each row's facts once instead of every cell a second time beside the HTML. The
+ * table's `.pc` rules (app/globals.css) style every cell and draw its ✓ or — (hidden from screen
+ * readers, which read the cell's words), so no cell repeats classes or marks.
  */
 export function PlanComparisonView({
   plans,
@@ -25,7 +26,7 @@ export function PlanComparisonView({
   const column = (plan: string) => (plan === current ? "pc-cell pc-current" : "pc-cell");
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse bg-white text-left text-sm" data-testid="plan-comparison">
+      <table className="pc w-full border-collapse bg-white text-left text-sm" data-testid="plan-comparison">
         <caption className={captionVisible ? "mb-2 text-left text-slate-700" : "sr-only"}>{words.caption}</caption>
         <thead className="border-b border-slate-300">
           <tr>
@@ -40,15 +41,11 @@ export function PlanComparisonView({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.feature} data-feature={row.feature} className="border-b border-slate-200">
-              <th scope="row" className="py-2 pr-3 font-normal">{row.label}</th>
+            <tr key={row.feature} data-feature={row.feature}>
+              <th scope="row">{row.label}</th>
               {plans.map(({ plan }, index) => (
-                <td key={plan} className={column(plan)} data-plan={plan} data-included={row.included[index]}>
-                  {row.included[index] ? (
-                    <span className="pc-yes"><span aria-hidden="true">✓</span><span className="sr-only">{words.included}</span></span>
-                  ) : (
-                    <span className="text-slate-600"><span aria-hidden="true">—</span><span className="sr-only">{words.notIncluded}</span></span>
-                  )}
+                <td key={plan} className={plan === current ? "pc-current" : undefined} data-plan={plan} data-included={row.included[index]}>
+                  <span className="sr-only">{row.included[index] ? words.included : words.notIncluded}</span>
                 </td>
               ))}
             </tr>

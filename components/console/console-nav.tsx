@@ -1,33 +1,25 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useParams, usePathname } from "next/navigation";
 import { Link } from "@/i18n/link";
-import type { ConsoleSectionLabel } from "@/lib/core/console-sections";
 
-export type ConsoleNavItem = { href: string; label: ConsoleSectionLabel | "help" };
+/** A section's address and its name, translated by the layout (the page then carries no `Console` messages). */
+export type ConsoleNavItem = readonly [href: string, label: string];
 
 /** The console's sections the viewer may open; the current one is marked for screen readers. */
-export function ConsoleNav({ items }: { items: ConsoleNavItem[] }) {
-  const t = useTranslations("Console");
+export function ConsoleNav({ label, items }: { label: string; items: ConsoleNavItem[] }) {
   const { locale } = useParams<{ locale: string }>();
   // The address without its locale prefix, as the items name it.
   const pathname = usePathname().slice(`/${locale}`.length) || "/";
   return (
-    <nav aria-label={t("navLabel")}>
-      <ul className="flex gap-1 overflow-x-auto md:flex-col">
-        {items.map((item) => {
-          const current = item.href === "/admin" ? pathname === "/admin" : pathname.startsWith(item.href);
+    <nav aria-label={label}>
+      <ul className="nav-list">
+        {items.map(([href, label]) => {
+          const current = href === "/admin" ? pathname === "/admin" : pathname.startsWith(href);
           return (
-            <li key={item.href}>
-              <Link
-                href={item.href}
-                aria-current={current ? "page" : undefined}
-                className={`block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${
-                  current ? "bg-indigo-50 text-indigo-800" : "text-slate-700 hover:bg-slate-100"
-                }`}
-              >
-                {t(item.label)}
+            <li key={href}>
+              <Link href={href} aria-current={current ? "page" : undefined} className="nav-link">
+                {label}
               </Link>
             </li>
           );

@@ -11,7 +11,7 @@ export async function HelpLink({ article, section }: { article: HelpSlug; sectio
     <p className="text-sm print:hidden">
       <Link
         href={`/help/${article}${section ? `#${section}` : ""}`}
-        className="font-medium text-indigo-700 underline-offset-2 hover:underline"
+        className="link"
         data-testid="help-link"
       >
         {t("linkPrefix", { title: getArticle(locale, article).title })}

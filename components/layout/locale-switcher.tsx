@@ -17,7 +17,7 @@ export function LocaleSwitcher() {
       hrefLang={other}
       lang={other}
       locale={other}
-      className="whitespace-nowrap rounded px-2 py-1 text-sm font-medium text-indigo-700 underline-offset-2 hover:underline"
+      className="header-action text-indigo-700"
     >
       {t("switchTo")}
     </Link>

@@ -4,7 +4,7 @@ export async function SignOutButton({ action }: { action: () => Promise<void> })
   const t = await getTranslations("Common");
   return (
     <form action={action}>
-      <button type="submit" className="whitespace-nowrap rounded px-2 py-1 text-sm font-medium text-slate-700 underline-offset-2 hover:underline">
+      <button type="submit" className="header-action">
         {t("signOut")}
       </button>
     </form>

@@ -50,7 +50,7 @@ export async function ExportPanel({ status, action, refreshStep }: { status: Exp
         {status?.state === "failed" ? <Notice tone="warning">{t("exportFailed")}</Notice> : null}
       </div>
       {status?.state === "done" && status.ready ? (
-        <a href={`/api/exports/${status.id}`} download={status.ready.fileName} className={buttonClass("primary") + " inline-block"} data-testid="export-download">
+        <a href={`/api/exports/${status.id}`} download={status.ready.fileName} className={buttonClass("primary")} data-testid="export-download">
           {t("exportDownload")}
         </a>
       ) : null}

@@ -1,23 +1,25 @@
 "use client";
 
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
 import type { FormAction } from "@/components/forms/form-action";
-import { useFormErrors } from "@/components/forms/use-form-errors";
+import { formMessages } from "@/components/forms/form-messages";
 import { Notice } from "@/components/ui/card";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, TextInput } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/core/form-state";
 
+/** Words translated by the page; the action translates its answers (`withMessages`). */
+export type RetentionText = { enabled: string; days: string; daysHint: string; preview: string; previewing: string; save: string; saving: string };
+
 /**
  * "Delete chats not updated for N days". The first button asks what the setting would delete now;
  * the page says it (with the counts), then the second button saves. Works the same without JavaScript.
  */
-export function RetentionForm({ action, days }: { action: FormAction; days: number | null }) {
-  const t = useTranslations("DataLifecycle");
+export function RetentionForm({ action, days, text }: { action: FormAction; days: number | null; text: RetentionText }) {
   const [state, formAction] = useActionState(action, idle);
-  const errors = useFormErrors(state, { retentionDays: t("retentionDays") });
+  // The action translates its codes and says its outcome (`withMessages`).
+  const errors = formMessages(state, { retentionDays: text.days });
   const enabled = state.values ? state.values.enabled === "on" : days !== null;
   const typed = state.values?.days ?? (days === null ? "" : String(days));
   const data = state.status === "success" ? state.data : undefined;
@@ -27,23 +29,17 @@ export function RetentionForm({ action, days }: { action: FormAction; days: numb
       <input type="hidden" name="source" value="form" />
       <ErrorSummary title={errors.title} items={errors.summary} />
       <div role="status" aria-live="polite" data-testid="retention-outcome">
-        {previewed && data ? (
-          <Notice tone="info">
-            {"days" in data ? t("retentionPreview", { chats: Number(data.chats), messages: Number(data.messages) }) : t("retentionPreviewOff")}
-          </Notice>
-        ) : null}
-        {state.status === "success" && state.code === "saved" ? (
-          <Notice tone="success">{data && "days" in data ? t("retentionSaved", { days: Number(data.days) }) : t("retentionSavedOff")}</Notice>
-        ) : null}
-        {state.status === "success" && state.code === "unchanged" ? <Notice tone="info">{t("retentionUnchanged")}</Notice> : null}
+        {previewed && data ? <Notice tone="info">{errors.notice}</Notice> : null}
+        {state.status === "success" && state.code === "saved" ? <Notice tone="success">{errors.notice}</Notice> : null}
+        {state.status === "success" && state.code === "unchanged" ? <Notice tone="info">{errors.notice}</Notice> : null}
       </div>
       <div className="flex items-start gap-3">
         <input id="retentionEnabled" name="enabled" type="checkbox" defaultChecked={enabled} key={`enabled-${enabled}`} className="mt-1 size-5" />
         <label htmlFor="retentionEnabled" className="font-semibold text-slate-900">
-          {t("retentionEnabled")}
+          {text.enabled}
         </label>
       </div>
-      <Field id="retentionDays" label={t("retentionDays")} hint={t("retentionDaysHint")} errors={errors.fieldErrors("retentionDays")}>
+      <Field id="retentionDays" label={text.days} hint={text.daysHint} errors={errors.fieldErrors("retentionDays")}>
         <TextInput
           id="retentionDays"
           name="days"
@@ -57,12 +53,12 @@ export function RetentionForm({ action, days }: { action: FormAction; days: numb
         />
       </Field>
       <div className="flex flex-wrap gap-3">
-        <SubmitButton name="intent" value="preview" variant={previewed ? "secondary" : "primary"} pendingLabel={t("retentionPreviewing")}>
-          {t("retentionPreviewButton")}
+        <SubmitButton name="intent" value="preview" variant={previewed ? "secondary" : "primary"} pendingLabel={text.previewing}>
+          {text.preview}
         </SubmitButton>
         {previewed ? (
-          <SubmitButton name="intent" value="save" pendingLabel={t("retentionSaving")}>
-            {t("retentionSave")}
+          <SubmitButton name="intent" value="save" pendingLabel={text.saving}>
+            {text.save}
           </SubmitButton>
         ) : null}
       </div>

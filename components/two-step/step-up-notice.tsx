@@ -16,7 +16,7 @@ export async function StepUpNotice({ viewer, returnTo, notice }: { viewer: Viewe
     <div data-testid="step-up-notice">
       <Notice tone="info">
         {notice ?? t("notice")}{" "}
-        <Link href={{ pathname: "/admin/profile/confirm-identity", query: { returnTo } }} className="font-semibold text-indigo-700 underline">
+        <Link href={{ pathname: "/admin/profile/confirm-identity", query: { returnTo } }} className="link-strong">
           {t("title")}
         </Link>
       </Notice>

@@ -1,7 +1,7 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
 
-export const inputClass =
-  "block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 shadow-sm aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700";
+/** `.input` (app/globals.css) at full width; a `w-…` utility added beside it still wins as before. */
+export const inputClass = "input w-full";
 
 /** One question: a visible label, an optional hint, the error beside the field. */
 export function Field({
@@ -19,16 +19,16 @@ export function Field({
 }) {
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-semibold text-slate-900">
+      <label htmlFor={id} className="field-label">
         {label}
       </label>
       {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
+        <p id={`${id}-hint`} className="field-hint">
           {hint}
         </p>
       ) : null}
       {errors?.length ? (
-        <p id={`${id}-error`} className="text-sm font-semibold text-red-700">
+        <p id={`${id}-error`} className="field-error">
           {errors.join(" ")}
         </p>
       ) : null}

@@ -5,9 +5,9 @@ import type { HelpSlug } from "@/lib/help";
 /** The top of a page: its title, one sentence on what it is for, and the help article that explains it. */
 export function PageHeader({ title, intro, help }: { title: ReactNode; intro?: ReactNode; help?: { article: HelpSlug; section?: string } }) {
   return (
-    <div className="space-y-2">
-      <h1 className="text-2xl font-bold">{title}</h1>
-      {intro ? <p className="text-slate-700">{intro}</p> : null}
+    <div className="page-header">
+      <h1>{title}</h1>
+      {intro ? <p>{intro}</p> : null}
       {help ? <HelpLink article={help.article} section={help.section} /> : null}
     </div>
   );

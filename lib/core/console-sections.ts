@@ -27,7 +27,6 @@ export const consoleSections = {
 } as const satisfies Record<string, ConsoleSectionRule>;
 
 export type ConsoleSection = keyof typeof consoleSections;
-export type ConsoleSectionLabel = (typeof consoleSections)[ConsoleSection]["label"];
 
 const sectionNames = Object.keys(consoleSections) as ConsoleSection[];
 

@@ -24,7 +24,6 @@ import { RenameForm } from "./rename-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { titleFrom } from "@/i18n/metadata";
 import { StepUpNotice } from "@/components/two-step/step-up-notice";
-import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const generateMetadata = titleFrom("OrganizationPage.title");
 
@@ -52,126 +51,114 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
   const graceDays = deletionGraceDays();
   const copyFirst = (
     <p className="text-sm">
-      <a href="#export" className="font-semibold text-indigo-700 underline">
+      <a href="#export" className="link-strong">
         {tl("copyFirst")}
       </a>
     </p>
   );
   return (
-    <ClientMessages
-      namespaces={[
-        "OrganizationPage.renamed",
-        "OrganizationPage.unchanged",
-        "OrganizationPage.newName",
-        "OrganizationPage.newNameHint",
-        "OrganizationPage.renaming",
-        "OrganizationPage.rename",
-        "DataLifecycle.retentionDays",
-        "DataLifecycle.retentionPreview",
-        "DataLifecycle.retentionPreviewOff",
-        "DataLifecycle.retentionSaved",
-        "DataLifecycle.retentionSavedOff",
-        "DataLifecycle.retentionUnchanged",
-        "DataLifecycle.retentionEnabled",
-        "DataLifecycle.retentionDaysHint",
-        "DataLifecycle.retentionPreviewing",
-        "DataLifecycle.retentionPreviewButton",
-        "DataLifecycle.retentionSaving",
-        "DataLifecycle.retentionSave",
-        "Errors",
-      ]}
-    >
-      <div className="space-y-6">
-        <PageHeader title={t("title")} intro={t("intro")} help={{ article: "basic-setup", section: "organization-settings" }} />
-        <Card title={t("detailsTitle")} id="details">
-          <dl className="grid gap-4 sm:grid-cols-2">
-            <div>
-              <dt className="text-sm text-slate-600">{t("name")}</dt>
-              <dd className="text-lg font-semibold">{organization.name}</dd>
-            </div>
-            <div>
-              <dt className="text-sm text-slate-600">{t("members")}</dt>
-              <dd className="text-lg font-semibold">{members}</dd>
-            </div>
-            <div className="sm:col-span-2">
-              <dt className="text-sm text-slate-600">{t("organizationId")}</dt>
-              <dd className="flex flex-wrap items-center gap-3">
-                <code className="select-all break-all font-mono text-base" data-testid="organization-id">{organization.id}</code>
-                <CopyButton value={organization.id} label={t("copyId")} copiedLabel={t("copied")} failedLabel={t("copyFailed")} />
-              </dd>
-              <dd className="mt-1 text-sm text-slate-600">{t("organizationIdHint")}</dd>
-              <dd className="mt-1 text-sm">
-                <Link href="/help/api" className="font-medium text-indigo-700 underline-offset-2 hover:underline" data-testid="api-help-link">
-                  {tHelp("linkPrefix", { title: getArticle((await getLocale()) as AppLocale, "api").title })}
-                </Link>
-              </dd>
-            </div>
-          </dl>
-        </Card>
-        <Card title={t("renameTitle")} id="rename">
-          <RenameForm name={organization.name} />
-        </Card>
-        <Card title={tl("retentionTitle")} id="retention">
-          <div className="space-y-4">
-            <p>{tl("retentionIntro")}</p>
-            <p data-testid="retention-current">{retentionDays === null ? tl("retentionCurrentOff") : tl("retentionCurrent", { days: retentionDays })}</p>
-            {jobs.chat_retention && isActive(jobs.chat_retention) ? <Notice tone="info">{tl("retentionRunning")}</Notice> : null}
-            {can(viewer, "organization.retention") ? (
-              <RetentionForm action={retentionAction} days={retentionDays} />
-            ) : retentionDays !== null ? (
-              <Notice tone="warning">{tl("retentionPaused", { days: retentionDays, plans: retentionPlans })}</Notice>
-            ) : (
-              <Notice tone="info">{tl("retentionPlan", { plans: retentionPlans })}</Notice>
-            )}
+    <div className="space-y-6">
+      <PageHeader title={t("title")} intro={t("intro")} help={{ article: "basic-setup", section: "organization-settings" }} />
+      <Card title={t("detailsTitle")} id="details">
+        <dl className="facts">
+          <div>
+            <dt>{t("name")}</dt>
+            <dd>{organization.name}</dd>
           </div>
-        </Card>
-        <Card title={tl("exportTitle")} id="export">
-          <ExportPanel status={latestExport} action={requestExportAction} refreshStep={nextStep(params.export)} />
-        </Card>
-        <p className="text-sm">
-          <Link href="/help/data-and-retention" className="font-medium text-indigo-700 underline-offset-2 hover:underline" data-testid="data-help-link">
-            {tl("helpLink")}
-          </Link>
-        </p>
-        <StepUpNotice viewer={viewer} returnTo="/admin/organization" />
-        <DangerZone title={t("dangerZone")} intro={t("dangerIntro")}>
-          <DangerAction
-            id="purge"
-            title={t("purgeTitle")}
-            whatGoes={t("purgeWhatGoes", { chats, messages })}
-            whatStays={t("purgeWhatStays")}
-            irreversible={t("irreversible")}
-          >
-            {copyFirst}
-            {purge ? <PurgeProgress job={purge} refreshStep={nextStep(params.purge)} /> : null}
-            {isActive(purge) ? null : (
-              <ConfirmByTypingForm
-                action={purgeChatsAction}
-                expected={organization.name}
-                idPrefix="purge"
-                text={{ label: t("purgeConfirmLabel", { name: organization.name }), hint: t("purgeConfirmHint"), submit: t("purgeButton"), pending: t("purgePending") }}
-              />
-            )}
-          </DangerAction>
-          <DangerAction
-            id="delete"
-            title={t("deleteTitle")}
-            whatGoes={t("deleteWhatGoes", { members, chats, messages })}
-            whatStays={t("deleteWhatStays")}
-            irreversible={t("irreversible")}
-          >
-            {copyFirst}
-            <p className="text-sm text-slate-800" data-testid="deletion-mode">{graceDays > 0 ? tl("graceOn", { days: graceDays }) : tl("graceImmediate")}</p>
-            <ConfirmByTypingForm
-              action={deleteOrganizationAction}
-              expected={organization.name}
-              idPrefix="delete"
-              text={{ label: t("deleteConfirmLabel", { name: organization.name }), hint: t("deleteConfirmHint"), submit: t("deleteButton"), pending: t("deletePending") }}
-              password={{ label: t("password"), hint: t("passwordHint") }}
+          <div>
+            <dt>{t("members")}</dt>
+            <dd>{members}</dd>
+          </div>
+          <div className="sm:col-span-2">
+            <dt>{t("organizationId")}</dt>
+            <dd className="flex flex-wrap items-center gap-3">
+              <code className="select-all break-all font-mono text-base" data-testid="organization-id">{organization.id}</code>
+              <CopyButton value={organization.id} label={t("copyId")} copiedLabel={t("copied")} failedLabel={t("copyFailed")} />
+            </dd>
+            <dd className="mt-1 field-hint">{t("organizationIdHint")}</dd>
+            <dd className="mt-1 text-sm">
+              <Link href="/help/api" className="link" data-testid="api-help-link">
+                {tHelp("linkPrefix", { title: getArticle((await getLocale()) as AppLocale, "api").title })}
+              </Link>
+            </dd>
+          </div>
+        </dl>
+      </Card>
+      <Card title={t("renameTitle")} id="rename">
+        <RenameForm name={organization.name} text={{ label: t("newName"), hint: t("newNameHint"), submit: t("rename"), pending: t("renaming") }} />
+      </Card>
+      <Card title={tl("retentionTitle")} id="retention">
+        <div className="space-y-4">
+          <p>{tl("retentionIntro")}</p>
+          <p data-testid="retention-current">{retentionDays === null ? tl("retentionCurrentOff") : tl("retentionCurrent", { days: retentionDays })}</p>
+          {jobs.chat_retention && isActive(jobs.chat_retention) ? <Notice tone="info">{tl("retentionRunning")}</Notice> : null}
+          {can(viewer, "organization.retention") ? (
+            <RetentionForm
+              action={retentionAction}
+              days={retentionDays}
+              text={{
+                enabled: tl("retentionEnabled"),
+                days: tl("retentionDays"),
+                daysHint: tl("retentionDaysHint"),
+                preview: tl("retentionPreviewButton"),
+                previewing: tl("retentionPreviewing"),
+                save: tl("retentionSave"),
+                saving: tl("retentionSaving"),
+              }}
             />
-          </DangerAction>
-        </DangerZone>
-      </div>
-    </ClientMessages>
+          ) : retentionDays !== null ? (
+            <Notice tone="warning">{tl("retentionPaused", { days: retentionDays, plans: retentionPlans })}</Notice>
+          ) : (
+            <Notice tone="info">{tl("retentionPlan", { plans: retentionPlans })}</Notice>
+          )}
+        </div>
+      </Card>
+      <Card title={tl("exportTitle")} id="export">
+        <ExportPanel status={latestExport} action={requestExportAction} refreshStep={nextStep(params.export)} />
+      </Card>
+      <p className="text-sm">
+        <Link href="/help/data-and-retention" className="link" data-testid="data-help-link">
+          {tl("helpLink")}
+        </Link>
+      </p>
+      <StepUpNotice viewer={viewer} returnTo="/admin/organization" />
+      <DangerZone title={t("dangerZone")} intro={t("dangerIntro")}>
+        <DangerAction
+          id="purge"
+          title={t("purgeTitle")}
+          whatGoes={t("purgeWhatGoes", { chats, messages })}
+          whatStays={t("purgeWhatStays")}
+          irreversible={t("irreversible")}
+        >
+          {copyFirst}
+          {purge ? <PurgeProgress job={purge} refreshStep={nextStep(params.purge)} /> : null}
+          {isActive(purge) ? null : (
+            <ConfirmByTypingForm
+              action={purgeChatsAction}
+              expected={organization.name}
+              idPrefix="purge"
+              text={{ label: t("purgeConfirmLabel", { name: organization.name }), hint: t("purgeConfirmHint"), submit: t("purgeButton"), pending: t("purgePending") }}
+            />
+          )}
+        </DangerAction>
+        <DangerAction
+          id="delete"
+          title={t("deleteTitle")}
+          whatGoes={t("deleteWhatGoes", { members, chats, messages })}
+          whatStays={t("deleteWhatStays")}
+          irreversible={t("irreversible")}
+        >
+          {copyFirst}
+          <p className="text-sm text-slate-800" data-testid="deletion-mode">{graceDays > 0 ? tl("graceOn", { days: graceDays }) : tl("graceImmediate")}</p>
+          <ConfirmByTypingForm
+            action={deleteOrganizationAction}
+            expected={organization.name}
+            idPrefix="delete"
+            text={{ label: t("deleteConfirmLabel", { name: organization.name }), hint: t("deleteConfirmHint"), submit: t("deleteButton"), pending: t("deletePending") }}
+            password={{ label: t("password"), hint: t("passwordHint") }}
+          />
+        </DangerAction>
+      </DangerZone>
+    </div>
   );
 }
