@@ -58,7 +58,9 @@ export function TwoStepPolicyForm({ available, paused, requiredFor, graceDays, d
             </label>
             {value !== "off" ? (
               <p className="pl-6 text-sm text-slate-600" data-testid={`policy-impact-${value}`}>
-                {t("impact", { count: impacts[value].withoutTwoStep.length, people: people(impacts[value]) })} {t("ssoExempt", { count: impacts[value].ssoPeople })}
+                {t("impact", { count: impacts[value].withoutTwoStep.length, people: people(impacts[value]) })}
+                {/* Said only when someone is exempt: the message is empty for nobody, which would show its key. */}
+                {impacts[value].ssoPeople > 0 ? ` ${t("ssoExempt", { count: impacts[value].ssoPeople })}` : null}
               </p>
             ) : null}
           </div>
