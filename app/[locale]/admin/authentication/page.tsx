@@ -29,9 +29,12 @@ import {
 import { TwoStepPolicyForm } from "@/components/two-step/policy-form";
 import { twoStepPolicyView } from "@/lib/two-step/policy";
 import { setTwoStepPolicyAction } from "./two-step-actions";
-import { ClientMessages } from "@/components/i18n/client-messages";
+import { ClientMessages, type MessageNamespace } from "@/components/i18n/client-messages";
 
 export const generateMetadata = titleFrom("AuthenticationPage.title");
+
+/** `names` when `shown`: the messages of a part the page renders only sometimes. */
+const when = (shown: boolean, ...names: MessageNamespace[]) => (shown ? names : []);
 
 export default async function AuthenticationPage() {
   const viewer = await requireSection("authentication");
@@ -44,8 +47,24 @@ export default async function AuthenticationPage() {
   const sp = serviceProviderFor(publicOrigin((await headers()).get("host")), viewer.organization.id);
   const canChooseJoinMode = can(viewer, "authentication.emailDomain");
   const failing = (domains ?? []).filter((domain) => domain.status === "failing");
+  // Messages reach the browser only for the forms this visit renders.
+  const joinModeForms = canChooseJoinMode && (domains ?? []).some((domain) => domain.status !== "pending");
+  const ssoForms = can(viewer, "authentication.sso");
   return (
-    <ClientMessages namespaces={["TwoStepPolicy", "Errors", "JoinRequests", "AuthenticationPage", "Sso.settings", "Sso.metadata"]}>
+    <ClientMessages
+      namespaces={[
+        "Errors",
+        "AuthenticationPage.messages",
+        "AuthenticationPage.domainLabel",
+        "AuthenticationPage.domainHint",
+        "AuthenticationPage.add",
+        "AuthenticationPage.adding",
+        ...when(twoStep.ok, "TwoStepPolicy"),
+        ...when(joinModeForms, "AuthenticationPage.joinModeLabel", "AuthenticationPage.joinModeHint", "AuthenticationPage.joinModes", "AuthenticationPage.saving", "AuthenticationPage.saveJoinMode"),
+        ...when(ssoForms, "Sso.settings", "Sso.metadata"),
+        ...when(Boolean(requests), "JoinRequests.outcomes", "JoinRequests.empty", "JoinRequests.details", "JoinRequests.deciding", "JoinRequests.approve", "JoinRequests.reject"),
+      ]}
+    >
       <div className="space-y-6">
         <PageHeader title={t("title")} intro={t("intro")} />
         {failing.length > 0 ? (
@@ -93,7 +112,7 @@ export default async function AuthenticationPage() {
           <AddDomainForm action={addDomainAction} />
         </Card>
         <SsoSettings
-          available={can(viewer, "authentication.sso")}
+          available={ssoForms}
           sp={sp}
           metadataUrl={`/api/saml/${viewer.organization.id}/metadata`}
           connection={connection}
