@@ -107,7 +107,7 @@ describe("messages handed to client components", () => {
     expect(carries(new Set(["Sso"]), "Sso.metadata")).toBe(true);
   });
 
-  it("reads the parts a page hands only when it shows them (`...when(shown, \"A\")`) as carried", () => {
+  it("reads the parts a page hands only when it shows them (`...ifShown(shown, \"A\")`) as carried", () => {
     const authentication = entries.find((file) => file.endsWith(path.join("admin", "authentication", "page.tsx")))!;
     expect(declaredNamespaces(authentication)).toEqual(expect.arrayContaining(["Errors", "TwoStepPolicy", "Sso.settings", "JoinRequests.outcomes"]));
   });

@@ -34,7 +34,7 @@ import { ClientMessages, type MessageNamespace } from "@/components/i18n/client-
 export const generateMetadata = titleFrom("AuthenticationPage.title");
 
 /** `names` when `shown`: the messages of a part the page renders only sometimes. */
-const when = (shown: boolean, ...names: MessageNamespace[]) => (shown ? names : []);
+const ifShown = (shown: boolean, ...names: MessageNamespace[]) => (shown ? names : []);
 
 export default async function AuthenticationPage() {
   const viewer = await requireSection("authentication");
@@ -59,10 +59,10 @@ export default async function AuthenticationPage() {
         "AuthenticationPage.domainHint",
         "AuthenticationPage.add",
         "AuthenticationPage.adding",
-        ...when(twoStep.ok, "TwoStepPolicy"),
-        ...when(joinModeForms, "AuthenticationPage.joinModeLabel", "AuthenticationPage.joinModeHint", "AuthenticationPage.joinModes", "AuthenticationPage.saving", "AuthenticationPage.saveJoinMode"),
-        ...when(ssoForms, "Sso.settings", "Sso.metadata"),
-        ...when(Boolean(requests), "JoinRequests.outcomes", "JoinRequests.empty", "JoinRequests.details", "JoinRequests.deciding", "JoinRequests.approve", "JoinRequests.reject"),
+        ...ifShown(twoStep.ok, "TwoStepPolicy"),
+        ...ifShown(joinModeForms, "AuthenticationPage.joinModeLabel", "AuthenticationPage.joinModeHint", "AuthenticationPage.joinModes", "AuthenticationPage.saving", "AuthenticationPage.saveJoinMode"),
+        ...ifShown(ssoForms, "Sso.settings", "Sso.metadata"),
+        ...ifShown(Boolean(requests), "JoinRequests.outcomes", "JoinRequests.empty", "JoinRequests.details", "JoinRequests.deciding", "JoinRequests.approve", "JoinRequests.reject"),
       ]}
     >
       <div className="space-y-6">
