@@ -9,7 +9,8 @@ import { Notice } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle, type FormState } from "@/lib/core/form-state";
 
-type Impact = { people: number; withoutTwoStep: string[]; ssoPeople: number };
+/** Who a choice concerns: how many lack two-step sign-in, the first of them by address, and how many sign in through SSO. */
+export type PolicyFormImpact = { withoutTwoStep: number; named: string[]; ssoPeople: number };
 
 export type PolicyFormProps = {
   available: boolean;
@@ -17,7 +18,7 @@ export type PolicyFormProps = {
   requiredFor: "off" | "admins" | "everyone";
   graceDays: number;
   deadline: string;
-  impacts: { admins: Impact; everyone: Impact };
+  impacts: { admins: PolicyFormImpact; everyone: PolicyFormImpact };
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
 };
 
@@ -28,7 +29,6 @@ export function TwoStepPolicyForm({ available, paused, requiredFor, graceDays, d
   const [state, formAction] = useActionState(action, idle);
   const errors = useFormErrors(state, { requiredFor: t("legend"), graceDays: t("graceDays") });
   const chosen = state.values?.requiredFor ?? requiredFor;
-  const people = (impact: Impact) => format.list(impact.withoutTwoStep.slice(0, 10));
   return (
     <form action={formAction} noValidate className="space-y-5">
       <ErrorSummary title={errors.title} items={errors.summary} />
@@ -58,7 +58,7 @@ export function TwoStepPolicyForm({ available, paused, requiredFor, graceDays, d
             </label>
             {value !== "off" ? (
               <p className="pl-6 text-sm text-slate-600" data-testid={`policy-impact-${value}`}>
-                {t("impact", { count: impacts[value].withoutTwoStep.length, people: people(impacts[value]) })}
+                {t("impact", { count: impacts[value].withoutTwoStep, people: format.list(impacts[value].named) })}
                 {/* Said only when someone is exempt: the message is empty for nobody, which would show its key. */}
                 {impacts[value].ssoPeople > 0 ? ` ${t("ssoExempt", { count: impacts[value].ssoPeople })}` : null}
               </p>

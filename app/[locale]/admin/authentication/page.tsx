@@ -26,8 +26,8 @@ import {
   verifyDomainAction,
 } from "./actions";
 
-import { TwoStepPolicyForm } from "@/components/two-step/policy-form";
-import { twoStepPolicyView } from "@/lib/two-step/policy";
+import { TwoStepPolicyForm, type PolicyFormImpact } from "@/components/two-step/policy-form";
+import { twoStepPolicyView, type PolicyImpact } from "@/lib/two-step/policy";
 import { setTwoStepPolicyAction } from "./two-step-actions";
 import { ClientMessages, type MessageNamespace } from "@/components/i18n/client-messages";
 
@@ -35,6 +35,11 @@ export const generateMetadata = titleFrom("AuthenticationPage.title");
 
 /** `names` when `shown`: the messages of a part the page renders only sometimes. */
 const ifShown = (shown: boolean, ...names: MessageNamespace[]) => (shown ? names : []);
+
+/** A choice's reach as the form shows it: the count, and only the first ten addresses (not the whole organization's). */
+function impactOf(impact: PolicyImpact): PolicyFormImpact {
+  return { withoutTwoStep: impact.withoutTwoStep.length, named: impact.withoutTwoStep.slice(0, 10), ssoPeople: impact.ssoPeople };
+}
 
 export default async function AuthenticationPage() {
   const viewer = await requireSection("authentication");
@@ -86,7 +91,7 @@ export default async function AuthenticationPage() {
               requiredFor={twoStep.view.policy.requiredFor}
               graceDays={twoStep.view.policy.graceDays}
               deadline={twoStep.view.deadline.toISOString()}
-              impacts={twoStep.view.impacts}
+              impacts={{ admins: impactOf(twoStep.view.impacts.admins), everyone: impactOf(twoStep.view.impacts.everyone) }}
               action={setTwoStepPolicyAction}
             />
           </Card>
