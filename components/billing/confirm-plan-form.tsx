@@ -1,9 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
 import type { FormAction } from "@/components/forms/form-action";
-import { useFormErrors } from "@/components/forms/use-form-errors";
+import { formMessages } from "@/components/forms/form-messages";
 import { Link } from "@/i18n/link";
 import { buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -11,19 +10,20 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/core/form-state";
 import type { Plan } from "@/lib/core/plans";
 
-/** The second step of a plan change: the consequences are already on screen; this confirms them. */
-export function ConfirmPlanForm({ plan, current, action }: { plan: Plan; current: Plan; action: FormAction }) {
-  const t = useTranslations("BillingPage");
-  const tPlans = useTranslations("Plans");
+/**
+ * The second step of a plan change: the consequences are already on screen; this confirms them.
+ * Its words come translated from the page, its errors from the action (`withMessages`).
+ */
+export function ConfirmPlanForm({ plan, action, text }: { plan: Plan; action: FormAction; text: { submit: string; pending: string; cancel: string } }) {
   const [state, formAction] = useActionState(action, idle);
-  const errors = useFormErrors(state);
+  const errors = formMessages(state);
   return (
     <form action={formAction} className="space-y-4">
       <ErrorSummary title={errors.title} items={errors.summary.map((item) => ({ message: item.message }))} />
       <input type="hidden" name="plan" value={plan} />
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton pendingLabel={t("changing")}>{t("confirm", { plan: tPlans(plan) })}</SubmitButton>
-        <Link href="/admin/billing" className={buttonClass("secondary")}>{t("cancel", { plan: tPlans(current) })}</Link>
+        <SubmitButton pendingLabel={text.pending}>{text.submit}</SubmitButton>
+        <Link href="/admin/billing" className={buttonClass("secondary")}>{text.cancel}</Link>
       </div>
     </form>
   );

@@ -47,7 +47,11 @@ export async function PlanChangePreviewCard({ preview, action }: { preview: Plan
         </>
       )}
       <p className="font-medium">{t("keepsData")}</p>
-      <ConfirmPlanForm plan={preview.to} current={preview.from} action={action} />
+      <ConfirmPlanForm
+        plan={preview.to}
+        action={action}
+        text={{ submit: t("confirm", { plan: names.to }), pending: t("changing"), cancel: t("cancel", { plan: names.from }) }}
+      />
     </div>
   );
 }

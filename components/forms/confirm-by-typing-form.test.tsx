@@ -29,7 +29,9 @@ describe("the confirm-by-typing form", () => {
   });
 
   it("links each refused field to its own ID on the page and names it in the summary", async () => {
-    const action = jest.fn(async (): Promise<FormState> => ({ status: "error", code: "validation", fields: { password: ["wrongPassword"] }, values: { confirmation: "Acme" } }));
+    // As the action answers it, through `withMessages`: its codes already in words.
+    const messages = { summaryTitle: "There is a problem", fieldMessage: "{field}: {message}", errors: { generic: "Something went wrong.", wrongPassword: "This is not your current password." } };
+    const action = jest.fn(async (): Promise<FormState> => ({ status: "error", code: "validation", fields: { password: ["wrongPassword"] }, values: { confirmation: "Acme" }, messages }));
     renderForm(action);
     fireEvent.change(screen.getByLabelText("Type the name, Acme"), { target: { value: "Acme" } });
     fireEvent.change(screen.getByLabelText("Your password"), { target: { value: "not-it" } });
@@ -39,7 +41,7 @@ describe("the confirm-by-typing form", () => {
     const sent = action.mock.calls[0] as unknown as [FormState, FormData];
     expect(sent[1].get("confirmation")).toBe("Acme");
     expect(sent[1].get("password")).toBe("not-it");
-    const link = await screen.findByRole("link", { name: /^Your password: / });
+    const link = await screen.findByRole("link", { name: "Your password: This is not your current password." });
     expect(link).toHaveAttribute("href", "#deletePassword");
     expect(screen.getByLabelText("Your password")).toHaveAttribute("id", "deletePassword");
     expect(screen.getByLabelText("Your password")).toHaveAttribute("aria-invalid", "true");

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { FormAction } from "@/components/forms/form-action";
-import { useFormErrors } from "@/components/forms/use-form-errors";
+import { formMessages } from "@/components/forms/form-messages";
 import { ConfirmByTyping } from "@/components/ui/confirm-by-typing";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, TextInput } from "@/components/ui/field";
@@ -39,7 +39,8 @@ export function ConfirmByTypingForm({
   const ids = { confirmation: id("confirmation"), password: id("password") };
   const [answer, formAction] = useActionState(action, idle);
   const state = withFieldIds(answer, ids);
-  const errors = useFormErrors(state, { [ids.confirmation]: text.label, ...(password ? { [ids.password]: password.label } : {}) });
+  // The action answers with its codes translated (`withMessages`): the page carries no catalogue for this form.
+  const errors = formMessages(state, { [ids.confirmation]: text.label, ...(password ? { [ids.password]: password.label } : {}) });
   return (
     <form action={formAction} noValidate className="space-y-4">
       <ErrorSummary title={errors.title} items={errors.summary} />

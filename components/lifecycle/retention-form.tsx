@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { FormAction } from "@/components/forms/form-action";
-import { useFormErrors } from "@/components/forms/use-form-errors";
+import { formMessages } from "@/components/forms/form-messages";
 import { Notice } from "@/components/ui/card";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, TextInput } from "@/components/ui/field";
@@ -17,7 +17,8 @@ import { idle } from "@/lib/core/form-state";
 export function RetentionForm({ action, days }: { action: FormAction; days: number | null }) {
   const t = useTranslations("DataLifecycle");
   const [state, formAction] = useActionState(action, idle);
-  const errors = useFormErrors(state, { retentionDays: t("retentionDays") });
+  // The action translates its codes and says its outcome (`withMessages`).
+  const errors = formMessages(state, { retentionDays: t("retentionDays") });
   const enabled = state.values ? state.values.enabled === "on" : days !== null;
   const typed = state.values?.days ?? (days === null ? "" : String(days));
   const data = state.status === "success" ? state.data : undefined;
@@ -27,15 +28,9 @@ export function RetentionForm({ action, days }: { action: FormAction; days: numb
       <input type="hidden" name="source" value="form" />
       <ErrorSummary title={errors.title} items={errors.summary} />
       <div role="status" aria-live="polite" data-testid="retention-outcome">
-        {previewed && data ? (
-          <Notice tone="info">
-            {"days" in data ? t("retentionPreview", { chats: Number(data.chats), messages: Number(data.messages) }) : t("retentionPreviewOff")}
-          </Notice>
-        ) : null}
-        {state.status === "success" && state.code === "saved" ? (
-          <Notice tone="success">{data && "days" in data ? t("retentionSaved", { days: Number(data.days) }) : t("retentionSavedOff")}</Notice>
-        ) : null}
-        {state.status === "success" && state.code === "unchanged" ? <Notice tone="info">{t("retentionUnchanged")}</Notice> : null}
+        {previewed && data ? <Notice tone="info">{errors.notice}</Notice> : null}
+        {state.status === "success" && state.code === "saved" ? <Notice tone="success">{errors.notice}</Notice> : null}
+        {state.status === "success" && state.code === "unchanged" ? <Notice tone="info">{errors.notice}</Notice> : null}
       </div>
       <div className="flex items-start gap-3">
         <input id="retentionEnabled" name="enabled" type="checkbox" defaultChecked={enabled} key={`enabled-${enabled}`} className="mt-1 size-5" />

@@ -13,6 +13,20 @@ export type FormState = {
   values?: Record<string, string>;
   /** Extra facts a form may show, such as `retryAfter`. */
   data?: Record<string, string | number>;
+  /** The codes above already translated by the action (i18n/form-messages.ts), so the form carries no catalogue. */
+  messages?: FormMessages;
+};
+
+/** What a form shows of its state, in the request's language. */
+export type FormMessages = {
+  /** The error summary's heading. */
+  summaryTitle: string;
+  /** How the summary names a field: `{field}` and `{message}` are filled in by the form, which knows its labels. */
+  fieldMessage: string;
+  /** Each error code of the state (the form's and its fields'), translated. */
+  errors: Record<string, string>;
+  /** A success's one line, when the action says one. */
+  notice?: string;
 };
 
 export const idle: FormState = { status: "idle" };

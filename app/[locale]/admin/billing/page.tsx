@@ -10,7 +10,6 @@ import { requireSection } from "@/lib/auth/viewer";
 import { changePlanAction } from "./actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { titleFrom } from "@/i18n/metadata";
-import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const generateMetadata = titleFrom("BillingPage.title");
 
@@ -28,59 +27,49 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const changed = isPlan(params.changed) && params.changed === current;
   const revoked = Math.max(0, Number.parseInt(params.revoked ?? "0", 10) || 0);
   return (
-    <ClientMessages
-      namespaces={[
-        "BillingPage.changing",
-        "BillingPage.confirm",
-        "BillingPage.cancel",
-        "Plans",
-        "Errors",
-      ]}
-    >
-      <div className="space-y-6">
-        <PageHeader title={t("title")} intro={t("intro", { organization })} help={{ article: "plans-and-features" }} />
-        {changed ? (
-          <div role="status">
-            <Notice tone="success">
-              {t("changed", { organization, plan: tPlans(current) })} {revoked > 0 ? t("changedRevoked", { count: revoked }) : null}
-            </Notice>
-          </div>
-        ) : null}
-        <Card title={t("currentPlan")} id="current">
-          <p data-testid="current-plan">{t("currentPlanValue", { organization, plan: tPlans(current) })}</p>
-          <p className="mt-2 text-sm text-slate-700">{t("paymentNote")}</p>
+    <div className="space-y-6">
+      <PageHeader title={t("title")} intro={t("intro", { organization })} help={{ article: "plans-and-features" }} />
+      {changed ? (
+        <div role="status">
+          <Notice tone="success">
+            {t("changed", { organization, plan: tPlans(current) })} {revoked > 0 ? t("changedRevoked", { count: revoked }) : null}
+          </Notice>
+        </div>
+      ) : null}
+      <Card title={t("currentPlan")} id="current">
+        <p data-testid="current-plan">{t("currentPlanValue", { organization, plan: tPlans(current) })}</p>
+        <p className="mt-2 text-sm text-slate-700">{t("paymentNote")}</p>
+      </Card>
+      {preview?.ok ? (
+        <Card title={t("confirmTitle", { plan: tPlans(preview.preview.to) })} id="confirm">
+          <PlanChangePreviewCard preview={preview.preview} action={changePlanAction} />
         </Card>
-        {preview?.ok ? (
-          <Card title={t("confirmTitle", { plan: tPlans(preview.preview.to) })} id="confirm">
-            <PlanChangePreviewCard preview={preview.preview} action={changePlanAction} />
-          </Card>
-        ) : (
-          <Card title={t("changeTitle")} id="change">
-            {preview && !preview.ok ? (
-              <div role="alert" className="mb-4 rounded-md border-2 border-red-700 bg-red-50 p-3 text-sm text-red-900">
-                {tErrors.has(preview.error as never) ? tErrors(preview.error as never) : tErrors("generic")}
+      ) : (
+        <Card title={t("changeTitle")} id="change">
+          {preview && !preview.ok ? (
+            <div role="alert" className="mb-4 rounded-md border-2 border-red-700 bg-red-50 p-3 text-sm text-red-900">
+              {tErrors.has(preview.error as never) ? tErrors(preview.error as never) : tErrors("generic")}
+            </div>
+          ) : null}
+          <form method="get" className="space-y-4">
+            <fieldset>
+              <legend className="mb-2 text-sm font-semibold">{t("changeLegend")}</legend>
+              <div className="flex flex-wrap gap-4">
+                {plans.map((plan) => (
+                  <label key={plan} className="flex items-center gap-2">
+                    <input type="radio" name="plan" value={plan} defaultChecked={plan === current} className="size-4" />
+                    {tPlans(plan)}
+                  </label>
+                ))}
               </div>
-            ) : null}
-            <form method="get" className="space-y-4">
-              <fieldset>
-                <legend className="mb-2 text-sm font-semibold">{t("changeLegend")}</legend>
-                <div className="flex flex-wrap gap-4">
-                  {plans.map((plan) => (
-                    <label key={plan} className="flex items-center gap-2">
-                      <input type="radio" name="plan" value={plan} defaultChecked={plan === current} className="size-4" />
-                      {tPlans(plan)}
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
-              <button type="submit" className={buttonClass("primary")}>{t("continue")}</button>
-            </form>
-          </Card>
-        )}
-        <Card title={t("comparisonTitle")} id="comparison">
-          <PlanComparison current={current} />
+            </fieldset>
+            <button type="submit" className={buttonClass("primary")}>{t("continue")}</button>
+          </form>
         </Card>
-      </div>
-    </ClientMessages>
+      )}
+      <Card title={t("comparisonTitle")} id="comparison">
+        <PlanComparison current={current} />
+      </Card>
+    </div>
   );
 }

@@ -60,25 +60,17 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
   return (
     <ClientMessages
       namespaces={[
-        "OrganizationPage.renamed",
-        "OrganizationPage.unchanged",
         "OrganizationPage.newName",
         "OrganizationPage.newNameHint",
         "OrganizationPage.renaming",
         "OrganizationPage.rename",
         "DataLifecycle.retentionDays",
-        "DataLifecycle.retentionPreview",
-        "DataLifecycle.retentionPreviewOff",
-        "DataLifecycle.retentionSaved",
-        "DataLifecycle.retentionSavedOff",
-        "DataLifecycle.retentionUnchanged",
         "DataLifecycle.retentionEnabled",
         "DataLifecycle.retentionDaysHint",
         "DataLifecycle.retentionPreviewing",
         "DataLifecycle.retentionPreviewButton",
         "DataLifecycle.retentionSaving",
         "DataLifecycle.retentionSave",
-        "Errors",
       ]}
     >
       <div className="space-y-6">

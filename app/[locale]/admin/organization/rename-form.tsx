@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { useFormErrors } from "@/components/forms/use-form-errors";
+import { formMessages } from "@/components/forms/form-messages";
 import { Notice } from "@/components/ui/card";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, TextInput } from "@/components/ui/field";
@@ -13,14 +13,14 @@ import { renameOrganizationAction } from "./actions";
 export function RenameForm({ name }: { name: string }) {
   const t = useTranslations("OrganizationPage");
   const [state, formAction] = useActionState(renameOrganizationAction, idle);
-  const errors = useFormErrors(state);
+  const errors = formMessages(state);
   const saved = state.status === "success" ? state.values?.name : undefined;
   return (
     <form action={formAction} noValidate className="space-y-5">
       <ErrorSummary title={errors.title} items={errors.summary} />
       {saved !== undefined ? (
         <div role="status">
-          <Notice tone="success">{state.code === "renamed" ? t("renamed", { name: saved }) : t("unchanged")}</Notice>
+          <Notice tone="success">{errors.notice}</Notice>
         </div>
       ) : null}
       <Field id="name" label={t("newName")} hint={t("newNameHint")} errors={errors.fieldErrors("name")}>

@@ -7,6 +7,7 @@ import { getDb } from "@/db";
 import { signOut } from "@/lib/auth/next-auth";
 import { leaveOrganization } from "@/lib/members/members";
 import { formFields, formState, submittedValues, type FormState } from "@/lib/core/form-state";
+import { withMessages } from "@/i18n/form-messages";
 import { changePassword, updateProfile } from "@/lib/members/profile";
 import { getViewer } from "@/lib/auth/viewer";
 import { sendMail } from "@/lib/mail/mailer";
@@ -53,7 +54,7 @@ export async function endOtherSessionsAction(): Promise<void> {
 
 export async function leaveOrganizationAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const result = await leaveOrganization(await getDb(), await getViewer(), formFields(formData));
-  if (!result.ok) return formState(result, { values: submittedValues(formData, ["confirmation"]) });
+  if (!result.ok) return withMessages(formState(result, { values: submittedValues(formData, ["confirmation"]) }));
   const locale = await getLocale();
   await signOut({ redirectTo: `/${locale}/signed-out?reason=left` });
   return { status: "success" };
