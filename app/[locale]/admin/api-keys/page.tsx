@@ -53,7 +53,6 @@ export default async function ApiKeysPage() {
         "ApiKeysPage.expiryDays",
         "ApiKeysPage.creating",
         "ApiKeysPage.create",
-        "Errors",
       ]}
     >
       <div className="space-y-6">
