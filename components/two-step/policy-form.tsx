@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
-import { useFormErrors } from "@/components/forms/use-form-errors";
+import { formMessages } from "@/components/forms/form-messages";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, TextInput } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
@@ -27,7 +27,8 @@ export function TwoStepPolicyForm({ available, paused, requiredFor, graceDays, d
   const t = useTranslations("TwoStepPolicy");
   const format = useFormatter();
   const [state, formAction] = useActionState(action, idle);
-  const errors = useFormErrors(state, { requiredFor: t("legend"), graceDays: t("graceDays") });
+  // The action answers with its codes translated (withMessages): the page carries no Errors catalogue.
+  const errors = formMessages(state, { requiredFor: t("legend"), graceDays: t("graceDays") });
   const chosen = state.values?.requiredFor ?? requiredFor;
   return (
     <form action={formAction} noValidate className="space-y-5">

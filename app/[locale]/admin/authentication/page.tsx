@@ -52,21 +52,19 @@ export default async function AuthenticationPage() {
   const sp = serviceProviderFor(publicOrigin((await headers()).get("host")), viewer.organization.id);
   const canChooseJoinMode = can(viewer, "authentication.emailDomain");
   const failing = (domains ?? []).filter((domain) => domain.status === "failing");
-  // Messages reach the browser only for the forms this visit renders.
+  // Messages reach the browser only for the forms this visit renders; the domain and policy forms' answers come translated.
   const joinModeForms = canChooseJoinMode && (domains ?? []).some((domain) => domain.status !== "pending");
   const ssoForms = can(viewer, "authentication.sso");
   return (
     <ClientMessages
       namespaces={[
-        "Errors",
-        "AuthenticationPage.messages",
         "AuthenticationPage.domainLabel",
         "AuthenticationPage.domainHint",
         "AuthenticationPage.add",
         "AuthenticationPage.adding",
         ...ifShown(twoStep.ok, "TwoStepPolicy"),
         ...ifShown(joinModeForms, "AuthenticationPage.joinModeLabel", "AuthenticationPage.joinModeHint", "AuthenticationPage.joinModes", "AuthenticationPage.saving", "AuthenticationPage.saveJoinMode"),
-        ...ifShown(ssoForms, "Sso.settings", "Sso.metadata"),
+        ...ifShown(ssoForms, "Sso.settings", "Sso.metadata", "Errors"),
         ...ifShown(Boolean(requests), "JoinRequests.outcomes", "JoinRequests.empty", "JoinRequests.details", "JoinRequests.deciding", "JoinRequests.approve", "JoinRequests.reject"),
       ]}
     >
