@@ -30,6 +30,8 @@ export function TwoStepPolicyForm({ available, paused, requiredFor, graceDays, d
   // The action answers with its codes translated (withMessages): the page carries no Errors catalogue.
   const errors = formMessages(state, { requiredFor: t("legend"), graceDays: t("graceDays") });
   const chosen = state.values?.requiredFor ?? requiredFor;
+  // Literal keys, so the page hands down only the messages this form uses (not the card's title and intro).
+  const choices = { off: t("off"), admins: t("admins"), everyone: t("everyone") };
   return (
     <form action={formAction} noValidate className="space-y-5">
       <ErrorSummary title={errors.title} items={errors.summary} />
@@ -55,7 +57,7 @@ export function TwoStepPolicyForm({ available, paused, requiredFor, graceDays, d
           <div key={value} className="space-y-1">
             <label className="flex items-center gap-2 text-sm text-slate-900">
               <input type="radio" name="requiredFor" value={value} defaultChecked={chosen === value} disabled={!available} id={value === "off" ? "requiredFor" : undefined} />
-              {t(value)}
+              {choices[value]}
             </label>
             {value !== "off" ? (
               <p className="pl-6 text-sm text-slate-600" data-testid={`policy-impact-${value}`}>
