@@ -1,9 +1,9 @@
 import { createTranslator } from "next-intl";
 import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
-import { sectionMessagesOf } from "@/app/[locale]/admin/authentication/answers";
+import { sectionAnswer } from "@/components/authentication/section-answer";
 import type { FormState } from "@/lib/core/form-state";
-import { sectionAnswer } from "./section-answer";
+import { sectionMessagesOf } from "./answers";
 
 // What an Authentication form's action answers (`answered`), in the given language.
 function answered(state: FormState, locale: "en" | "fr"): FormState {
