@@ -6,7 +6,7 @@ import { addDomain, removeDomain, setJoinMode, verifyDomain } from "@/lib/domain
 import { formFields, formState, submittedValues, type FormState } from "@/lib/core/form-state";
 import { saveConnection, saveConnectionFromMetadata, setSsoRequired } from "@/lib/sso/connections";
 import { getViewer } from "@/lib/auth/viewer";
-import { answered } from "./answers";
+import { answered, ssoAnswered } from "./answers";
 
 const page = "/[locale]/admin/authentication";
 
@@ -65,21 +65,24 @@ export async function removeDomainAction(_previous: FormState, formData: FormDat
 export async function saveConnectionAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const result = await saveConnection(await getDb(), await getViewer(), formFields(formData));
   refreshOn(result);
-  return formState(result, { values: submittedValues(formData, ["idpEntityId", "idpSsoUrl", "idpCertificate"]), success: () => ({ code: "saved" }) });
+  return ssoAnswered(formState(result, { values: submittedValues(formData, ["idpEntityId", "idpSsoUrl", "idpCertificate"]), success: () => ({ code: "saved" }) }), "connection");
 }
 
 export async function saveConnectionFromMetadataAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const pasted = formData.get("idpMetadata");
   const result = await saveConnectionFromMetadata(await getDb(), await getViewer(), formFields(formData));
   refreshOn(result);
-  return formState(result, {
-    // The whole paste comes back on a refusal (not cut at 2,000 characters like other fields): nothing to type again.
-    values: { idpMetadata: typeof pasted === "string" ? pasted : "" },
-    success: ({ read }) => ({
-      code: "savedFromMetadata",
-      data: { entityId: read.entityId, ssoUrl: read.ssoUrl, certificates: read.certificates.length, expired: read.expiredCertificates },
+  return ssoAnswered(
+    formState(result, {
+      // The whole paste comes back on a refusal (not cut at 2,000 characters like other fields): nothing to type again.
+      values: { idpMetadata: typeof pasted === "string" ? pasted : "" },
+      success: ({ read }) => ({
+        code: "savedFromMetadata",
+        data: { entityId: read.entityId, ssoUrl: read.ssoUrl, certificates: read.certificates.length, expired: read.expiredCertificates },
+      }),
     }),
-  });
+    "metadata",
+  );
 }
 
 export async function setSsoRequiredAction(_previous: FormState, formData: FormData): Promise<FormState> {

@@ -3,7 +3,7 @@ import en from "@/messages/en.json";
 import fr from "@/messages/fr.json";
 import { sectionAnswer } from "@/components/authentication/section-answer";
 import type { FormState } from "@/lib/core/form-state";
-import { sectionMessagesOf } from "./answers";
+import { sectionMessagesOf, ssoMessagesOf } from "./answers";
 
 // What an Authentication form's action answers (`answered`), in the given language.
 function answered(state: FormState, locale: "en" | "fr"): FormState {
@@ -39,5 +39,18 @@ describe("the Authentication forms' answers, translated by their actions", () =>
     expect(domain.summaryTitle).toBe(en.Errors.summaryTitle);
     expect(sectionAnswer(answered({ status: "error", code: "forbidden" }, "en")).outcome).toBe(en.Errors.forbidden);
     expect(sectionAnswer(answered({ status: "error", code: "noSuchCode" }, "en")).outcome).toBe(en.Errors.generic);
+  });
+
+  it("says the identity provider forms' refusals in their own words, each form as it did in the browser", () => {
+    const sso = (state: FormState, form: "connection" | "metadata", locale: "en" | "fr") => {
+      const messages = locale === "fr" ? fr : en;
+      const t = createTranslator({ locale, messages, namespace: "Sso" });
+      const errors = createTranslator({ locale, messages, namespace: "Errors" });
+      return ssoMessagesOf(state, form, t as never, errors as never).errors;
+    };
+    expect(sso({ status: "error", code: "validation", fields: { idpMetadata: ["metadataDoctype"] } }, "metadata", "fr").metadataDoctype).toBe(fr.Sso.metadataErrors.metadataDoctype);
+    expect(sso({ status: "error", code: "planRequired" }, "metadata", "en").planRequired).toBe(en.Sso.settings.planRequired);
+    expect(sso({ status: "error", code: "planRequired" }, "connection", "en").planRequired).toBe(en.Errors.planRequired);
+    expect(sso({ status: "error", code: "validation", fields: { idpSsoUrl: ["invalidUrl"] } }, "connection", "en").invalidUrl).toBe(en.Sso.settings.invalidUrl);
   });
 });

@@ -26,3 +26,24 @@ export async function answered(state: FormState): Promise<FormState> {
   const errors = await getTranslations("Errors");
   return { ...state, messages: sectionMessagesOf(state, section as unknown as Translator, errors as unknown as Translator) };
 }
+
+/** The identity provider's two forms: its settings typed by hand, or read from its pasted metadata. */
+type SsoForm = "connection" | "metadata";
+
+/** The codes of an identity provider's form in words: the form's own (Sso), before the shared Errors. */
+export function ssoMessagesOf(state: FormState, form: SsoForm, sso: Translator, errors: Translator): FormMessages {
+  const own = (code: string) => {
+    if (form === "connection") return code === "invalidUrl" || code === "invalidCertificate" ? sso(`settings.${code}`) : undefined;
+    if (sso.has(`metadataErrors.${code}`)) return sso(`metadataErrors.${code}`);
+    return code === "planRequired" ? sso("settings.planRequired") : undefined;
+  };
+  const messages = formMessagesOf(state, errors);
+  return { ...messages, errors: Object.fromEntries(Object.entries(messages.errors).map(([code, text]) => [code, own(code) ?? text])) };
+}
+
+/** The answer of the identity provider's forms (settings by hand, or read from metadata), translated here. */
+export async function ssoAnswered(state: FormState, form: SsoForm): Promise<FormState> {
+  const sso = await getTranslations("Sso");
+  const errors = await getTranslations("Errors");
+  return { ...state, messages: ssoMessagesOf(state, form, sso as unknown as Translator, errors as unknown as Translator) };
+}
