@@ -17,7 +17,7 @@ export function SsoConnectionForm({
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
   current: { idpEntityId: string; idpSsoUrl: string; idpCertificate: string } | null;
 }) {
-  const t = useTranslations("Sso.settings");
+  const t = useTranslations("Sso.connection");
   const [state, formAction] = useActionState(action, idle);
   // The action answers with its codes translated (ssoAnswered): the page carries no Errors catalogue.
   const text = (code: string) => state.messages?.errors[code] ?? state.messages?.errors.generic ?? code;

@@ -51,6 +51,6 @@ describe("the Authentication forms' answers, translated by their actions", () =>
     expect(sso({ status: "error", code: "validation", fields: { idpMetadata: ["metadataDoctype"] } }, "metadata", "fr").metadataDoctype).toBe(fr.Sso.metadataErrors.metadataDoctype);
     expect(sso({ status: "error", code: "planRequired" }, "metadata", "en").planRequired).toBe(en.Sso.settings.planRequired);
     expect(sso({ status: "error", code: "planRequired" }, "connection", "en").planRequired).toBe(en.Errors.planRequired);
-    expect(sso({ status: "error", code: "validation", fields: { idpSsoUrl: ["invalidUrl"] } }, "connection", "en").invalidUrl).toBe(en.Sso.settings.invalidUrl);
+    expect(sso({ status: "error", code: "validation", fields: { idpSsoUrl: ["invalidUrl"] } }, "connection", "en").invalidUrl).toBe(en.Sso.connection.invalidUrl);
   });
 });

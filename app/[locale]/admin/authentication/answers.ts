@@ -33,7 +33,7 @@ type SsoForm = "connection" | "metadata";
 /** The codes of an identity provider's form in words: the form's own (Sso), before the shared Errors. */
 export function ssoMessagesOf(state: FormState, form: SsoForm, sso: Translator, errors: Translator): FormMessages {
   const own = (code: string) => {
-    if (form === "connection") return code === "invalidUrl" || code === "invalidCertificate" ? sso(`settings.${code}`) : undefined;
+    if (form === "connection") return code === "invalidUrl" || code === "invalidCertificate" ? sso(`connection.${code}`) : undefined;
     if (sso.has(`metadataErrors.${code}`)) return sso(`metadataErrors.${code}`);
     return code === "planRequired" ? sso("settings.planRequired") : undefined;
   };

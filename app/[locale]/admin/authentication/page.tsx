@@ -80,7 +80,7 @@ export default async function AuthenticationPage() {
           "TwoStepPolicy.save",
         ),
         ...ifShown(joinModeForms, "AuthenticationPage.joinModeLabel", "AuthenticationPage.joinModeHint", "AuthenticationPage.joinModes", "AuthenticationPage.saving", "AuthenticationPage.saveJoinMode"),
-        ...ifShown(ssoForms, "Sso.settings", "Sso.metadata"),
+        ...ifShown(ssoForms, "Sso.connection", "Sso.metadata"),
         ...ifShown(Boolean(requests), "JoinRequests.outcomes", "JoinRequests.empty", "JoinRequests.details", "JoinRequests.deciding", "JoinRequests.approve", "JoinRequests.reject"),
       ]}
     >
