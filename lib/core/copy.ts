@@ -140,11 +140,39 @@ const pad2 = Array.from({ length: 100 }, (_, value) => String(value).padStart(2,
 
 /**
  * "YYYY-MM-DDTHH:MM:SS" of a count of seconds since 1970 (UTC), as toISOString writes it, by integer
- * arithmetic (days to a civil date, H. Hinnant's algorithm): a Date per row cost more than the COPY.
+ * arithmetic (`civilDayText`): a Date per row cost more than the COPY.
  */
 export function utcSecondText(unixSeconds: number): string {
   const days = Math.floor(unixSeconds / 86_400);
+  if (days < firstDayOfYear0 || days >= firstDayOfYear10000) return new Date(unixSeconds * 1000).toISOString().slice(0, 19);
+  const dayText = new Uint8Array(11);
+  civilDayText(days, dayText);
   const inDay = unixSeconds - days * 86_400;
+  const hour = Math.floor(inDay / 3600);
+  const minute = Math.floor((inDay - hour * 3600) / 60);
+  const second = inDay - hour * 3600 - minute * 60;
+  return `${Buffer.from(dayText).toString("latin1")}${pad2[hour]}:${pad2[minute]}:${pad2[second]}`;
+}
+
+/** The days from 1970-01-01 to 0000-01-01 and to 10000-01-01: `civilDayText` writes the years between. */
+const firstDayOfYear0 = -719_528;
+const firstDayOfYear10000 = 2_932_897;
+
+/** "00" to "99" as ASCII, two bytes per value. */
+const digitPairs = Buffer.from(pad2.join(""), "latin1");
+
+/** A value from 0 to 99 as two digits at `at`; returns the position after them. */
+function twoDigits(out: Uint8Array, at: number, value: number): number {
+  out[at] = digitPairs[value * 2]!;
+  out[at + 1] = digitPairs[value * 2 + 1]!;
+  return at + 2;
+}
+
+/**
+ * "YYYY-MM-DDT" of a day counted from 1970-01-01 (years 0 to 9999) written into `target`, by
+ * integer arithmetic from days to a civil date (H. Hinnant's algorithm), no string made.
+ */
+function civilDayText(days: number, target: Uint8Array): void {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
@@ -154,11 +182,14 @@ export function utcSecondText(unixSeconds: number): string {
   const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
   const month = shifted < 10 ? shifted + 3 : shifted - 9;
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  if (year < 0 || year > 9999) return new Date(unixSeconds * 1000).toISOString().slice(0, 19);
-  const hour = Math.floor(inDay / 3600);
-  const minute = Math.floor((inDay - hour * 3600) / 60);
-  const second = inDay - hour * 3600 - minute * 60;
-  return `${pad2[Math.floor(year / 100)]}${pad2[year % 100]}-${pad2[month]}-${pad2[day]}T${pad2[hour]}:${pad2[minute]}:${pad2[second]}`;
+  const century = Math.floor(year / 100);
+  twoDigits(target, 0, century);
+  twoDigits(target, 2, year - century * 100);
+  target[4] = 0x2d;
+  twoDigits(target, 5, month);
+  target[7] = 0x2d;
+  twoDigits(target, 8, day);
+  target[10] = 0x54;
 }
 
 const hexPairs = Array.from({ length: 256 }, (_, value) => value.toString(16).padStart(2, "0"));
@@ -291,24 +322,32 @@ export class ByteWriter {
     const out = this.buffer;
     let at = this.length;
     out[at++] = 0x22;
-    // Most text needs no escape: checked first, then copied in one go.
-    let plain = true;
-    for (let index = start, end = start + length; index < end; index += 1) {
-      const byte = source[index]!;
-      if (byte < 0x20 || byte === 0x22 || byte === 0x5c) {
-        plain = false;
-        break;
+    // Most text needs no escape. Up to a kilobyte it is copied byte by byte until the first byte
+    // that needs one (the call of Buffer#copy costs more than such a copy); longer text is scanned
+    // first, then copied in one go (faster from about a kilobyte on). Escaping starts from there.
+    const end = start + length;
+    let index = start;
+    if (length < 1024) {
+      for (; index < end; index += 1) {
+        const byte = source[index]!;
+        if (byte < 0x20 || byte === 0x22 || byte === 0x5c) break;
+        out[at++] = byte;
       }
+    } else {
+      while (index < end) {
+        const byte = source[index]!;
+        if (byte < 0x20 || byte === 0x22 || byte === 0x5c) break;
+        index += 1;
+      }
+      source.copy(out, at, start, index);
+      at += index - start;
     }
-    if (plain) {
-      // Buffer#copy costs more than a loop below a few dozen bytes (a profile of the server showed it).
-      if (length >= 64) source.copy(out, at, start, start + length);
-      else for (let index = 0; index < length; index += 1) out[at + index] = source[start + index]!;
-      out[at + length] = 0x22;
-      this.length = at + length + 1;
+    if (index === end) {
+      out[at] = 0x22;
+      this.length = at + 1;
       return;
     }
-    for (let index = start, end = start + length; index < end; index += 1) {
+    for (; index < end; index += 1) {
       const byte = source[index]!;
       if (byte >= 0x20 && byte !== 0x22 && byte !== 0x5c) {
         out[at++] = byte;
@@ -390,13 +429,32 @@ export class ByteWriter {
     }
     this.room(16);
     const out = this.buffer;
+    if (value < 0x8000_0000) {
+      // Below 2^31 (every ID in practice): integer division, two digits at a time from the right.
+      let rest = value | 0;
+      const digits = rest < 10_000 ? (rest < 100 ? (rest < 10 ? 1 : 2) : rest < 1000 ? 3 : 4) : rest < 1_000_000 ? (rest < 100_000 ? 5 : 6) : rest < 100_000_000 ? (rest < 10_000_000 ? 7 : 8) : rest < 1_000_000_000 ? 9 : 10;
+      let at = this.length + digits;
+      this.length = at;
+      while (rest >= 100) {
+        const next = (rest / 100) | 0;
+        const pair = (rest - next * 100) * 2;
+        out[--at] = digitPairs[pair + 1]!;
+        out[--at] = digitPairs[pair]!;
+        rest = next;
+      }
+      if (rest >= 10) {
+        out[--at] = digitPairs[rest * 2 + 1]!;
+        out[--at] = digitPairs[rest * 2]!;
+      } else out[--at] = 0x30 + rest;
+      return;
+    }
     let digits = 1;
     for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits += 1;
     let at = this.length + digits;
     this.length = at;
     do {
       const next = Math.floor(value / 10);
-      out[--at] = 0x30 + value - next * 10;
+      out[--at] = 0x30 + (value - next * 10);
       value = next;
     } while (value > 0);
   }
@@ -433,9 +491,9 @@ export class ByteWriter {
     const day = Math.floor(unixSeconds / 86_400);
     if (day !== this.day) {
       // Years outside 0–9999 are written whole by the string path, without the day cache.
-      if (day < -719_528 || day >= 2_932_897) return this.ascii(style === "json" ? `"${utcSecondText(unixSeconds)}${jsonFraction(fraction)}+00:00"` : `${utcSecondText(unixSeconds)}.${String(Math.floor(fraction / 1000)).padStart(3, "0")}Z`);
+      if (day < firstDayOfYear0 || day >= firstDayOfYear10000) return this.ascii(style === "json" ? `"${utcSecondText(unixSeconds)}${jsonFraction(fraction)}+00:00"` : `${utcSecondText(unixSeconds)}.${String(Math.floor(fraction / 1000)).padStart(3, "0")}Z`);
       this.day = day;
-      this.dayText = Buffer.from(utcSecondText(day * 86_400).slice(0, 11), "latin1");
+      civilDayText(day, this.dayText);
     }
     this.room(40);
     const out = this.buffer;
@@ -443,9 +501,10 @@ export class ByteWriter {
     if (style === "json") out[at++] = 0x22;
     const dayText = this.dayText;
     for (let index = 0; index < 11; index += 1) out[at++] = dayText[index]!;
-    const inDay = unixSeconds - day * 86_400;
-    const hour = Math.floor(inDay / 3600);
-    const minute = Math.floor((inDay - hour * 3600) / 60);
+    // Whole numbers below 2^31 from here on: integer division (`| 0`), not floating point.
+    const inDay = (unixSeconds - day * 86_400) | 0;
+    const hour = (inDay / 3600) | 0;
+    const minute = ((inDay - hour * 3600) / 60) | 0;
     const second = inDay - hour * 3600 - minute * 60;
     at = twoDigits(out, at, hour);
     out[at++] = 0x3a;
@@ -453,31 +512,36 @@ export class ByteWriter {
     out[at++] = 0x3a;
     at = twoDigits(out, at, second);
     if (style === "millis") {
-      const millis = Math.floor(fraction / 1000);
+      const millis = (fraction / 1000) | 0;
+      const hundreds = (millis / 100) | 0;
       out[at++] = 0x2e;
-      out[at++] = 0x30 + Math.floor(millis / 100);
-      out[at++] = 0x30 + (Math.floor(millis / 10) % 10);
-      out[at++] = 0x30 + (millis % 10);
+      out[at++] = 0x30 + hundreds;
+      at = twoDigits(out, at, millis - hundreds * 100);
       out[at++] = 0x5a;
     } else {
       if (fraction !== 0) {
+        // Six digits, then the trailing zeros taken back (the fraction is not zero: a digit stays).
+        const high = (fraction / 10_000) | 0;
+        const middle = ((fraction - high * 10_000) / 100) | 0;
         out[at++] = 0x2e;
-        let rest = fraction;
-        let divisor = 100_000;
-        // Digits until what is left is zero: the trailing zeros are never written.
-        while (rest > 0) {
-          const digit = Math.floor(rest / divisor);
-          out[at++] = 0x30 + digit;
-          rest -= digit * divisor;
-          divisor /= 10;
-        }
+        at = twoDigits(out, at, high);
+        at = twoDigits(out, at, middle);
+        at = twoDigits(out, at, fraction - high * 10_000 - middle * 100);
+        while (out[at - 1] === 0x30) at -= 1;
       }
-      for (const byte of jsonZone) out[at++] = byte;
+      out[at] = 0x2b;
+      out[at + 1] = 0x30;
+      out[at + 2] = 0x30;
+      out[at + 3] = 0x3a;
+      out[at + 4] = 0x30;
+      out[at + 5] = 0x30;
+      out[at + 6] = 0x22;
+      at += 7;
     }
     this.length = at;
   }
   private day = Number.NaN;
-  private dayText: Buffer = Buffer.alloc(11);
+  private readonly dayText = new Uint8Array(11);
   /** A column's bytes as a quoted CSV cell, with the formula guard (see `csv`); a null is "". */
   csvGuarded(row: BinaryRow, column: number): void {
     this.csvCell(row, column, 0, true);
@@ -492,15 +556,6 @@ export class ByteWriter {
 }
 
 const hexDigit = (value: number) => (value < 10 ? 0x30 + value : 0x57 + value);
-
-const jsonZone = Buffer.from('+00:00"', "latin1");
-
-function twoDigits(out: Buffer, at: number, value: number): number {
-  const tens = Math.floor(value / 10);
-  out[at] = 0x30 + tens;
-  out[at + 1] = 0x30 + value - tens * 10;
-  return at + 2;
-}
 
 /** The fraction of a second as json_build_object writes it: ".123456" with its trailing zeros dropped, nothing when whole. */
 function jsonFraction(micros: number): string {
