@@ -76,6 +76,17 @@ describe("the binary COPY formatters write what PostgreSQL writes", () => {
       const long = "x".repeat(length);
       samples.push(long, `${long}"`, `"${long}`, `${long.slice(0, length - 1)}\n${long}`);
     }
+    // Short random text: a character needing an escape at every place in a 4-byte word, and bytes above 0x7f.
+    const alphabet = ["a", "Z", " ", "~", '"', "\\", "\n", "\u0000", "\u001f", "\u007f", "é", "’", "🙂", "!", "#", "]"];
+    let seed = 7;
+    for (let index = 0; index < 3000; index += 1) {
+      let text = "";
+      for (let length = index % 23; length > 0; length -= 1) {
+        seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+        text += alphabet[seed % alphabet.length];
+      }
+      samples.push(text);
+    }
     for (const text of samples) expect(written((out) => out.json(rowOf(Buffer.from(text)), 0))).toBe(JSON.stringify(text));
   });
 });
