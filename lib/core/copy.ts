@@ -512,8 +512,11 @@ export class ByteWriter {
    * of the fraction dropped, none when whole).
    */
   timestamp(row: BinaryRow, column: number, style: "millis" | "json"): void {
-    const micros = row.micros(column);
-    if (micros === null) return this.ascii("null");
+    if (row.lengths[column]! < 0) return this.ascii("null");
+    // As row.micros reads it, written out here: this runs once per row and the call showed in profiles.
+    const source = row.buffer;
+    const start = row.starts[column]!;
+    const micros = source.readInt32BE(start) * 0x1_0000_0000 + source.readUInt32BE(start + 4);
     const seconds = Math.floor(micros / 1_000_000);
     const fraction = micros - seconds * 1_000_000;
     const unixSeconds = seconds + 946_684_800;
@@ -523,13 +526,23 @@ export class ByteWriter {
       if (day < firstDayOfYear0 || day >= firstDayOfYear10000) return this.ascii(style === "json" ? `"${utcSecondText(unixSeconds)}${jsonFraction(fraction)}+00:00"` : `${utcSecondText(unixSeconds)}.${String(Math.floor(fraction / 1000)).padStart(3, "0")}Z`);
       this.day = day;
       civilDayText(day, this.dayText);
+      const dayText = this.dayText;
+      this.dayWords[0] = (dayText[0]! << 24) | (dayText[1]! << 16) | (dayText[2]! << 8) | dayText[3]!;
+      this.dayWords[1] = (dayText[4]! << 24) | (dayText[5]! << 16) | (dayText[6]! << 8) | dayText[7]!;
     }
     this.room(40);
     const out = this.buffer;
     let at = this.length;
     if (style === "json") out[at++] = 0x22;
+    // "YYYY-MM-DDT": two words and three bytes.
     const dayText = this.dayText;
-    for (let index = 0; index < 11; index += 1) out[at++] = dayText[index]!;
+    const words = this.words;
+    words.setInt32(at, this.dayWords[0]!);
+    words.setInt32(at + 4, this.dayWords[1]!);
+    out[at + 8] = dayText[8]!;
+    out[at + 9] = dayText[9]!;
+    out[at + 10] = dayText[10]!;
+    at += 11;
     // Whole numbers below 2^31 from here on: integer division (`| 0`), not floating point.
     const inDay = (unixSeconds - day * 86_400) | 0;
     const hour = (inDay / 3600) | 0;
@@ -558,10 +571,8 @@ export class ByteWriter {
         at = twoDigits(out, at, fraction - high * 10_000 - middle * 100);
         while (out[at - 1] === 0x30) at -= 1;
       }
-      out[at] = 0x2b;
-      out[at + 1] = 0x30;
-      out[at + 2] = 0x30;
-      out[at + 3] = 0x3a;
+      // '+00:00"'
+      words.setInt32(at, 0x2b30303a);
       out[at + 4] = 0x30;
       out[at + 5] = 0x30;
       out[at + 6] = 0x22;
@@ -571,6 +582,7 @@ export class ByteWriter {
   }
   private day = Number.NaN;
   private readonly dayText = new Uint8Array(11);
+  private readonly dayWords = new Int32Array(2);
   /** A column's bytes as a quoted CSV cell, with the formula guard (see `csv`); a null is "". */
   csvGuarded(row: BinaryRow, column: number): void {
     this.csvCell(row, column, 0, true);
