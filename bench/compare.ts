@@ -6,6 +6,8 @@
 //   PEER_DIR (unset: no peer), PEER_PORT (3302); `--order peer-first` measures the peer first.
 //   `--weight-only`: only the visit in Chromium (JS, HTML, renders) and its goals, no load and no peer
 //   (a minute instead of half an hour; BENCH_CHATS=1000 makes the seeding quick too).
+//   `--floor`: also an empty Next.js app of the same Next and React (bench/floor-app.ts, FLOOR_PORT
+//   3203), its dynamic page beside its route handler: the ratio no page can go under.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -13,6 +15,7 @@ import autocannon from "autocannon";
 import postgres from "postgres";
 import { baseUrl, createBenchDatabase, seconds, seedOrganization, sessionCookie, sizes, startServer, vacuumAnalyze, percentile } from "./support";
 import { consolePages, kB, launchChromium, measurePageWeight, measurePageWeights, pageWeightTable, parseCookie, renderDetails, type PageWeight } from "./page-weight";
+import { startFloorApp } from "./floor-app";
 
 const measuredSeconds = Number(process.env.BENCH_SECONDS ?? 15);
 const warmupSeconds = Number(process.env.BENCH_WARMUP ?? 5);
@@ -25,6 +28,8 @@ const peerOrigin = `http://127.0.0.1:${peerPort}`;
 const peerFirst = process.argv.includes("--order") && process.argv[process.argv.indexOf("--order") + 1] === "peer-first";
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 const weightOnly = process.argv.includes("--weight-only");
+const withFloor = process.argv.includes("--floor");
+const floorPort = Number(process.env.FLOOR_PORT ?? 3203);
 
 type Cell = { rps: number; p50: number; p95: number; p975: number; p99: number; max: number; requests: number; non2xx: number; errors: number; timeouts: number };
 type Row = { label: string; cells: Partial<Record<Concurrency, Cell>> };
@@ -343,6 +348,36 @@ function printLoad(ours: OursResult, peer: PeerResult | null): void {
   }
 }
 
+/**
+ * `--floor`: an empty Next.js app of the same Next and React (bench/floor-app.ts) under the same
+ * load, its dynamic page beside its route handler: the least any rendered page costs next to a
+ * handler, before middleware, session, database or messages.
+ */
+async function measureFloor(): Promise<Row[]> {
+  console.log(`# Floor: an empty Next.js app (one dynamic page, one route handler) built from this project's node_modules, on port ${floorPort}`);
+  const app = await startFloorApp(floorPort);
+  try {
+    return await measureTargets([
+      { label: "floor: empty Next page", url: `${app.origin}/` },
+      { label: "floor: empty route handler", url: `${app.origin}/api/health` },
+    ]);
+  } finally {
+    await app.stop();
+  }
+}
+
+function printFloor(rows: Row[]): void {
+  const [page, handler] = rows as [Row, Row];
+  console.log("\n## The framework's floor: an empty Next page ÷ an empty route handler, same run (req/s ratio · p95 ratio)\n");
+  console.log(table(rows));
+  const cells = concurrencies.map((connections) => {
+    const a = page.cells[connections]!;
+    const b = handler.cells[connections]!;
+    return a.requests && b.requests ? `${round(a.rps / b.rps, 2)}× req/s · ${round(a.p95 / b.p95, 2)}× p95` : "n/a";
+  });
+  console.log(`\n| ratio | ${concurrencies.join(" | ")} |\n|---|${concurrencies.map(() => "---").join("|")}|\n| empty page ÷ route handler | ${cells.join(" | ")} |`);
+}
+
 async function main(): Promise<number> {
   if (!fs.existsSync(`${distDir}/BUILD_ID`)) {
     console.error(`no production build in ${distDir}: run npm run build first`);
@@ -354,6 +389,7 @@ async function main(): Promise<number> {
   const ours = await measureOurs();
   if (peerDir && !peerFirst && !weightOnly) peer = await measurePeer(peerDir);
   if (!weightOnly) printLoad(ours, peer);
+  if (withFloor && !weightOnly) printFloor(await measureFloor());
 
   console.log("\n## One visit in Chromium (fresh context; JS = every script response within the visit, gzip -6 of its body; renders = document + RSC requests from load until ≥ 3 s and 1 s without a request, ≤ 15 s)\n");
   console.log(pageWeightTable([...ours.weights, ours.signIn, ...(peer ? [peer.weight] : [])]));

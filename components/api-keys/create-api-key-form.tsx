@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { useFormErrors } from "@/components/forms/use-form-errors";
+import { formMessages } from "@/components/forms/form-messages";
 import { Link } from "@/i18n/link";
 import { Notice } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -19,7 +19,8 @@ type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 export function CreateApiKeyForm({ action }: { action: Action }) {
   const t = useTranslations("ApiKeysPage");
   const [state, formAction] = useActionState(action, idle);
-  const errors = useFormErrors(state, { name: t("name"), scopes: t("scopes"), expiry: t("expiry") });
+  // The action answers with its codes translated (withMessages): the page carries no Errors catalogue.
+  const errors = formMessages(state, { name: t("name"), scopes: t("scopes"), expiry: t("expiry") });
   const chosen = state.status === "error" ? (state.values?.scopes ?? "").split(" ") : null;
   const isChecked = (scope: string) => (chosen ? chosen.includes(scope) : !explicitScopes.includes(scope as never));
   const expiry = state.status === "error" ? (state.values?.expiry ?? "90") : "90";

@@ -7,20 +7,20 @@ import { Field, TextInput } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle, type FormState } from "@/lib/core/form-state";
-import { useSectionMessages } from "@/components/forms/use-section-messages";
+import { sectionAnswer } from "./section-answer";
 
 export function AddDomainForm({ action }: { action: (previous: FormState, formData: FormData) => Promise<FormState> }) {
   const t = useTranslations("AuthenticationPage");
-  const messages = useSectionMessages("AuthenticationPage.messages");
   const [state, formAction] = useActionState(action, idle);
-  const domainErrors = messages.fieldError(state, "domain");
+  const messages = sectionAnswer(state);
+  const domainErrors = messages.fieldError("domain");
   const summary = state.status === "error" ? [domainErrors ? { field: "domain", message: domainErrors[0]! } : { message: messages.text(state.code ?? "generic") }] : [];
   return (
     <form action={formAction} noValidate className="space-y-4">
       <ErrorSummary title={messages.summaryTitle} items={summary} />
       {state.status === "success" ? (
         <div role="status">
-          <Notice tone="success">{messages.outcome(state)}</Notice>
+          <Notice tone="success">{messages.outcome}</Notice>
         </div>
       ) : null}
       <Field id="domain" label={t("domainLabel")} hint={t("domainHint")} errors={domainErrors}>

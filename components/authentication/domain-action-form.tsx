@@ -5,7 +5,7 @@ import { OutcomeNotice } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ButtonVariant } from "@/components/ui/button";
 import { idle, type FormState } from "@/lib/core/form-state";
-import { useSectionMessages } from "@/components/forms/use-section-messages";
+import { sectionAnswer } from "./section-answer";
 
 /** One button that acts on one domain (verify, remove) and says what happened. */
 export function DomainActionForm({
@@ -24,8 +24,7 @@ export function DomainActionForm({
   messageValues?: Record<string, string>;
 }) {
   const [state, formAction] = useActionState(action, idle);
-  const messages = useSectionMessages("AuthenticationPage.messages");
-  const outcome = state.status === "idle" || !state.code ? null : messages.text(state.code, { ...messageValues, ...state.data });
+  const outcome = sectionAnswer(state, messageValues).outcome;
   return (
     <form action={formAction} className="space-y-2">
       {Object.entries(fields).map(([name, value]) => (

@@ -7,7 +7,7 @@ import { Notice } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { JoinMode } from "@/db/schema";
 import { idle, type FormState } from "@/lib/core/form-state";
-import { useSectionMessages } from "@/components/forms/use-section-messages";
+import { sectionAnswer } from "./section-answer";
 
 const modes: JoinMode[] = ["off", "approval", "auto"];
 
@@ -23,8 +23,8 @@ export function JoinModeForm({
   joinMode: JoinMode;
 }) {
   const t = useTranslations("AuthenticationPage");
-  const messages = useSectionMessages("AuthenticationPage.messages");
   const [state, formAction] = useActionState(action, idle);
+  const messages = sectionAnswer(state);
   const id = `joinMode-${domainId}`;
   const errors = state.status === "error" ? [messages.text(state.fields?.joinMode?.[0] ?? state.code ?? "generic")] : undefined;
   return (
@@ -42,7 +42,7 @@ export function JoinModeForm({
       <SubmitButton variant="secondary" pendingLabel={t("saving")}>
         {t("saveJoinMode")}
       </SubmitButton>
-      <div aria-live="polite">{state.status === "success" ? <Notice tone="success">{messages.outcome(state)}</Notice> : null}</div>
+      <div aria-live="polite">{state.status === "success" ? <Notice tone="success">{messages.outcome}</Notice> : null}</div>
     </form>
   );
 }

@@ -17,10 +17,10 @@ export function SsoConnectionForm({
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
   current: { idpEntityId: string; idpSsoUrl: string; idpCertificate: string } | null;
 }) {
-  const t = useTranslations("Sso.settings");
-  const tErrors = useTranslations("Errors");
+  const t = useTranslations("Sso.connection");
   const [state, formAction] = useActionState(action, idle);
-  const text = (code: string) => (code === "invalidUrl" || code === "invalidCertificate" ? t(code) : tErrors.has(code as never) ? tErrors(code as never) : tErrors("generic"));
+  // The action answers with its codes translated (ssoAnswered): the page carries no Errors catalogue.
+  const text = (code: string) => state.messages?.errors[code] ?? state.messages?.errors.generic ?? code;
   const errorOf = (field: string) => {
     const code = state.status === "error" ? state.fields?.[field]?.[0] : undefined;
     return code ? [text(code)] : undefined;
@@ -30,7 +30,7 @@ export function SsoConnectionForm({
   const value = (field: (typeof fields)[number]) => state.values?.[field] ?? current?.[field] ?? "";
   return (
     <form action={formAction} noValidate className="space-y-4">
-      <ErrorSummary title={tErrors("summaryTitle")} items={summary.map((item) => (item.field ? item : { message: item.message }))} />
+      <ErrorSummary title={state.messages?.summaryTitle ?? ""} items={summary.map((item) => (item.field ? item : { message: item.message }))} />
       {state.status === "success" ? (
         <div role="status">
           <Notice tone="success">{t("saved")}</Notice>

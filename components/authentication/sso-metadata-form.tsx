@@ -11,21 +11,16 @@ import { idle, type FormState } from "@/lib/core/form-state";
 /** The identity provider from its pasted metadata XML; every refusal is shown on the field, the paste kept. */
 export function SsoMetadataForm({ action }: { action: (previous: FormState, formData: FormData) => Promise<FormState> }) {
   const t = useTranslations("Sso.metadata");
-  const tSettings = useTranslations("Sso.settings");
-  const tErrors = useTranslations("Errors");
   const [state, formAction] = useActionState(action, idle);
-  const text = (code: string) => {
-    if (t.has(`errors.${code}` as never)) return t(`errors.${code}` as never);
-    if (code === "planRequired") return tSettings("planRequired");
-    return tErrors.has(code as never) ? tErrors(code as never) : tErrors("generic");
-  };
+  // The action answers with its codes translated (ssoAnswered): the page carries neither the refusals nor Errors.
+  const text = (code: string) => state.messages?.errors[code] ?? state.messages?.errors.generic ?? code;
   const fieldCode = state.status === "error" ? state.fields?.idpMetadata?.[0] : undefined;
   const errors = fieldCode ? [text(fieldCode)] : undefined;
   const summary = state.status === "error" ? [errors ? { field: "idpMetadata", message: errors[0]! } : { message: text(state.code ?? "generic") }] : [];
   const read = state.status === "success" ? state.data : undefined;
   return (
     <form action={formAction} noValidate className="space-y-4">
-      <ErrorSummary title={tErrors("summaryTitle")} items={summary} />
+      <ErrorSummary title={state.messages?.summaryTitle ?? ""} items={summary} />
       {read ? (
         <div role="status">
           <Notice tone="success">

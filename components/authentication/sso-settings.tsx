@@ -27,6 +27,7 @@ export async function SsoSettings({
   actions: { save: Action; saveFromMetadata: Action; ssoRequired: Action };
 }) {
   const t = await getTranslations("Sso.settings");
+  const tCommon = await getTranslations("Common");
   if (!available) {
     return (
       <Card title={t("title")} id="sso">
@@ -80,7 +81,7 @@ export async function SsoSettings({
                     action={actions.ssoRequired}
                     fields={{ domainId: domain.id, ssoRequired: domain.ssoRequired ? "off" : "on" }}
                     label={<>{domain.ssoRequired ? t("stopRequiringSso") : t("requireSso")}<span className="sr-only"> {domain.domain}</span></>}
-                    pendingLabel={t("saving")}
+                    pendingLabel={tCommon("saving")}
                     messageValues={{ domain: domain.domain }}
                   />
                 </li>

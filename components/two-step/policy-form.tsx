@@ -2,14 +2,15 @@
 
 import { useActionState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
-import { useFormErrors } from "@/components/forms/use-form-errors";
+import { formMessages } from "@/components/forms/form-messages";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, TextInput } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle, type FormState } from "@/lib/core/form-state";
 
-type Impact = { people: number; withoutTwoStep: string[]; ssoPeople: number };
+/** Who a choice concerns: how many lack two-step sign-in, the first of them by address, and how many sign in through SSO. */
+export type PolicyFormImpact = { withoutTwoStep: number; named: string[]; ssoPeople: number };
 
 export type PolicyFormProps = {
   available: boolean;
@@ -17,7 +18,7 @@ export type PolicyFormProps = {
   requiredFor: "off" | "admins" | "everyone";
   graceDays: number;
   deadline: string;
-  impacts: { admins: Impact; everyone: Impact };
+  impacts: { admins: PolicyFormImpact; everyone: PolicyFormImpact };
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
 };
 
@@ -26,9 +27,11 @@ export function TwoStepPolicyForm({ available, paused, requiredFor, graceDays, d
   const t = useTranslations("TwoStepPolicy");
   const format = useFormatter();
   const [state, formAction] = useActionState(action, idle);
-  const errors = useFormErrors(state, { requiredFor: t("legend"), graceDays: t("graceDays") });
+  // The action answers with its codes translated (withMessages): the page carries no Errors catalogue.
+  const errors = formMessages(state, { requiredFor: t("legend"), graceDays: t("graceDays") });
   const chosen = state.values?.requiredFor ?? requiredFor;
-  const people = (impact: Impact) => format.list(impact.withoutTwoStep.slice(0, 10));
+  // Literal keys, so the page hands down only the messages this form uses (not the card's title and intro).
+  const choices = { off: t("off"), admins: t("admins"), everyone: t("everyone") };
   return (
     <form action={formAction} noValidate className="space-y-5">
       <ErrorSummary title={errors.title} items={errors.summary} />
@@ -54,11 +57,13 @@ export function TwoStepPolicyForm({ available, paused, requiredFor, graceDays, d
           <div key={value} className="space-y-1">
             <label className="flex items-center gap-2 text-sm text-slate-900">
               <input type="radio" name="requiredFor" value={value} defaultChecked={chosen === value} disabled={!available} id={value === "off" ? "requiredFor" : undefined} />
-              {t(value)}
+              {choices[value]}
             </label>
             {value !== "off" ? (
               <p className="pl-6 text-sm text-slate-600" data-testid={`policy-impact-${value}`}>
-                {t("impact", { count: impacts[value].withoutTwoStep.length, people: people(impacts[value]) })} {t("ssoExempt", { count: impacts[value].ssoPeople })}
+                {t("impact", { count: impacts[value].withoutTwoStep, people: format.list(impacts[value].named) })}
+                {/* Said only when someone is exempt: the message is empty for nobody, which would show its key. */}
+                {impacts[value].ssoPeople > 0 ? ` ${t("ssoExempt", { count: impacts[value].ssoPeople })}` : null}
               </p>
             ) : null}
           </div>

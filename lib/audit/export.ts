@@ -7,7 +7,7 @@ import { queryRows } from "@/lib/core/db";
 import type { Actor } from "@/lib/core/actor";
 import { guard } from "@/lib/core/guard";
 import type { Result } from "@/lib/core/result";
-import { copyFormatted, copyText, type BinaryRow, type ByteWriter } from "@/lib/core/copy";
+import { ConstantBytes, copyFormatted, copyText, type BinaryRow, type ByteWriter } from "@/lib/core/copy";
 
 /** The API's audit filters: action, actor, a time range, and a cursor (the last event ID seen). */
 export const auditQuerySchema = z.object({
@@ -122,9 +122,9 @@ const copyColumns = {
   data: auditEvents.data,
 };
 
-const ascii = (text: string) => Buffer.from(text, "latin1");
+const ascii = (text: string) => new ConstantBytes(text);
 const ndjsonParts = ["{\"id\" : ", ", \"action\" : ", ", \"target\" : ", ", \"data\" : ", ", \"actor\" : {\"kind\" : ", ", \"id\" : ", ", \"name\" : ", ", \"email\" : ", "}, \"clientAddress\" : ", ", \"createdAt\" : \"", "\"}\n"].map(ascii);
-const [idKey, actionKey, targetKey, dataKey, kindKey, actorIdKey, nameKey, emailKey, addressKey, createdKey, ndjsonEnd] = ndjsonParts as [Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer];
+const [idKey, actionKey, targetKey, dataKey, kindKey, actorIdKey, nameKey, emailKey, addressKey, createdKey, ndjsonEnd] = ndjsonParts as [ConstantBytes, ConstantBytes, ConstantBytes, ConstantBytes, ConstantBytes, ConstantBytes, ConstantBytes, ConstantBytes, ConstantBytes, ConstantBytes, ConstantBytes];
 const comma = ascii(",");
 const csvEnd = ascii("\r\n");
 

@@ -12,7 +12,8 @@ const database = testDatabaseForThisFile();
 const onPostgres = process.env.DATABASE_URL ? it : it.skip;
 afterAll(() => rm(exportDirectory(), { recursive: true, force: true }));
 
-const awkward = ['He said "hi"', "back\\slash", "two\nlines\r\nhere", "tab\there", "bell\u0001\u001f", "Élodie à l’œuvre", "🙂 smile", "line\u2028sep", "=SUM(A1)", ""];
+// Text past a kilobyte too, plain and with a quote past the first kilobyte (it is copied another way).
+const awkward = ['He said "hi"', "back\\slash", "two\nlines\r\nhere", "tab\there", "bell\u0001\u001f", "Élodie à l’œuvre", "🙂 smile", "line\u2028sep", "=SUM(A1)", "", "long ".repeat(300), `${"long ".repeat(300)}"quoted" end`];
 // Microsecond times, trailing zeros, whole seconds, before and just after 2000.
 // Fractions with inner zeros, the last instant of a year and the Unix epoch (the COPY path writes each digit itself).
 const times = ["2026-01-02 03:04:05.123456+00", "2026-01-02 03:04:05+00", "2026-07-08 09:10:11.1+00", "1999-12-31 23:59:59.999999+00", "2000-01-01 00:00:00.000001+00", "2026-03-04 05:06:07.12+00", "2026-03-04 05:06:07.0001+00", "2028-12-31 23:59:59.05+00", "1970-01-01 00:00:00+00"];

@@ -10,7 +10,7 @@ import { ZipFile } from "yazl";
 import { organizationExports, type Job } from "@/db/schema";
 import type { Db } from "@/lib/core/db";
 import { queryRows } from "@/lib/core/db";
-import { BinaryRow, ByteWriter, copyClientOf, copyFormatted, copyText } from "@/lib/core/copy";
+import { BinaryRow, ByteWriter, ConstantBytes, copyClientOf, copyFormatted, copyText } from "@/lib/core/copy";
 import { recordAudit } from "@/lib/audit/record";
 import { countOrganizationContent, LeaseLostError, recordProgress } from "./jobs";
 import { switchZipCrc32ToNative } from "./zip-crc";
@@ -48,8 +48,8 @@ function jsonTimestampUtc(micros: number): string {
 }
 
 /** The constant runs between a JSON line's values, encoded once: `{"a" : `, `, "b" : `, …, then `}` and a line break. */
-function keysOf(...names: string[]): Buffer[] {
-  return [...names.map((name, index) => Buffer.from(`${index === 0 ? "{" : ", "}"${name}" : `, "latin1")), Buffer.from("}\n", "latin1")];
+function keysOf(...names: string[]): ConstantBytes[] {
+  return [...names.map((name, index) => new ConstantBytes(`${index === 0 ? "{" : ", "}"${name}" : `)), new ConstantBytes("}\n")];
 }
 
 const chatKeys = keysOf("id", "userId", "title", "createdAt", "updatedAt");

@@ -6,6 +6,7 @@ import { getDb } from "@/db";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
 import { getViewer } from "@/lib/auth/viewer";
 import { formState, submittedValues, type FormState } from "@/lib/core/form-state";
+import { withMessages } from "@/i18n/form-messages";
 
 export async function createApiKeyAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const scopes = formData.getAll("scopes").filter((value): value is string => typeof value === "string");
@@ -13,11 +14,13 @@ export async function createApiKeyAction(_previous: FormState, formData: FormDat
   const result = await createApiKey(await getDb(), await getViewer(), input);
   const values = { ...submittedValues(formData, ["name", "expiry"]), scopes: scopes.join(" ").slice(0, 500) };
   if (result.ok) revalidatePath(`/${await getLocale()}/admin/api-keys`);
-  return formState(result, {
-    values,
-    // The secret travels once, in this answer; it is stored nowhere but as a hash.
-    success: ({ secret, key }) => ({ code: "created", data: { secret, name: key.name, prefix: key.prefix } }),
-  });
+  return withMessages(
+    formState(result, {
+      values,
+      // The secret travels once, in this answer; it is stored nowhere but as a hash.
+      success: ({ secret, key }) => ({ code: "created", data: { secret, name: key.name, prefix: key.prefix } }),
+    }),
+  );
 }
 
 export async function revokeApiKeyAction(_previous: FormState, formData: FormData): Promise<FormState> {

@@ -9,9 +9,12 @@ import { titleFrom } from "@/i18n/metadata";
 import { listApiKeys, type ApiKeySummary } from "@/lib/api-keys/api-keys";
 import { requireSection } from "@/lib/auth/viewer";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
-import { ClientMessages } from "@/components/i18n/client-messages";
+import { ClientMessages, type MessageNamespace } from "@/components/i18n/client-messages";
 
 export const generateMetadata = titleFrom("ApiKeysPage.title");
+
+/** `names` when `shown`: the messages of a part the page renders only sometimes (a revoke form per active key). */
+const ifShown = (shown: boolean, ...names: MessageNamespace[]) => (shown ? names : []);
 
 function statusOf(key: ApiKeySummary, now: Date): "active" | "revoked" | "expired" {
   if (key.revokedAt) return "revoked";
@@ -26,16 +29,12 @@ export default async function ApiKeysPage() {
   const listed = await listApiKeys(await getDb(), viewer);
   const keys = listed.ok ? listed.keys : [];
   const now = new Date();
+  const revocable = keys.some((key) => statusOf(key, now) === "active");
   const when = (date: Date | null, fallback: string) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short" }) : fallback);
   return (
     <ClientMessages
       namespaces={[
-        "ApiKeysPage.revokedNotice",
-        "ApiKeysPage.revoke",
-        "ApiKeysPage.revokeConsequence",
-        "ApiKeysPage.revokeFailed",
-        "ApiKeysPage.revoking",
-        "ApiKeysPage.revokeConfirm",
+        ...ifShown(revocable, "ApiKeysPage.revokedNotice", "ApiKeysPage.revoke", "ApiKeysPage.revokeConsequence", "ApiKeysPage.revokeFailed", "ApiKeysPage.revoking", "ApiKeysPage.revokeConfirm"),
         "ApiKeysPage.name",
         "ApiKeysPage.scopes",
         "ApiKeysPage.expiry",
@@ -54,7 +53,6 @@ export default async function ApiKeysPage() {
         "ApiKeysPage.expiryDays",
         "ApiKeysPage.creating",
         "ApiKeysPage.create",
-        "Errors",
       ]}
     >
       <div className="space-y-6">

@@ -26,12 +26,20 @@ import {
   verifyDomainAction,
 } from "./actions";
 
-import { TwoStepPolicyForm } from "@/components/two-step/policy-form";
-import { twoStepPolicyView } from "@/lib/two-step/policy";
+import { TwoStepPolicyForm, type PolicyFormImpact } from "@/components/two-step/policy-form";
+import { twoStepPolicyView, type PolicyImpact } from "@/lib/two-step/policy";
 import { setTwoStepPolicyAction } from "./two-step-actions";
-import { ClientMessages } from "@/components/i18n/client-messages";
+import { ClientMessages, type MessageNamespace } from "@/components/i18n/client-messages";
 
 export const generateMetadata = titleFrom("AuthenticationPage.title");
+
+/** `names` when `shown`: the messages of a part the page renders only sometimes. */
+const ifShown = (shown: boolean, ...names: MessageNamespace[]) => (shown ? names : []);
+
+/** A choice's reach as the form shows it: the count, and only the first ten addresses (not the whole organization's). */
+function impactOf(impact: PolicyImpact): PolicyFormImpact {
+  return { withoutTwoStep: impact.withoutTwoStep.length, named: impact.withoutTwoStep.slice(0, 10), ssoPeople: impact.ssoPeople };
+}
 
 export default async function AuthenticationPage() {
   const viewer = await requireSection("authentication");
@@ -44,8 +52,38 @@ export default async function AuthenticationPage() {
   const sp = serviceProviderFor(publicOrigin((await headers()).get("host")), viewer.organization.id);
   const canChooseJoinMode = can(viewer, "authentication.emailDomain");
   const failing = (domains ?? []).filter((domain) => domain.status === "failing");
+  // Messages reach the browser only for the forms this visit renders; the domain and policy forms' answers come translated.
+  const joinModeForms = canChooseJoinMode && (domains ?? []).some((domain) => domain.status !== "pending");
+  const ssoForms = can(viewer, "authentication.sso");
   return (
-    <ClientMessages namespaces={["TwoStepPolicy", "Errors", "JoinRequests", "AuthenticationPage", "Sso.settings", "Sso.metadata"]}>
+    <ClientMessages
+      namespaces={[
+        "AuthenticationPage.domainLabel",
+        "AuthenticationPage.domainHint",
+        "AuthenticationPage.add",
+        "AuthenticationPage.adding",
+        ...ifShown(
+          twoStep.ok,
+          "TwoStepPolicy.planNote",
+          "TwoStepPolicy.paused",
+          "TwoStepPolicy.saved",
+          "TwoStepPolicy.legend",
+          "TwoStepPolicy.off",
+          "TwoStepPolicy.admins",
+          "TwoStepPolicy.everyone",
+          "TwoStepPolicy.impact",
+          "TwoStepPolicy.ssoExempt",
+          "TwoStepPolicy.graceDays",
+          "TwoStepPolicy.graceHint",
+          "TwoStepPolicy.deadline",
+          "TwoStepPolicy.saving",
+          "TwoStepPolicy.save",
+        ),
+        ...ifShown(joinModeForms, "AuthenticationPage.joinModeLabel", "AuthenticationPage.joinModeHint", "AuthenticationPage.joinModes", "AuthenticationPage.saving", "AuthenticationPage.saveJoinMode"),
+        ...ifShown(ssoForms, "Sso.connection", "Sso.metadata"),
+        ...ifShown(Boolean(requests), "JoinRequests.outcomes", "JoinRequests.empty", "JoinRequests.details", "JoinRequests.deciding", "JoinRequests.approve", "JoinRequests.reject"),
+      ]}
+    >
       <div className="space-y-6">
         <PageHeader title={t("title")} intro={t("intro")} />
         {failing.length > 0 ? (
@@ -67,7 +105,7 @@ export default async function AuthenticationPage() {
               requiredFor={twoStep.view.policy.requiredFor}
               graceDays={twoStep.view.policy.graceDays}
               deadline={twoStep.view.deadline.toISOString()}
-              impacts={twoStep.view.impacts}
+              impacts={{ admins: impactOf(twoStep.view.impacts.admins), everyone: impactOf(twoStep.view.impacts.everyone) }}
               action={setTwoStepPolicyAction}
             />
           </Card>
@@ -93,7 +131,7 @@ export default async function AuthenticationPage() {
           <AddDomainForm action={addDomainAction} />
         </Card>
         <SsoSettings
-          available={can(viewer, "authentication.sso")}
+          available={ssoForms}
           sp={sp}
           metadataUrl={`/api/saml/${viewer.organization.id}/metadata`}
           connection={connection}

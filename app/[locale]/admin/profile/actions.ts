@@ -19,10 +19,12 @@ export async function updateProfileAction(_previous: FormState, formData: FormDa
   // A new language moves the person to the same page in that language (next-intl's middleware remembers it).
   if (result.ok && viewer && result.locale !== viewer.locale) redirect(`/${result.locale}/admin/profile?saved=1`);
   if (result.ok) revalidatePath("/", "layout");
-  return formState(result, {
-    values: submittedValues(formData, ["name", "locale"]),
-    success: ({ name, locale }) => ({ code: "profileSaved", values: { name, locale } }),
-  });
+  return withMessages(
+    formState(result, {
+      values: submittedValues(formData, ["name", "locale"]),
+      success: ({ name, locale }) => ({ code: "profileSaved", values: { name, locale } }),
+    }),
+  );
 }
 
 export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -31,7 +33,7 @@ export async function changePasswordAction(_previous: FormState, formData: FormD
     await sendMail(result.mail);
     revalidatePath("/", "layout");
   }
-  return formState(result, { success: () => ({ code: "passwordChanged" }) });
+  return withMessages(formState(result, { success: () => ({ code: "passwordChanged" }) }));
 }
 
 async function backToSessions(query: Record<string, string>): Promise<never> {

@@ -46,7 +46,6 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
         "LocaleSwitcher.fr",
         "LocaleSwitcher.en",
         "Common.saving",
-        "Errors",
       ]}
     >
       <div className="space-y-6">

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { NewPasswordFields } from "@/components/forms/new-password-fields";
-import { useFormErrors } from "@/components/forms/use-form-errors";
+import { formMessages } from "@/components/forms/form-messages";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, TextInput } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
@@ -15,7 +15,8 @@ export function PasswordForm() {
   const t = useTranslations("Profile");
   const tCommon = useTranslations("Common");
   const [state, formAction] = useActionState(changePasswordAction, idle);
-  const errors = useFormErrors(state, { currentPassword: t("currentPassword"), newPassword: t("newPassword"), confirmPassword: t("confirmPassword") });
+  // The action answers with its codes translated (withMessages): the page carries no Errors catalogue.
+  const errors = formMessages(state, { currentPassword: t("currentPassword"), newPassword: t("newPassword"), confirmPassword: t("confirmPassword") });
   return (
     <form action={formAction} noValidate className="space-y-5">
       <ErrorSummary title={errors.title} items={errors.summary} />

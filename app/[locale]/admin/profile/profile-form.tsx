@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { useFormErrors } from "@/components/forms/use-form-errors";
+import { formMessages } from "@/components/forms/form-messages";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, TextInput, describedBy, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
@@ -15,7 +15,8 @@ export function ProfileForm({ name, locale, justSaved }: { name: string; locale:
   const tLocale = useTranslations("LocaleSwitcher");
   const tCommon = useTranslations("Common");
   const [state, formAction] = useActionState(updateProfileAction, idle);
-  const errors = useFormErrors(state, { name: t("name"), locale: t("locale") });
+  // The action answers with its codes translated (withMessages): the page carries no Errors catalogue.
+  const errors = formMessages(state, { name: t("name"), locale: t("locale") });
   const saved = state.status === "success" || (state.status === "idle" && justSaved);
   return (
     <form action={formAction} noValidate className="space-y-5">

@@ -1,0 +1,49 @@
+import { getTranslations } from "next-intl/server";
+import { formMessagesOf } from "@/i18n/form-messages";
+import type { FormMessages, FormState } from "@/lib/core/form-state";
+
+/** A translator as next-intl gives one on the server or in a test. */
+type Translator = {
+  (key: string, values?: Record<string, string | number>): string;
+  has: (key: string) => boolean;
+};
+
+/**
+ * The state's codes in words, the page's own (AuthenticationPage.messages) before the shared Errors.
+ * Names only the page knows stay `{placeholders}` that the form fills in (components/authentication/
+ * section-answer.ts); the facts the action sends along (`data`) are written here.
+ */
+export function sectionMessagesOf(state: FormState, section: Translator, errors: Translator): FormMessages {
+  const values = { domain: "{domain}", name: "{name}", expected: "{expected}", ...state.data };
+  const own = (code: string | undefined) => (code && section.has(code) ? section(code, values) : undefined);
+  const messages = formMessagesOf(state, errors, state.status === "success" ? own(state.code) : undefined);
+  return { ...messages, errors: Object.fromEntries(Object.entries(messages.errors).map(([code, text]) => [code, own(code) ?? text])) };
+}
+
+/** The answer of an Authentication form's action, translated here so the page carries no catalogue for it. */
+export async function answered(state: FormState): Promise<FormState> {
+  const section = await getTranslations("AuthenticationPage.messages");
+  const errors = await getTranslations("Errors");
+  return { ...state, messages: sectionMessagesOf(state, section as unknown as Translator, errors as unknown as Translator) };
+}
+
+/** The identity provider's two forms: its settings typed by hand, or read from its pasted metadata. */
+type SsoForm = "connection" | "metadata";
+
+/** The codes of an identity provider's form in words: the form's own (Sso), before the shared Errors. */
+export function ssoMessagesOf(state: FormState, form: SsoForm, sso: Translator, errors: Translator): FormMessages {
+  const own = (code: string) => {
+    if (form === "connection") return code === "invalidUrl" || code === "invalidCertificate" ? sso(`connection.${code}`) : undefined;
+    if (sso.has(`metadataErrors.${code}`)) return sso(`metadataErrors.${code}`);
+    return code === "planRequired" ? sso("settings.planRequired") : undefined;
+  };
+  const messages = formMessagesOf(state, errors);
+  return { ...messages, errors: Object.fromEntries(Object.entries(messages.errors).map(([code, text]) => [code, own(code) ?? text])) };
+}
+
+/** The answer of the identity provider's forms (settings by hand, or read from metadata), translated here. */
+export async function ssoAnswered(state: FormState, form: SsoForm): Promise<FormState> {
+  const sso = await getTranslations("Sso");
+  const errors = await getTranslations("Errors");
+  return { ...state, messages: ssoMessagesOf(state, form, sso as unknown as Translator, errors as unknown as Translator) };
+}
