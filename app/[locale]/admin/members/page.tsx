@@ -18,10 +18,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { titleFrom } from "@/i18n/metadata";
 import { twoStepOfMembers } from "@/lib/two-step/policy";
 import { resetMemberTwoStepAction } from "./two-step-actions";
-import { ClientMessages } from "@/components/i18n/client-messages";
+import { ClientMessages, type MessageNamespace } from "@/components/i18n/client-messages";
 import "@/app/styles/table-pages.css";
 
 export const generateMetadata = titleFrom("MembersPage.title");
+
+/** `names` when `shown`: the messages of a part the page renders only sometimes. */
+const ifShown = (shown: boolean, ...names: MessageNamespace[]) => (shown ? names : []);
 
 type Search = { q?: string; remove?: string; notice?: string; email?: string; error?: string };
 const notices = ["roleSaved", "roleUnchanged", "removed", "revoked", "signedOutEverywhere"] as const;
@@ -47,16 +50,14 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const invite = decide(viewer, "members.invite");
   const notice = notices.find((code) => code === params.notice);
   const errorText = params.error ? (tErrors.has(params.error as never) ? tErrors(params.error as never) : tErrors("generic")) : null;
+  // Parts shown only sometimes get their messages only then (as MembersTable and JoinRequestsSection decide).
+  const resets = twoStep.ok && twoStep.canReset && listed.members.some((member) => twoStep.enabled.has(member.id));
+  const canApprove = can(viewer, "authentication.emailDomain");
+  const joinSection = requests !== null && (canApprove || requests.length > 0);
   return (
     <ClientMessages
       namespaces={[
-        "MembersPage.inviteEmail",
-        "MembersPage.inviteEmailHint",
-        "MembersPage.inviteRole",
-        "MembersPage.inviteRoleHint",
-        "MembersPage.inviteBilling",
-        "MembersPage.inviting",
-        "MembersPage.invite",
+        ...ifShown(invite.allowed, "MembersPage.inviteEmail", "MembersPage.inviteEmailHint", "MembersPage.inviteRole", "MembersPage.inviteRoleHint", "MembersPage.inviteBilling", "MembersPage.inviting", "MembersPage.invite"),
         "Roles.member",
         "Roles.admin",
         "MembersPage.filterLabel",
@@ -83,16 +84,9 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         "MembersPage.removeFor",
         "MembersPage.remove",
         "Roles.billing",
-        "MembersTwoStep.column",
-        "MembersTwoStep.on",
-        "MembersTwoStep.off",
-        "MembersTwoStep.reset",
-        "MembersTwoStep.resetFor",
-        "JoinRequests.empty",
-        "JoinRequests.details",
-        "JoinRequests.deciding",
-        "JoinRequests.approve",
-        "JoinRequests.reject",
+        ...ifShown(twoStep.ok, "MembersTwoStep.column", "MembersTwoStep.on", "MembersTwoStep.off"),
+        ...ifShown(resets, "MembersTwoStep.reset", "MembersTwoStep.resetFor"),
+        ...ifShown(joinSection, "JoinRequests.empty", "JoinRequests.details", "JoinRequests.deciding", "JoinRequests.approve", "JoinRequests.reject"),
       ]}
     >
       <div className="space-y-6">
@@ -125,7 +119,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         {requests ? (
           <JoinRequestsSection
             requests={requests}
-            canApprove={can(viewer, "authentication.emailDomain")}
+            canApprove={canApprove}
             viewerHoldsBilling={viewer.billing}
             action={decideJoinRequestAction}
           />
