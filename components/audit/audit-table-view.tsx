@@ -12,7 +12,7 @@ export type AuditRow = readonly [iso: string, who: string | null, what: number, 
  * The audit table's markup, rendered on the server like any component (it works before any script
  * runs) but as a client component given its rows already translated: the page's flight data carries
  * each event's few facts once (as a short tuple) instead of every cell a second time beside the HTML.
- * The cells' classes are app/styles/table-pages.css's.
+ * The cells' classes are app/globals.css's.
  */
 export function AuditTableView({
   rows,

@@ -5,7 +5,7 @@ import type { PlainFormAction } from "@/components/forms/form-action";
 import type { PendingInvitation } from "@/lib/members/invitations";
 import type { Plan } from "@/lib/core/plans";
 
-/** The invitations not yet accepted, each with its own Revoke (a plain form: works without JavaScript). The buttons' class is app/styles/table-pages.css's, imported by the page. */
+/** The invitations not yet accepted, each with its own Revoke (a plain form: works without JavaScript). The buttons' class is app/globals.css's. */
 export async function PendingInvitations({ invitations, revokeAction }: { invitations: PendingInvitation[]; revokeAction: PlainFormAction }) {
   const t = await getTranslations("MembersPage");
   const tRoles = await getTranslations("Roles");

@@ -13,7 +13,7 @@ const resetForm = "mtr";
  * The members table's markup, rendered on the server like any component (it works before any script
  * runs) but as a client component: the page's flight data carries each row's few facts once instead
  * of every element of every row a second time beside the HTML. The rows' elements carry no classes:
- * app/styles/table-pages.css styles them by position (`.mt-body`), the same utilities as before.
+ * app/globals.css styles them by position (`.mt-body`), the same utilities as before.
  *
  * One form per action for the whole table, not one per row. The roles form wraps the table: each
  * row's Save button is `name="userId:<row>"` with the person's ID as value (a browser sends only the

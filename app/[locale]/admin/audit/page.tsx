@@ -17,7 +17,6 @@ import { requireSection } from "@/lib/auth/viewer";
 import { PageHeader } from "@/components/ui/page-header";
 import { titleFrom } from "@/i18n/metadata";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import "@/app/styles/table-pages.css";
 
 export const generateMetadata = titleFrom("AuditPage.title");
 

@@ -19,7 +19,6 @@ import { titleFrom } from "@/i18n/metadata";
 import { twoStepOfMembers } from "@/lib/two-step/policy";
 import { resetMemberTwoStepAction } from "./two-step-actions";
 import { ClientMessages, type MessageNamespace } from "@/components/i18n/client-messages";
-import "@/app/styles/table-pages.css";
 
 export const generateMetadata = titleFrom("MembersPage.title");
 
