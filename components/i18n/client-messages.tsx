@@ -8,6 +8,9 @@ type Catalogue = typeof en;
 /** A top-level namespace, or one level below it (`Sso.settings`, or one message: `MembersPage.invite`) when a page needs only that part. */
 export type MessageNamespace = { [K in keyof Catalogue]: K | (Catalogue[K] extends Record<string, unknown> ? `${K}.${Extract<keyof Catalogue[K], string>}` : never) }[keyof Catalogue];
 
+/** `names` when `shown`: the messages of a part the page renders only sometimes (`...ifShown(shown, "A.b")`). */
+export const ifShown = (shown: boolean, ...names: MessageNamespace[]): MessageNamespace[] => (shown ? names : []);
+
 /**
  * The message namespaces the client components below use, and only those: the page's HTML carries
  * them, not the whole catalogue (about 80 KB per language). Locale, time zone and formats come from

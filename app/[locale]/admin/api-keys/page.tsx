@@ -9,12 +9,9 @@ import { titleFrom } from "@/i18n/metadata";
 import { listApiKeys, type ApiKeySummary } from "@/lib/api-keys/api-keys";
 import { requireSection } from "@/lib/auth/viewer";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
-import { ClientMessages, type MessageNamespace } from "@/components/i18n/client-messages";
+import { ClientMessages, ifShown } from "@/components/i18n/client-messages";
 
 export const generateMetadata = titleFrom("ApiKeysPage.title");
-
-/** `names` when `shown`: the messages of a part the page renders only sometimes (a revoke form per active key). */
-const ifShown = (shown: boolean, ...names: MessageNamespace[]) => (shown ? names : []);
 
 function statusOf(key: ApiKeySummary, now: Date): "active" | "revoked" | "expired" {
   if (key.revokedAt) return "revoked";

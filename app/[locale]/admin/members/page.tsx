@@ -18,12 +18,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { titleFrom } from "@/i18n/metadata";
 import { twoStepOfMembers } from "@/lib/two-step/policy";
 import { resetMemberTwoStepAction } from "./two-step-actions";
-import { ClientMessages, type MessageNamespace } from "@/components/i18n/client-messages";
+import { ClientMessages, ifShown } from "@/components/i18n/client-messages";
 
 export const generateMetadata = titleFrom("MembersPage.title");
-
-/** `names` when `shown`: the messages of a part the page renders only sometimes. */
-const ifShown = (shown: boolean, ...names: MessageNamespace[]) => (shown ? names : []);
 
 type Search = { q?: string; remove?: string; notice?: string; email?: string; error?: string };
 const notices = ["roleSaved", "roleUnchanged", "removed", "revoked", "signedOutEverywhere"] as const;
