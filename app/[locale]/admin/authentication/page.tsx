@@ -29,12 +29,9 @@ import {
 import { TwoStepPolicyForm, type PolicyFormImpact } from "@/components/two-step/policy-form";
 import { twoStepPolicyView, type PolicyImpact } from "@/lib/two-step/policy";
 import { setTwoStepPolicyAction } from "./two-step-actions";
-import { ClientMessages, type MessageNamespace } from "@/components/i18n/client-messages";
+import { ClientMessages, ifShown } from "@/components/i18n/client-messages";
 
 export const generateMetadata = titleFrom("AuthenticationPage.title");
-
-/** `names` when `shown`: the messages of a part the page renders only sometimes. */
-const ifShown = (shown: boolean, ...names: MessageNamespace[]) => (shown ? names : []);
 
 /** A choice's reach as the form shows it: the count, and only the first ten addresses (not the whole organization's). */
 function impactOf(impact: PolicyImpact): PolicyFormImpact {
@@ -81,7 +78,7 @@ export default async function AuthenticationPage() {
         ),
         ...ifShown(joinModeForms, "AuthenticationPage.joinModeLabel", "AuthenticationPage.joinModeHint", "AuthenticationPage.joinModes", "AuthenticationPage.saving", "AuthenticationPage.saveJoinMode"),
         ...ifShown(ssoForms, "Sso.connection", "Sso.metadata"),
-        ...ifShown(Boolean(requests), "JoinRequests.outcomes", "JoinRequests.empty", "JoinRequests.details", "JoinRequests.deciding", "JoinRequests.approve", "JoinRequests.reject"),
+        ...ifShown(Boolean(requests), "JoinRequests.empty", "JoinRequests.details", "JoinRequests.deciding", "JoinRequests.approve", "JoinRequests.reject"),
       ]}
     >
       <div className="space-y-6">
