@@ -1,14 +1,17 @@
 import { getTranslations } from "next-intl/server";
 import type { FormMessages, FormState } from "@/lib/core/form-state";
 
-/** A translator of the `Errors` messages, as next-intl gives one on the server or in a test. */
-type ErrorsTranslator = {
+/** A translator, as next-intl gives one on the server or in a test. */
+export type Translator = {
   (key: string, values?: Record<string, string | number>): string;
   has: (key: string) => boolean;
 };
 
-/** The state's error codes (the form's and each field's first) in words, with the summary's title and pattern. */
-export function formMessagesOf(state: FormState, t: ErrorsTranslator, notice?: string): FormMessages {
+/**
+ * The state's error codes (the form's and each field's first) in words, with the summary's title and
+ * pattern. `own` gives a form's own words for a code, tried before the shared `Errors`.
+ */
+export function formMessagesOf(state: FormState, t: Translator, notice?: string, own?: (code: string) => string | undefined): FormMessages {
   // A message may name facts the action sent along, such as the minutes to wait.
   const facts = state.status === "error" ? state.data : undefined;
   const codes = new Set<string>(["generic"]);
@@ -16,7 +19,7 @@ export function formMessagesOf(state: FormState, t: ErrorsTranslator, notice?: s
     if (state.code) codes.add(state.code);
     for (const field of Object.values(state.fields ?? {})) if (field?.[0]) codes.add(field[0]);
   }
-  const errors = Object.fromEntries([...codes].map((code) => [code, t.has(code) ? t(code, facts) : t("generic")]));
+  const errors = Object.fromEntries([...codes].map((code) => [code, own?.(code) ?? (t.has(code) ? t(code, facts) : t("generic"))]));
   const fieldMessage = t("fieldMessage", { field: "{field}", message: "{message}" });
   return { summaryTitle: t("summaryTitle"), fieldMessage, errors, ...(notice === undefined ? {} : { notice }) };
 }
@@ -28,5 +31,5 @@ export function formMessagesOf(state: FormState, t: ErrorsTranslator, notice?: s
  */
 export async function withMessages(state: FormState, notice?: string): Promise<FormState> {
   const t = await getTranslations("Errors");
-  return { ...state, messages: formMessagesOf(state, t as unknown as ErrorsTranslator, notice) };
+  return { ...state, messages: formMessagesOf(state, t as unknown as Translator, notice) };
 }

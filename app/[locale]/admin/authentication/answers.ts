@@ -1,12 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { formMessagesOf } from "@/i18n/form-messages";
+import { formMessagesOf, type Translator } from "@/i18n/form-messages";
 import type { FormMessages, FormState } from "@/lib/core/form-state";
-
-/** A translator as next-intl gives one on the server or in a test. */
-type Translator = {
-  (key: string, values?: Record<string, string | number>): string;
-  has: (key: string) => boolean;
-};
 
 /**
  * The state's codes in words, the page's own (AuthenticationPage.messages) before the shared Errors.
@@ -16,8 +10,7 @@ type Translator = {
 export function sectionMessagesOf(state: FormState, section: Translator, errors: Translator): FormMessages {
   const values = { domain: "{domain}", name: "{name}", expected: "{expected}", ...state.data };
   const own = (code: string | undefined) => (code && section.has(code) ? section(code, values) : undefined);
-  const messages = formMessagesOf(state, errors, state.status === "success" ? own(state.code) : undefined);
-  return { ...messages, errors: Object.fromEntries(Object.entries(messages.errors).map(([code, text]) => [code, own(code) ?? text])) };
+  return formMessagesOf(state, errors, state.status === "success" ? own(state.code) : undefined, own);
 }
 
 /** The answer of an Authentication form's action, translated here so the page carries no catalogue for it. */
@@ -37,8 +30,7 @@ export function ssoMessagesOf(state: FormState, form: SsoForm, sso: Translator, 
     if (sso.has(`metadataErrors.${code}`)) return sso(`metadataErrors.${code}`);
     return code === "planRequired" ? sso("settings.planRequired") : undefined;
   };
-  const messages = formMessagesOf(state, errors);
-  return { ...messages, errors: Object.fromEntries(Object.entries(messages.errors).map(([code, text]) => [code, own(code) ?? text])) };
+  return formMessagesOf(state, errors, undefined, own);
 }
 
 /** The answer of the identity provider's forms (settings by hand, or read from metadata), translated here. */
