@@ -27,22 +27,23 @@ export function AuditFilters({
 }) {
   return (
     <form method="get" className="flex flex-wrap items-end gap-4">
-      <div className="space-y-1">
-        <label htmlFor="action" className="block text-sm font-semibold">{words.action}</label>
-        <select id="action" name="action" defaultValue={action} className="tp-select">
-          <option value="">{words.allActions}</option>
-          {actions.map(([value, label], index) => <option key={index} value={value}>{label}</option>)}
-        </select>
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="member" className="block text-sm font-semibold">{words.member}</label>
-        <select id="member" name="member" defaultValue={member} className="tp-select">
-          <option value="">{words.allMembers}</option>
-          {members.map(([value, label], index) => <option key={index} value={value}>{label}</option>)}
-        </select>
-      </div>
+      <FilterSelect name="action" label={words.action} all={words.allActions} choices={actions} chosen={action} />
+      <FilterSelect name="member" label={words.member} all={words.allMembers} choices={members} chosen={member} />
       <button type="submit" className="tp-button">{words.apply}</button>
       {action || member ? <Link href="/admin/audit" className="py-2 text-sm underline">{words.clear}</Link> : null}
     </form>
+  );
+}
+
+/** One filter: its label, then "all" and each choice. */
+function FilterSelect({ name, label, all, choices, chosen }: { name: string; label: string; all: string; choices: FilterChoice[]; chosen: string }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={name} className="block text-sm font-semibold">{label}</label>
+      <select id={name} name={name} defaultValue={chosen} className="tp-select">
+        <option value="">{all}</option>
+        {choices.map(([value, text], index) => <option key={index} value={value}>{text}</option>)}
+      </select>
+    </div>
   );
 }
