@@ -286,20 +286,24 @@ export class ConstantBytes {
  * encoded again, which costs more than the COPY itself.
  */
 export class ByteWriter {
-  private buffer: Buffer;
+  // Both set by `use`, from the constructor on.
+  private buffer!: Buffer;
   /** The same memory as `buffer`, for writes of 4 bytes at once. */
-  private words: DataView;
+  private words!: DataView;
   length = 0;
   constructor(private readonly size: number) {
-    this.buffer = Buffer.allocUnsafe(size);
-    this.words = new DataView(this.buffer.buffer, this.buffer.byteOffset, this.buffer.byteLength);
+    this.use(Buffer.allocUnsafe(size));
+  }
+  /** Writes go to `buffer` from now on, bytes and words alike. */
+  private use(buffer: Buffer): void {
+    this.buffer = buffer;
+    this.words = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   }
   private room(bytes: number): void {
     if (this.length + bytes <= this.buffer.length) return;
     const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + bytes));
     this.buffer.copy(bigger, 0, 0, this.length);
-    this.buffer = bigger;
-    this.words = new DataView(bigger.buffer, bigger.byteOffset, bigger.byteLength);
+    this.use(bigger);
   }
   /** ASCII text (digits, punctuation, names of keys, ISO times). */
   ascii(text: string): void {
@@ -590,8 +594,7 @@ export class ByteWriter {
   /** What was written since the last call, as its own Buffer. */
   take(): Buffer {
     const out = this.buffer.subarray(0, this.length);
-    this.buffer = Buffer.allocUnsafe(this.size);
-    this.words = new DataView(this.buffer.buffer, this.buffer.byteOffset, this.buffer.byteLength);
+    this.use(Buffer.allocUnsafe(this.size));
     this.length = 0;
     return out;
   }
