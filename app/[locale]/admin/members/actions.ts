@@ -20,7 +20,7 @@ async function backToMembers(query: Record<string, string>): Promise<never> {
   redirect(`/${locale}/admin/members?${new URLSearchParams(query)}`);
 }
 
-/** One form for the whole members table: the row is the pressed button's `userId`, its fields `role:<id>`, `billing:<id>`. */
+/** One form for the whole members table: the pressed button (`userId:<row>`) carries the member's ID, the row's fields are `role:<row>`, `billing:<row>` (rowFields). */
 export async function changeMemberRoleAction(formData: FormData): Promise<void> {
   const result = await changeMemberRole(await getDb(), await getViewer(), rowFields(formData, "userId"));
   if (!result.ok) return backToMembers({ error: result.error });
