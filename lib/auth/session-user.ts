@@ -1,11 +1,11 @@
 import "server-only";
 import { and, eq, lte } from "drizzle-orm";
 import { z } from "zod";
-import { organizations, sessions, users, type Organization, type User } from "@/db/schema";
+import { organizations, sessions, twoStepPolicies, users, type Organization, type User } from "@/db/schema";
 import type { Db } from "@/db";
 import type { Viewer } from "@/lib/core/actor";
 import { sessionPolicy } from "@/lib/sessions/policy";
-import { requirementFor } from "@/lib/two-step/policy";
+import { policyOf, requirementFor } from "@/lib/two-step/policy";
 import type { SessionEndReason } from "@/lib/sessions/sessions";
 
 export type { Viewer };
@@ -39,22 +39,23 @@ function endedBecause(reason: string | null): GoneReason {
 }
 
 /**
- * The request's one lookup: the session row the cookie names, with its person and organization,
- * in a single query. An ended, idle or too-old session is over; `last_seen_at` is written at most
+ * The request's one lookup: the session row the cookie names, with its person, its organization
+ * and the organization's two-step rule, in a single query. An ended, idle or too-old session is over; `last_seen_at` is written at most
  * once per interval, and only by a request that finds it stale.
  */
 export async function loadSessionUser(db: Db, id: unknown, now = new Date()): Promise<SessionLookup> {
   const parsed = sessionId.safeParse(id);
   if (!parsed.success) return { status: "gone", reason: "sessionEnded" };
   const [row] = await db
-    .select({ session: sessions, user: users, organization: organizations })
+    .select({ session: sessions, user: users, organization: organizations, policy: twoStepPolicies })
     .from(sessions)
     .leftJoin(users, eq(users.id, sessions.userId))
     .leftJoin(organizations, eq(organizations.id, users.organizationId))
+    .leftJoin(twoStepPolicies, eq(twoStepPolicies.organizationId, organizations.id))
     .where(eq(sessions.id, parsed.data));
   // No row: a cookie from before sessions were rows, or one whose row was cleaned up long ago.
   if (!row) return { status: "gone", reason: "sessionEnded" };
-  const { session, user, organization } = row;
+  const { session, user, organization, policy: rule } = row;
   // Within a deletion's grace period the organization can still come back: the page says so.
   if (organization?.status === "scheduled_deletion") return { status: "gone", reason: "organizationScheduledForDeletion" };
   if (session.revokedAt) return { status: "gone", reason: endedBecause(session.endReason) };
@@ -69,7 +70,8 @@ export async function loadSessionUser(db: Db, id: unknown, now = new Date()): Pr
     await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, session.id), lte(sessions.lastSeenAt, staleBefore)));
   }
   const viewer = viewerOf(user, organization, session.id);
-  const requirement = await requirementFor(db, viewer, { signInMethod: session.signInMethod, now });
+  viewer.sessionCheckedAt = session.checkedAt;
+  const requirement = await requirementFor(db, viewer, { signInMethod: session.signInMethod, now, policy: policyOf(rule) });
   if (requirement.required) viewer.twoStepSetup = { deadline: requirement.deadline, setupOnly: requirement.mustSetUpNow };
   return { status: "ok", viewer };
 }

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { and, eq } from "drizzle-orm";
-import { auditEvents, sessions, totpAuthenticators, type Plan } from "@/db/schema";
+import { auditEvents, passkeys, sessions, totpAuthenticators, type Plan } from "@/db/schema";
 import { plans } from "@/lib/core/plans";
 import { can } from "@/lib/core/permissions";
 import { loadSessionUser } from "@/lib/auth/session-user";
@@ -16,7 +16,7 @@ import { testDatabaseForThisFile } from "@/tests/support/db";
 import { createCast, createOrganization, createUser, signedInViewer, viewerOf } from "@/tests/support/factories";
 import { confirmTotpSetup, startTotpSetup } from "./factors";
 import { totpCode } from "./totp";
-import { requirementFor, resetMemberTwoStep, resetTwoStepBySystem, setTwoStepPolicy, twoStepPolicyView } from "./policy";
+import { membersWithTwoStep, requirementFor, resetMemberTwoStep, resetTwoStepBySystem, setTwoStepPolicy, twoStepPolicyView } from "./policy";
 
 const database = testDatabaseForThisFile();
 const day = 24 * 60 * 60_000;
@@ -168,4 +168,20 @@ describe("resetting a member's two-step sign-in", () => {
     expect(fs.existsSync(dataDir)).toBe(false);
     fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);
+});
+
+describe("the Members page's two-step column", () => {
+  it("names the people with an app confirmed or a passkey, not an app still being set up, nor anyone of another organization", async () => {
+    const { admin, billing, member, organization } = await createCast(database.db, "team");
+    const other = await createOrganization(database.db);
+    const stranger = await createUser(database.db, other.id);
+    await enrol(admin.id);
+    await database.db.insert(passkeys).values({ userId: billing.id, credentialId: "cred-billing", publicKey: "key", name: "Laptop" });
+    await database.db.insert(totpAuthenticators).values({ userId: member.id, secretEncrypted: "pending" });
+    await enrol(stranger.id);
+    expect([...(await membersWithTwoStep(database.db, organization.id))].sort()).toEqual([admin.id, billing.id].sort());
+    // Both factors count once.
+    await database.db.insert(passkeys).values({ userId: admin.id, credentialId: "cred-admin", publicKey: "key", name: "Phone" });
+    expect((await membersWithTwoStep(database.db, organization.id)).size).toBe(2);
+  });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, exists, inArray, isNotNull, or, sql } from "drizzle-orm";
 import { passkeys, recoveryCodes, sessions, totpAuthenticators, twoStepPolicies, users, type Plan, type Role } from "@/db/schema";
 import type { Db } from "@/lib/core/db";
 import { auditActorOf, type Actor, type Viewer } from "@/lib/core/actor";
@@ -18,9 +18,14 @@ export type TwoStepPolicy = { requiredFor: RequiredFor; graceDays: number; since
 const dayMs = 24 * 60 * 60_000;
 const noPolicy: TwoStepPolicy = { requiredFor: "off", graceDays: 0, since: new Date(0) };
 
+/** The rule a `two_step_policies` row states; no row is no rule. */
+export function policyOf(row: Pick<typeof twoStepPolicies.$inferSelect, "requiredFor" | "graceDays" | "since"> | null | undefined): TwoStepPolicy {
+  return row ? { requiredFor: row.requiredFor, graceDays: row.graceDays, since: row.since } : noPolicy;
+}
+
 export async function readPolicy(db: Pick<Db, "select">, organizationId: string): Promise<TwoStepPolicy> {
   const [row] = await db.select().from(twoStepPolicies).where(eq(twoStepPolicies.organizationId, organizationId));
-  return row ? { requiredFor: row.requiredFor, graceDays: row.graceDays, since: row.since } : noPolicy;
+  return policyOf(row);
 }
 
 /** Whether a rule covers a role (SSO sign-ins are exempt: their identity provider handles it). */
@@ -42,10 +47,11 @@ export type Requirement = { required: false } | { required: true; deadline: Date
 export async function requirementFor(
   db: Pick<Db, "select">,
   person: { id: string; role: Role; organization: { id: string; plan: Plan }; sessionId?: string },
-  options: { ignoreOwnFactors?: boolean; signInMethod?: string; now?: Date } = {},
+  options: { ignoreOwnFactors?: boolean; signInMethod?: string; now?: Date; policy?: TwoStepPolicy } = {},
 ): Promise<Requirement> {
   if (!planIncludes(person.organization.plan, "twoStepPolicy")) return { required: false };
-  const policy = await readPolicy(db, person.organization.id);
+  // `policy`: the organization's rule as the caller already read it (the session lookup joins it).
+  const policy = options.policy ?? (await readPolicy(db, person.organization.id));
   if (!covers(policy.requiredFor, person.role)) return { required: false };
   let method = options.signInMethod;
   if (!method && person.sessionId) {
@@ -60,13 +66,20 @@ export async function requirementFor(
 
 /** The people of an organization with two-step sign-in on (the Members page's column). */
 export async function membersWithTwoStep(db: Pick<Db, "select">, organizationId: string): Promise<Set<string>> {
-  const apps = await db
+  // One query: an app confirmed or a passkey registered.
+  const rows = await db
     .select({ id: users.id })
     .from(users)
-    .innerJoin(totpAuthenticators, eq(totpAuthenticators.userId, users.id))
-    .where(and(eq(users.organizationId, organizationId), isNotNull(totpAuthenticators.confirmedAt)));
-  const keys = await db.select({ id: users.id }).from(users).innerJoin(passkeys, eq(passkeys.userId, users.id)).where(eq(users.organizationId, organizationId));
-  return new Set([...apps, ...keys].map((row) => row.id));
+    .where(
+      and(
+        eq(users.organizationId, organizationId),
+        or(
+          exists(db.select({ one: sql`1` }).from(totpAuthenticators).where(and(eq(totpAuthenticators.userId, users.id), isNotNull(totpAuthenticators.confirmedAt)))),
+          exists(db.select({ one: sql`1` }).from(passkeys).where(eq(passkeys.userId, users.id))),
+        ),
+      ),
+    );
+  return new Set(rows.map((row) => row.id));
 }
 
 /** For the Members page: who has two-step sign-in, as the people allowed to see members may know. */
