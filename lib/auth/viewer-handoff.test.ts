@@ -12,6 +12,7 @@ const viewer: Viewer = {
   plan: "team",
   organization: { id: "0f2d8a57-2d1e-4e0a-8f7c-6b3a9d2c1e40", name: "Société Été", plan: "team", createdAt: new Date("2026-01-02T03:04:05.678Z") },
   sessionId: "9b1f4a2e-7c3d-4e5f-8a6b-1c2d3e4f5a6b",
+  sessionCheckedAt: new Date("2026-11-30T23:59:58.123Z"),
   twoStepSetup: { deadline: new Date("2026-12-01T00:00:00.000Z"), setupOnly: false },
 };
 

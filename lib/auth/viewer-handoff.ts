@@ -63,25 +63,28 @@ function mac(issuedAt: string, payload: string, nonce: string, binding: string):
 }
 
 /** The viewer in a form that survives JSON (dates as epoch milliseconds), without the request context. */
-type Wire = Omit<Viewer, "organization" | "twoStepSetup" | "context"> & {
+type Wire = Omit<Viewer, "organization" | "twoStepSetup" | "context" | "sessionCheckedAt"> & {
   organization: Omit<Viewer["organization"], "createdAt"> & { createdAt: number };
+  sessionCheckedAt?: number;
   twoStepSetup?: { deadline: number; setupOnly: boolean };
 };
 
 function toWire(viewer: Viewer): Wire {
-  const { context: _context, twoStepSetup, organization, ...rest } = viewer;
+  const { context: _context, twoStepSetup, organization, sessionCheckedAt, ...rest } = viewer;
   return {
     ...rest,
     organization: { ...organization, createdAt: organization.createdAt.getTime() },
+    ...(sessionCheckedAt ? { sessionCheckedAt: sessionCheckedAt.getTime() } : {}),
     ...(twoStepSetup ? { twoStepSetup: { deadline: twoStepSetup.deadline.getTime(), setupOnly: twoStepSetup.setupOnly } } : {}),
   };
 }
 
 function fromWire(wire: Wire): Viewer {
-  const { twoStepSetup, organization, ...rest } = wire;
+  const { twoStepSetup, organization, sessionCheckedAt, ...rest } = wire;
   return {
     ...rest,
     organization: { ...organization, createdAt: new Date(organization.createdAt) },
+    ...(sessionCheckedAt === undefined ? {} : { sessionCheckedAt: new Date(sessionCheckedAt) }),
     ...(twoStepSetup ? { twoStepSetup: { deadline: new Date(twoStepSetup.deadline), setupOnly: twoStepSetup.setupOnly } } : {}),
   };
 }

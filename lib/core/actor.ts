@@ -15,6 +15,11 @@ export type Viewer = {
   organization: { id: string; name: string; plan: Plan; createdAt: Date };
   /** The session row this request came with (absent for viewers built outside a request). */
   sessionId?: string;
+  /**
+   * When that session last proved who is behind it, as read at the start of this request. Only for
+   * what a page shows beforehand (the step-up notice); the actions themselves read the row again.
+   */
+  sessionCheckedAt?: Date;
   /** Where this request came from, copied into the audit events it causes (absent outside a request). */
   context?: RequestContext;
   /**

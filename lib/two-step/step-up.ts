@@ -33,9 +33,25 @@ export async function requireRecentCheck(
     .select({ checkedAt: sessions.checkedAt })
     .from(sessions)
     .where(and(eq(sessions.id, actor.sessionId), eq(sessions.userId, actor.id)));
-  if (session && now.getTime() - session.checkedAt.getTime() <= stepUpWindowMs) return null;
+  if (session && checkIsRecent(session.checkedAt, now)) return null;
   if (options.passwordJustChecked && !(await hasSecondFactor(db, actor.id))) return null;
   return fail("stepUpRequired");
+}
+
+/** Whether a check made at `checkedAt` still vouches for the session at `now`. */
+export function checkIsRecent(checkedAt: Date, now = new Date()): boolean {
+  return now.getTime() - checkedAt.getTime() <= stepUpWindowMs;
+}
+
+/**
+ * Whether a page should say beforehand that its sensitive actions will ask again: from the session
+ * row this request already read (the viewer's `sessionCheckedAt`), else from the database. The
+ * actions decide with `requireRecentCheck`; this only chooses what the page shows.
+ */
+export async function stepUpDue(db: Db, viewer: Viewer, now = new Date()): Promise<boolean> {
+  if (!viewer.sessionId) return false;
+  if (viewer.sessionCheckedAt) return !checkIsRecent(viewer.sessionCheckedAt, now);
+  return (await requireRecentCheck(db, viewer, { now })) !== null;
 }
 
 /** Records that this session just proved who is behind it. */

@@ -10,7 +10,8 @@ import { requestChatPurge, requestOrganizationDeletion } from "@/lib/organizatio
 import { acceptedStep, totpCode } from "./totp";
 import { confirmTotpSetup, regenerateRecoveryCodes, removeTotp, startTotpSetup, twoStepStatus } from "./factors";
 import { checkSecondFactor } from "./verify";
-import { confirmIdentity, requireRecentCheck } from "./step-up";
+import { loadSessionUser } from "@/lib/auth/session-user";
+import { confirmIdentity, requireRecentCheck, stepUpDue } from "./step-up";
 import type { Viewer } from "@/lib/core/actor";
 
 const database = testDatabaseForThisFile();
@@ -173,6 +174,24 @@ describe("step-up before sensitive actions", () => {
     expect(await confirmIdentity(database.db, viewer, { code: totpCode(secret) })).toMatchObject({ ok: true });
     expect(await removeTotp(database.db, viewer, { password: testPassword })).toMatchObject({ ok: true, mail: { to: member.email, subject: "Two-step sign-in was turned off on your Org Console account" } });
     expect(await checkSecondFactor(database.db, member.id, { code: totpCode(secret) })).toMatchObject({ ok: false });
+  });
+
+  it("the page's notice says so beforehand from the request's own session read, as the action will decide", async () => {
+    const { admin } = await createCast(database.db);
+    const viewer = await signedInViewer(database.db, admin.id);
+    const lookup = await loadSessionUser(database.db, viewer.sessionId);
+    if (lookup.status !== "ok") throw new Error("signed out");
+    expect(await stepUpDue(database.db, lookup.viewer)).toBe(false);
+    await database.db.update(sessions).set({ checkedAt: new Date(Date.now() - 11 * minute) }).where(eq(sessions.id, viewer.sessionId!));
+    const later = await loadSessionUser(database.db, viewer.sessionId);
+    if (later.status !== "ok") throw new Error("signed out");
+    expect(later.viewer.sessionCheckedAt!.getTime()).toBeLessThan(Date.now() - 10 * minute);
+    expect(await stepUpDue(database.db, later.viewer)).toBe(true);
+    expect(await requireRecentCheck(database.db, later.viewer)).toMatchObject({ error: "stepUpRequired" });
+    // A viewer without the request's read (built elsewhere) asks the database.
+    const { sessionCheckedAt: _read, ...withoutRead } = later.viewer;
+    expect(await stepUpDue(database.db, withoutRead)).toBe(true);
+    expect(await stepUpDue(database.db, await viewerOf(database.db, admin.id))).toBe(false);
   });
 
   it("a viewer outside a browser session (scripts) is not asked", async () => {
