@@ -81,7 +81,8 @@ export async function listMembers(
     .from(users)
     .where(text ? and(organizationId, or(ilike(users.name, pattern), ilike(users.email, pattern))) : organizationId)
     .orderBy(asc(users.createdAt), asc(users.email));
-  const adminCount = await countAdmins(db, actor.organization.id);
+  // Unfiltered, the rows are everyone: their Admins are the count.
+  const adminCount = text ? await countAdmins(db, actor.organization.id) : rows.filter((row) => row.role === "admin").length;
   return { ok: true, members: rows.map((member) => ({ ...member, lastAdmin: isLastAdmin(member, adminCount) })), adminCount };
 }
 

@@ -174,14 +174,16 @@ export async function requestOrganizationDeletion(
 }
 
 /** What the Organization page shows: name, ID, members, what a purge or deletion would remove, jobs. */
+/** The organization's number of members, as a column of a query on `organizations` (one query, not two). */
+const memberCount = sql<number>`(select count(*)::int from ${users} where ${users.organizationId} = ${organizations.id})`;
+
 export async function getOrganizationSettings(db: Db, organizationId: string) {
-  const [[organization], [members], content, jobs] = await Promise.all([
-    db.select().from(organizations).where(eq(organizations.id, organizationId)),
-    db.select({ value: count() }).from(users).where(eq(users.organizationId, organizationId)),
+  const [[row], content, jobs] = await Promise.all([
+    db.select({ organization: organizations, members: memberCount }).from(organizations).where(eq(organizations.id, organizationId)),
     getContentCounts(db, organizationId),
     getLatestJobs(db, organizationId),
   ]);
-  return organization ? { organization, members: members?.value ?? 0, chats: content.chats, messages: content.messages, jobs } : null;
+  return row ? { organization: row.organization, members: row.members, chats: content.chats, messages: content.messages, jobs } : null;
 }
 
 export type OrganizationSummary = { id: string; name: string; plan: Organization["plan"]; createdAt: Date; members: number };
@@ -192,7 +194,7 @@ export async function getOrganization(db: Db, caller: Actor | null): Promise<Res
   if (!door.ok) return door;
   // One query: the API asks this often, and the content counts of the Organization page are not needed.
   const [row] = await db
-    .select({ id: organizations.id, name: organizations.name, plan: organizations.plan, status: organizations.status, createdAt: organizations.createdAt, members: sql<number>`(select count(*)::int from ${users} where ${users.organizationId} = ${organizations.id})` })
+    .select({ id: organizations.id, name: organizations.name, plan: organizations.plan, status: organizations.status, createdAt: organizations.createdAt, members: memberCount })
     .from(organizations)
     .where(eq(organizations.id, door.actor.organization.id));
   if (!row || row.status !== "active") return fail("organizationDeleted");

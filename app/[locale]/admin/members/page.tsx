@@ -33,13 +33,15 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   const query = typeof params.q === "string" ? params.q.slice(0, 100) : "";
   const db = await getDb();
-  const [everyone, listed, pending, requests] = await Promise.all([
+  const [everyone, filtered, pending, requests] = await Promise.all([
     listMembers(db, viewer),
-    listMembers(db, viewer, { query }),
+    // Without a filter the list is everyone: not read twice.
+    query.trim() ? listMembers(db, viewer, { query }) : null,
     listPendingInvitations(db, viewer),
     // null for whoever may not decide them: the section is then left out.
     listJoinRequests(db, viewer),
   ]);
+  const listed = filtered ?? everyone;
   if (!everyone.ok || !listed.ok || !pending.ok) return null;
   const twoStep = await twoStepOfMembers(db, viewer);
   const removing = everyone.members.find((member) => member.id === params.remove && !member.lastAdmin);
