@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, lte } from "drizzle-orm";
+import { and, eq, lte, sql } from "drizzle-orm";
 import { z } from "zod";
 import { organizations, sessions, twoStepPolicies, users, type Organization, type User } from "@/db/schema";
 import type { Db } from "@/db";
@@ -38,6 +38,28 @@ function endedBecause(reason: string | null): GoneReason {
   return known.includes(reason ?? "") ? (reason as GoneReason) : "sessionEnded";
 }
 
+function buildSessionQuery(db: Db) {
+  return db
+    .select({ session: sessions, user: users, organization: organizations, policy: twoStepPolicies })
+    .from(sessions)
+    .leftJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(organizations, eq(organizations.id, users.organizationId))
+    .leftJoin(twoStepPolicies, eq(twoStepPolicies.organizationId, organizations.id))
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .prepare("session_lookup");
+}
+
+// Every request runs this query: built once per database, not each time (its SQL names ~40 columns).
+const sessionQueries = new WeakMap<Db, ReturnType<typeof buildSessionQuery>>();
+function sessionQueryOf(db: Db): ReturnType<typeof buildSessionQuery> {
+  let query = sessionQueries.get(db);
+  if (!query) {
+    query = buildSessionQuery(db);
+    sessionQueries.set(db, query);
+  }
+  return query;
+}
+
 /**
  * The request's one lookup: the session row the cookie names, with its person, its organization
  * and the organization's two-step rule, in a single query. An ended, idle or too-old session is over; `last_seen_at` is written at most
@@ -46,13 +68,7 @@ function endedBecause(reason: string | null): GoneReason {
 export async function loadSessionUser(db: Db, id: unknown, now = new Date()): Promise<SessionLookup> {
   const parsed = sessionId.safeParse(id);
   if (!parsed.success) return { status: "gone", reason: "sessionEnded" };
-  const [row] = await db
-    .select({ session: sessions, user: users, organization: organizations, policy: twoStepPolicies })
-    .from(sessions)
-    .leftJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(organizations, eq(organizations.id, users.organizationId))
-    .leftJoin(twoStepPolicies, eq(twoStepPolicies.organizationId, organizations.id))
-    .where(eq(sessions.id, parsed.data));
+  const [row] = await sessionQueryOf(db).execute({ id: parsed.data });
   // No row: a cookie from before sessions were rows, or one whose row was cleaned up long ago.
   if (!row) return { status: "gone", reason: "sessionEnded" };
   const { session, user, organization, policy: rule } = row;
