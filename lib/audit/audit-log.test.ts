@@ -30,7 +30,13 @@ describe("audit log", () => {
         sequence: index + 1,
       })),
     );
-    await database.db.insert(auditEvents).values({ organizationId: other.organization.id, actorId: other.admin.id, action: "organization.renamed", sequence: 1 });
+    await database.db.insert(auditEvents).values([
+      { organizationId: other.organization.id, actorId: other.admin.id, action: "organization.renamed", sequence: 1 },
+      // Another organization's actions never reach this one's filter, whether they sort before, between or after.
+      { organizationId: other.organization.id, actorId: other.admin.id, action: "apiKey.created", sequence: 2 },
+      { organizationId: other.organization.id, actorId: other.admin.id, action: "plan.changed", sequence: 3 },
+      { organizationId: other.organization.id, actorId: other.admin.id, action: "sso.updated", sequence: 4 },
+    ]);
     const actor = await viewerOf(database.db, admin.id);
     const first = await listAuditEvents(database.db, actor, {});
     if (!first.ok) throw new Error(first.error);

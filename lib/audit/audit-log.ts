@@ -1,11 +1,12 @@
 import "server-only";
-import { and, count, desc, eq, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { auditEvents } from "@/db/schema";
 import type { Db } from "@/db";
 import { guard } from "@/lib/core/guard";
 import type { Result } from "@/lib/core/result";
 import type { Actor } from "@/lib/core/actor";
+import { queryRows } from "@/lib/core/db";
 
 export const auditPageSize = 25;
 
@@ -31,6 +32,24 @@ const filterSchema = z.object({
 export function parseAuditFilter(params: Record<string, string | string[] | undefined>): Required<Pick<AuditFilter, "page">> & AuditFilter {
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
   return filterSchema.parse({ action: first(params.action), actorId: first(params.member), page: first(params.page) ?? 1 });
+}
+
+/**
+ * The actions an organization's events name, in order: one index probe per action (a loose index
+ * scan on `audit_events_organization_action_idx`), not a read of every event.
+ */
+async function actionsOf(db: Db, organizationId: string): Promise<{ action: string }[]> {
+  const rows = await queryRows<{ action: string | null }>(
+    db,
+    sql`with recursive found(action) as (
+      (select action from audit_events where organization_id = ${organizationId} order by action limit 1)
+      union all
+      select (select e.action from audit_events e where e.organization_id = ${organizationId} and e.action > found.action order by e.action limit 1)
+      from found where found.action is not null
+    )
+    select action from found where action is not null`,
+  );
+  return rows.filter((row): row is { action: string } => row.action !== null);
 }
 
 /** The organization's events, newest first, a page at a time, filtered by action and by member. */
@@ -59,11 +78,7 @@ export async function listAuditEvents(
     .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
     .limit(auditPageSize)
     .offset((page - 1) * auditPageSize);
-  const actionRows = await db
-    .selectDistinct({ action: auditEvents.action })
-    .from(auditEvents)
-    .where(eq(auditEvents.organizationId, actor.organization.id))
-    .orderBy(auditEvents.action);
+  const actionRows = await actionsOf(db, actor.organization.id);
   return {
     ok: true,
     total,
