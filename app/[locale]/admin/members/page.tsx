@@ -7,7 +7,7 @@ import { InviteForm } from "@/components/members/invite-form";
 import { MembersTable } from "@/components/members/members-table";
 import { RemoveMemberForm } from "@/components/members/remove-member-form";
 import { Card, Notice } from "@/components/ui/card";
-import { listJoinRequests } from "@/lib/domains/domain-join";
+import { joinsByApproval, listJoinRequests } from "@/lib/domains/domain-join";
 import { listPendingInvitations } from "@/lib/members/invitations";
 import { listMembers } from "@/lib/members/members";
 import { can, decide } from "@/lib/core/permissions";
@@ -33,12 +33,13 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   const query = typeof params.q === "string" ? params.q.slice(0, 100) : "";
   const db = await getDb();
-  const [everyone, listed, pending, requests] = await Promise.all([
+  const [everyone, listed, pending, requests, approving] = await Promise.all([
     listMembers(db, viewer),
     listMembers(db, viewer, { query }),
     listPendingInvitations(db, viewer),
     // null for whoever may not decide them: the section is then left out.
     listJoinRequests(db, viewer),
+    joinsByApproval(db, viewer.organization.id),
   ]);
   if (!everyone.ok || !listed.ok || !pending.ok) return null;
   const twoStep = await twoStepOfMembers(db, viewer);
@@ -49,7 +50,8 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   // Parts shown only sometimes get their messages only then (as MembersTable and JoinRequestsSection decide).
   const resets = twoStep.ok && twoStep.canReset && listed.members.some((member) => twoStep.enabled.has(member.id));
   const canApprove = can(viewer, "authentication.emailDomain");
-  const joinSection = requests !== null && (canApprove || requests.length > 0);
+  // Empty, the section shows only where requests can arrive (a domain asks approval); with requests, always.
+  const joinSection = requests !== null && (requests.length > 0 || (canApprove && approving));
   return (
     <ClientMessages
       namespaces={[
@@ -112,7 +114,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         <Card title={t("title")} id="members">
           <MembersTable members={listed.members} query={query} viewerId={viewer.id} organizationName={viewer.organization.name} changeRoleAction={changeMemberRoleAction} signOutAction={signMemberOutAction} twoStep={twoStep.ok ? { enabled: twoStep.enabled, resetAction: twoStep.canReset ? resetMemberTwoStepAction : undefined } : undefined} />
         </Card>
-        {requests ? (
+        {requests && joinSection ? (
           <JoinRequestsSection
             requests={requests}
             canApprove={canApprove}
