@@ -3,7 +3,8 @@ import { LocaleSwitcher } from "./locale-switcher";
 
 /**
  * A plain page for 403, 404 and signed-out states: a heading, what happened, what to do next.
- * Styled by `.status-page` (app/globals.css): the 403 and 404 boundaries are in every page's payload.
+ * Styled by `.status-page` (app/globals.css); drawn in the browser's bundle by the 403 and 404
+ * boundaries (client components: they are in every page's payload).
  */
 export function StatusPage({ title, body, detail, children }: { title: string; body: string; detail?: string; children?: ReactNode }) {
   return (
