@@ -2,10 +2,10 @@ import { getTranslations } from "next-intl/server";
 import { AddDomainForm } from "@/components/authentication/add-domain-form";
 import { DomainCard } from "@/components/authentication/domain-card";
 import { SsoSettings } from "@/components/authentication/sso-settings";
-import { JoinRequestsSection } from "@/components/join-requests/join-requests-section";
+import { JoinRequestsSection, showsJoinRequests } from "@/components/join-requests/join-requests-section";
 import { Card, Notice } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { listJoinRequests } from "@/lib/domains/domain-join";
+import { joinsByApproval, listJoinRequests } from "@/lib/domains/domain-join";
 import { listDomains } from "@/lib/domains/domains";
 import { can } from "@/lib/core/permissions";
 import { getConnection } from "@/lib/sso/connections";
@@ -44,7 +44,12 @@ export default async function AuthenticationPage() {
   const tPlans = await getTranslations("Plans");
   const tTwoStep = await getTranslations("TwoStepPolicy");
   const db = await getDb();
-  const [domains, requests, connection] = await Promise.all([listDomains(db, viewer), listJoinRequests(db, viewer), getConnection(db, viewer.organization.id)]);
+  const [domains, requests, connection, asksApproval] = await Promise.all([
+    listDomains(db, viewer),
+    listJoinRequests(db, viewer),
+    getConnection(db, viewer.organization.id),
+    joinsByApproval(db, viewer.organization.id),
+  ]);
   const twoStep = await twoStepPolicyView(db, viewer);
   const sp = serviceProviderFor(publicOrigin((await headers()).get("host")), viewer.organization.id);
   const canChooseJoinMode = can(viewer, "authentication.emailDomain");
@@ -78,7 +83,7 @@ export default async function AuthenticationPage() {
         ),
         ...ifShown(joinModeForms, "AuthenticationPage.joinModeLabel", "AuthenticationPage.joinModeHint", "AuthenticationPage.joinModes", "AuthenticationPage.saving", "AuthenticationPage.saveJoinMode"),
         ...ifShown(ssoForms, "Sso.connection", "Sso.metadata"),
-        ...ifShown(Boolean(requests), "JoinRequests.empty", "JoinRequests.details", "JoinRequests.deciding", "JoinRequests.approve", "JoinRequests.reject"),
+        ...ifShown(requests !== null && showsJoinRequests(requests, canChooseJoinMode, asksApproval), "JoinRequests.empty", "JoinRequests.details", "JoinRequests.deciding", "JoinRequests.approve", "JoinRequests.reject"),
       ]}
     >
       <div className="space-y-6">
@@ -136,7 +141,7 @@ export default async function AuthenticationPage() {
           actions={{ save: saveConnectionAction, saveFromMetadata: saveConnectionFromMetadataAction, ssoRequired: setSsoRequiredAction }}
         />
         {requests ? (
-          <JoinRequestsSection requests={requests} canApprove={canChooseJoinMode} viewerHoldsBilling={viewer.billing} action={decideJoinRequestAction} />
+          <JoinRequestsSection requests={requests} canApprove={canChooseJoinMode} asksApproval={asksApproval} viewerHoldsBilling={viewer.billing} action={decideJoinRequestAction} />
         ) : null}
       </div>
     </ClientMessages>
