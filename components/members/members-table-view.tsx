@@ -54,14 +54,12 @@ export function MembersTableView({
   const tTwoStep = useTranslations("MembersTwoStep");
   return (
     <>
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search">
-        <div className="min-w-56 flex-1">
-          <Field id="q" label={t("filterLabel")} hint={t("filterHint")}>
-            <TextInput id="q" name="q" type="search" hint defaultValue={query} />
-          </Field>
-        </div>
+      <form method="get" className="members-filter" role="search">
+        <Field id="q" label={t("filterLabel")} hint={t("filterHint")}>
+          <TextInput id="q" name="q" type="search" hint defaultValue={query} />
+        </Field>
         <button type="submit" className="tp-button">{t("filter")}</button>
-        {query ? <Link href="/admin/members" className="py-2 text-sm underline">{t("clearFilter")}</Link> : null}
+        {query ? <Link href="/admin/members">{t("clearFilter")}</Link> : null}
       </form>
       <p className="mb-2 text-sm text-slate-700" aria-live="polite">{t("count", { count: rows.length })}</p>
       {rows.length === 0 ? (
@@ -75,7 +73,7 @@ export function MembersTableView({
             <span id={names.save}>{t("saveRoleFor")}</span>
             <span id={names.signOut}>{t("signOutEverywhereFor")}</span>
             {resetAction ? <span id={names.reset}>{tTwoStep("resetFor")}</span> : null}
-            <span id={names.remove}>{t("removeFor")}</span>
+            {rows.some(([, , , , flags]) => (flags & memberFlags.lastAdmin) === 0) ? <span id={names.remove}>{t("removeFor")}</span> : null}
           </p>
           <form id={signOutForm} action={signOutAction} />
           {resetAction ? <form id={resetForm} action={resetAction} /> : null}
@@ -86,7 +84,7 @@ export function MembersTableView({
                 <tr>
                   <th scope="col">{t("name")}</th>
                   <th scope="col">{t("email")}</th>
-                  <th scope="col">{`${t("role")} / ${t("billing")}`}</th>
+                  <th scope="col">{`${t("role")} / ${tRoles("billing")}`}</th>
                   <th scope="col">{t("joined")}</th>
                   {showTwoStep ? <th scope="col">{tTwoStep("column")}</th> : null}
                   <th scope="col">{t("actions")}</th>

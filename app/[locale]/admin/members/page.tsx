@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { Link } from "@/i18n/navigation";
-import { JoinRequestsSection, JoinRequestsWaiting } from "@/components/join-requests/join-requests-section";
+import { JoinRequestsSection, JoinRequestsWaiting, showsJoinRequests } from "@/components/join-requests/join-requests-section";
 import { InvitationPlanGate, PendingInvitations } from "@/components/members/invitations-panel";
 import { InviteForm } from "@/components/members/invite-form";
 import { MembersTable } from "@/components/members/members-table";
@@ -50,8 +50,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   // Parts shown only sometimes get their messages only then (as MembersTable and JoinRequestsSection decide).
   const resets = twoStep.ok && twoStep.canReset && listed.members.some((member) => twoStep.enabled.has(member.id));
   const canApprove = can(viewer, "authentication.emailDomain");
-  // Empty, the section shows only where requests can arrive (a domain asks approval); with requests, always.
-  const joinSection = requests !== null && (requests.length > 0 || (canApprove && approving));
+  const joinSection = requests !== null && showsJoinRequests(requests, canApprove, approving);
   return (
     <ClientMessages
       namespaces={[
@@ -61,14 +60,13 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         "MembersPage.filterLabel",
         "MembersPage.filterHint",
         "MembersPage.filter",
-        "MembersPage.clearFilter",
+        ...ifShown(query.length > 0, "MembersPage.clearFilter"),
         "MembersPage.count",
-        "MembersPage.noMatch",
+        ...ifShown(listed.members.length === 0, "MembersPage.noMatch"),
         "MembersPage.tableCaption",
         "MembersPage.name",
         "MembersPage.email",
         "MembersPage.role",
-        "MembersPage.billing",
         "MembersPage.joined",
         "MembersPage.actions",
         "MembersPage.you",
@@ -76,11 +74,10 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         "MembersPage.billingFor",
         "MembersPage.saveRoleFor",
         "MembersPage.saveRole",
-        "MembersPage.lastAdminNote",
+        ...ifShown(listed.members.some((member) => member.lastAdmin), "MembersPage.lastAdminNote"),
         "MembersPage.signOutEverywhereFor",
         "MembersPage.signOutEverywhere",
-        "MembersPage.removeFor",
-        "MembersPage.remove",
+        ...ifShown(listed.members.some((member) => !member.lastAdmin), "MembersPage.removeFor", "MembersPage.remove"),
         "Roles.billing",
         ...ifShown(twoStep.ok, "MembersTwoStep.column", "MembersTwoStep.on", "MembersTwoStep.off"),
         ...ifShown(resets, "MembersTwoStep.reset", "MembersTwoStep.resetFor"),
@@ -114,10 +111,11 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         <Card title={t("title")} id="members">
           <MembersTable members={listed.members} query={query} viewerId={viewer.id} organizationName={viewer.organization.name} changeRoleAction={changeMemberRoleAction} signOutAction={signMemberOutAction} twoStep={twoStep.ok ? { enabled: twoStep.enabled, resetAction: twoStep.canReset ? resetMemberTwoStepAction : undefined } : undefined} />
         </Card>
-        {requests && joinSection ? (
+        {requests ? (
           <JoinRequestsSection
             requests={requests}
             canApprove={canApprove}
+            asksApproval={approving}
             viewerHoldsBilling={viewer.billing}
             action={decideJoinRequestAction}
           />
