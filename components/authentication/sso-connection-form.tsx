@@ -10,12 +10,15 @@ import { idle, type FormState } from "@/lib/core/form-state";
 
 const fields = ["idpEntityId", "idpSsoUrl", "idpCertificate"] as const;
 
+/** A saved connection's values, shown in the form to change them. */
+export type SsoConnectionValues = { idpEntityId: string; idpSsoUrl: string; idpCertificate: string };
+
 export function SsoConnectionForm({
   action,
   current,
 }: {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
-  current: { idpEntityId: string; idpSsoUrl: string; idpCertificate: string } | null;
+  current: SsoConnectionValues | null;
 }) {
   const t = useTranslations("Sso.connection");
   const [state, formAction] = useActionState(action, idle);
