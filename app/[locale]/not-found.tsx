@@ -1,16 +1,7 @@
-"use client";
-
-import { useTranslations } from "next-intl";
-import { Link } from "@/i18n/link";
+import { getTranslations } from "next-intl/server";
 import { StatusPage } from "@/components/layout/status-page";
 
-// A client component: every page's payload carries this boundary, as a reference and its words (the
-// root layout's messages) rather than as elements, which the HTML would carry a second time.
-export default function NotFound() {
-  const t = useTranslations("NotFound");
-  return (
-    <StatusPage title={t("title")} body={t("body")}>
-      <Link href="/">{t("home")}</Link>
-    </StatusPage>
-  );
+export default async function NotFound() {
+  const t = await getTranslations("NotFound");
+  return <StatusPage title={t("title")} body={t("body")} link={{ href: "/", label: t("home") }} />;
 }
