@@ -82,7 +82,21 @@ export default async function AuthenticationPage() {
           "TwoStepPolicy.save",
         ),
         ...ifShown(joinModeForms, "AuthenticationPage.joinModeLabel", "AuthenticationPage.joinModeHint", "AuthenticationPage.joinModes", "AuthenticationPage.saving", "AuthenticationPage.saveJoinMode"),
-        ...ifShown(ssoForms, "Sso.connection", "Sso.metadata"),
+        ...ifShown(
+          ssoForms,
+          "Sso.connection.idpEntityId",
+          "Sso.connection.idpEntityIdHint",
+          "Sso.connection.idpSsoUrl",
+          "Sso.connection.idpSsoUrlHint",
+          "Sso.connection.idpCertificate",
+          "Sso.connection.idpCertificateHint",
+          "Sso.connection.save",
+          "Sso.connection.saving",
+          "Sso.metadata.label",
+          "Sso.metadata.hint",
+          "Sso.metadata.save",
+          "Sso.metadata.saving",
+        ),
         ...ifShown(requests !== null && showsJoinRequests(requests, canChooseJoinMode, asksApproval), "JoinRequests.empty", "JoinRequests.details", "JoinRequests.deciding", "JoinRequests.approve", "JoinRequests.reject"),
       ]}
     >
