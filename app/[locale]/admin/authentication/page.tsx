@@ -57,6 +57,8 @@ export default async function AuthenticationPage() {
   // Messages reach the browser only for the forms this visit renders; the domain and policy forms' answers come translated.
   const joinModeForms = canChooseJoinMode && (domains ?? []).some((domain) => domain.status !== "pending");
   const ssoForms = can(viewer, "authentication.sso");
+  const policyAvailable = can(viewer, "twoStep.policy");
+  const policyDeadline = twoStep.ok && twoStep.view.policy.requiredFor !== "off";
   return (
     <ClientMessages
       namespaces={[
@@ -66,21 +68,20 @@ export default async function AuthenticationPage() {
         "AuthenticationPage.adding",
         ...ifShown(
           twoStep.ok,
-          "TwoStepPolicy.planNote",
-          "TwoStepPolicy.paused",
-          "TwoStepPolicy.saved",
           "TwoStepPolicy.legend",
           "TwoStepPolicy.off",
           "TwoStepPolicy.admins",
           "TwoStepPolicy.everyone",
           "TwoStepPolicy.impact",
-          "TwoStepPolicy.ssoExempt",
           "TwoStepPolicy.graceDays",
           "TwoStepPolicy.graceHint",
-          "TwoStepPolicy.deadline",
-          "TwoStepPolicy.saving",
-          "TwoStepPolicy.save",
         ),
+        // The parts of the policy form shown only sometimes, as TwoStepPolicyForm decides (its success line comes from its action).
+        ...ifShown(twoStep.ok && !policyAvailable, "TwoStepPolicy.planNote"),
+        ...ifShown(twoStep.ok && policyAvailable, "TwoStepPolicy.saving", "TwoStepPolicy.save"),
+        ...ifShown(twoStep.ok && twoStep.view.paused, "TwoStepPolicy.paused"),
+        ...ifShown(policyDeadline, "TwoStepPolicy.deadline"),
+        ...ifShown(twoStep.ok && (twoStep.view.impacts.admins.ssoPeople > 0 || twoStep.view.impacts.everyone.ssoPeople > 0), "TwoStepPolicy.ssoExempt"),
         ...ifShown(joinModeForms, "AuthenticationPage.joinModeLabel", "AuthenticationPage.joinModeHint", "AuthenticationPage.joinModes", "AuthenticationPage.saving", "AuthenticationPage.saveJoinMode"),
         ...ifShown(
           ssoForms,
@@ -116,7 +117,7 @@ export default async function AuthenticationPage() {
           <Card title={tTwoStep("title")} id="two-step-policy">
             <p className="mb-4 text-sm text-slate-700">{tTwoStep("intro", { organization: viewer.organization.name })}</p>
             <TwoStepPolicyForm
-              available={can(viewer, "twoStep.policy")}
+              available={policyAvailable}
               paused={twoStep.view.paused}
               requiredFor={twoStep.view.policy.requiredFor}
               graceDays={twoStep.view.policy.graceDays}
