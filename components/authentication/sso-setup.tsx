@@ -2,7 +2,6 @@
 
 import type { ReactNode } from "react";
 import type { FormState } from "@/lib/core/form-state";
-import type { ServiceProvider } from "@/lib/sso/saml";
 import { SsoConnectionForm, type SsoConnectionValues } from "./sso-connection-form";
 import { SsoMetadataForm } from "./sso-metadata-form";
 
@@ -35,7 +34,8 @@ export function SsoSetup({
   actions,
 }: {
   words: SsoSetupWords;
-  sp: ServiceProvider;
+  /** Our service provider's addresses (lib/sso/saml.ts's ServiceProvider; that module stays out of the browser's bundle). */
+  sp: { entityId: string; acsUrl: string };
   metadataUrl: string;
   current: ReactNode;
   values: SsoConnectionValues | null;
