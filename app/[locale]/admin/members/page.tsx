@@ -54,7 +54,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   return (
     <ClientMessages
       namespaces={[
-        ...ifShown(invite.allowed, "MembersPage.inviteEmail", "MembersPage.inviteEmailHint", "MembersPage.inviteRole", "MembersPage.inviteRoleHint", "MembersPage.inviteBilling", "MembersPage.inviting", "MembersPage.invite"),
+        ...ifShown(invite.allowed, "MembersPage.inviteIntro", "MembersPage.inviteEmail", "MembersPage.inviteEmailHint", "MembersPage.inviteRole", "MembersPage.inviteRoleHint", "MembersPage.inviteBilling", "MembersPage.inviting", "MembersPage.invite"),
         "Roles.member",
         "Roles.admin",
         "MembersPage.filterLabel",
@@ -122,10 +122,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         ) : null}
         <Card title={t("inviteTitle")} id="invite">
           {invite.allowed ? (
-            <>
-              <p className="mb-4 text-sm text-slate-700">{t("inviteIntro")}</p>
-              <InviteForm action={inviteAction} />
-            </>
+            <InviteForm action={inviteAction} />
           ) : (
             <InvitationPlanGate
               plan={viewer.organization.plan}
