@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { StatusPage } from "@/components/layout/status-page";
+import { StatusPage } from "@/components/layout/frames";
 
 export default async function NotFound() {
   const t = await getTranslations("NotFound");

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { AppLocale } from "@/i18n/locales";
-import { ConsoleFrame } from "@/components/console/console-frame";
+import { ConsoleFrame } from "@/components/layout/frames";
 import type { ConsoleNavItem } from "@/components/console/console-nav";
 import { signOutAction } from "@/app/[locale]/(auth)/actions";
 import { consoleSections, openSections } from "@/lib/core/console-sections";
