@@ -1,8 +1,11 @@
+"use client";
+
 import "./globals.css";
 
 // Reached only for addresses outside any locale; it speaks both languages. Plain links: going to a
 // locale changes the root layout, which is a full page load anyway, and next/link here would put a
-// second copy of Next's link code on every console page (this boundary is part of each page).
+// second copy of Next's link code on every console page (this boundary is part of each page). A client
+// component: each page's payload then carries a reference to it, not its elements.
 export default function GlobalNotFound() {
   return (
     <html lang="en">

@@ -13,8 +13,8 @@ import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import postgres from "postgres";
-import { baseUrl, createBenchDatabase, seconds, seedOrganization, sessionCookie, sizes, startServer, vacuumAnalyze, percentile } from "./support";
-import { consolePages, kB, launchChromium, measurePageWeight, measurePageWeights, pageWeightTable, parseCookie, renderDetails, type PageWeight } from "./page-weight";
+import { baseUrl, createBenchDatabase, seconds, seedOrganization, sessionCookie, setPlan, sizes, startServer, vacuumAnalyze, percentile } from "./support";
+import { consolePages, kB, launchChromium, measureEnterpriseAuthentication, measurePageWeight, measurePageWeights, pageWeightTable, parseCookie, renderDetails, visitName, type PageWeight } from "./page-weight";
 import { startFloorApp } from "./floor-app";
 
 const measuredSeconds = Number(process.env.BENCH_SECONDS ?? 15);
@@ -162,9 +162,10 @@ async function measureOurs(): Promise<OursResult> {
         console.log(`# Org Console under load (${warmupSeconds} s warm-up, ${measuredSeconds} s measured per cell; static chunk ${chunk})`);
         rows.push(...(await measureTargets([...pages, health, floor])));
       }
-      console.log("# Org Console in Chromium (signed-in Admin, fresh context per page)");
+      console.log("# Org Console in Chromium (signed-in Admin of a Team organization, then of an Enterprise one for the Authentication page; fresh context per page, English and French)");
       const browserCookie = parseCookie(cookie);
       const weights = await measurePageWeights(baseUrl, consolePages, [browserCookie]);
+      weights.push(...(await measureEnterpriseAuthentication(baseUrl, [browserCookie], () => setPlan(database.db, organization.id, "enterprise"))));
       const browser = await launchChromium();
       const signIn = await measurePageWeight(browser, baseUrl, { label: "sign-in (signed out, reference)", path: "/en/sign-in" }, []).finally(() => browser.close());
       return { rows, weights, signIn };
@@ -312,13 +313,13 @@ function weightGoals(ours: OursResult): Goal[] {
   const list: Goal[] = [];
   const heaviest = (key: "jsGzipBytes" | "htmlBytes" | "renders") => ours.weights.reduce((top, row) => (row[key] > top[key] ? row : top));
   const js = heaviest("jsGzipBytes");
-  list.push({ name: "first-load JS of every console page (gzip; heaviest shown)", value: `${kB(js.jsGzipBytes)} kB (${js.label})`, limit: "≤ 150 kB", pass: js.jsGzipBytes <= 150_000 });
+  list.push({ name: "first-load JS of every console page, English and French (gzip; heaviest shown)", value: `${kB(js.jsGzipBytes)} kB (${visitName(js)})`, limit: "≤ 150 kB", pass: js.jsGzipBytes <= 150_000 });
   const html = heaviest("htmlBytes");
-  list.push({ name: "HTML of every console page (uncompressed; heaviest shown)", value: `${kB(html.htmlBytes)} kB (${html.label})`, limit: "≤ 30 kB", pass: html.htmlBytes <= 30_000 });
+  list.push({ name: "HTML of every console page, English and French (uncompressed; heaviest shown)", value: `${kB(html.htmlBytes)} kB (${visitName(html)})`, limit: "≤ 30 kB", pass: html.htmlBytes <= 30_000 });
   const renders = heaviest("renders");
-  list.push({ name: "server renders per visit of every console page (most shown)", value: `${renders.renders} (${renders.label})`, limit: "≤ 1", pass: renders.renders <= 1 });
+  list.push({ name: "server renders per visit of every console page, English and French (most shown)", value: `${renders.renders} (${visitName(renders)})`, limit: "≤ 1", pass: renders.renders <= 1 });
   const notOpened = ours.weights.filter((row) => row.status !== 200 || row.finalPath !== row.path);
-  list.push({ name: "every console page opened signed in (200, no redirect) in Chromium", value: notOpened.length ? notOpened.map((row) => `${row.label} ${row.status} → ${row.finalPath}`).join(", ") : "all", limit: "all", pass: notOpened.length === 0 });
+  list.push({ name: "every console page opened signed in (200, no redirect) in Chromium", value: notOpened.length ? notOpened.map((row) => `${visitName(row)} ${row.status} → ${row.finalPath}`).join(", ") : "all", limit: "all", pass: notOpened.length === 0 });
   return list;
 }
 

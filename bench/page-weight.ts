@@ -1,7 +1,8 @@
 // What one visit of a page costs, measured in Chromium (playwright-core, Debian's /usr/bin/chromium):
 // first-load JavaScript (gzip of each script body), the number of scripts, the document's size and
 // the number of server renders the visit causes (the document plus every RSC fetch: prefetches,
-// refreshes) within a quiet window after the load event. Shared by bench:page and bench:compare.
+// refreshes) within a quiet window after the load event, each console page in English and in French.
+// Shared by bench:page and bench:compare.
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "playwright-core";
 import { consoleSections } from "@/lib/core/console-sections";
@@ -11,6 +12,8 @@ export type BrowserCookie = { name: string; value: string };
 export type PageWeight = {
   label: string;
   path: string;
+  /** The path's first segment (`en`, `fr`), or "" for a page outside the locales. */
+  locale: string;
   status: number;
   finalPath: string;
   scripts: number;
@@ -48,7 +51,8 @@ const gzipLength = (body: Buffer) => gzipSync(body).length;
 
 /** One visit of `path` in a fresh context (no cache, no cookies but `cookies`). */
 export async function measurePageWeight(browser: Browser, origin: string, page: { label: string; path: string }, cookies: BrowserCookie[]): Promise<PageWeight> {
-  const context = await browser.newContext({ baseURL: origin, locale: "en-US" });
+  const locale = /^\/(en|fr)(\/|$)/.exec(page.path)?.[1] ?? "";
+  const context = await browser.newContext({ baseURL: origin, locale: locale === "fr" ? "fr-FR" : "en-US" });
   try {
     if (cookies.length > 0) await context.addCookies(cookies.map((cookie) => ({ ...cookie, url: origin })));
     const tab = await context.newPage();
@@ -81,6 +85,7 @@ export async function measurePageWeight(browser: Browser, origin: string, page: 
     return {
       label: page.label,
       path: page.path,
+      locale,
       status: document.status(),
       finalPath: new URL(tab.url()).pathname,
       scripts: bodies.length,
@@ -109,15 +114,33 @@ export async function measurePageWeights(origin: string, pages: { label: string;
 
 export const kB = (bytes: number) => (bytes / 1000).toFixed(1);
 
-/** A Markdown table of the rows (kB = 1000 bytes, as Next's build output counts). */
+/** A page's label with its locale, as goals and render details name one visit. */
+export const visitName = (row: PageWeight) => (row.locale ? `${row.label} (${row.locale})` : row.label);
+
+/** One cell for a page's visits in each locale: the value once when they agree, else `en / fr`. */
+function cell(visits: PageWeight[], value: (row: PageWeight) => string): string {
+  const values = visits.map(value);
+  return values.every((one) => one === values[0]) ? values[0]! : values.join(" / ");
+}
+
+/**
+ * A Markdown table, one line per page (kB = 1000 bytes, as Next's build output counts): the HTML in
+ * each locale in its own column, the other figures once when the locales agree, else `en / fr`.
+ */
 export function pageWeightTable(rows: PageWeight[]): string {
+  const pages = new Map<string, PageWeight[]>();
+  for (const row of rows) pages.set(row.label, [...(pages.get(row.label) ?? []), row]);
   const lines = [
-    "| page | status | JS gzip kB | JS kB | scripts | HTML kB | HTML gzip kB | server renders per visit |",
-    "|---|---|---|---|---|---|---|---|",
+    "| page | status | JS gzip kB | JS kB | scripts | HTML kB en | HTML kB fr | HTML gzip kB en / fr | server renders per visit |",
+    "|---|---|---|---|---|---|---|---|---|",
   ];
-  for (const row of rows) {
-    const moved = row.finalPath === row.path ? "" : ` → ${row.finalPath}`;
-    lines.push(`| ${row.label} (${row.path}${moved}) | ${row.status} | ${kB(row.jsGzipBytes)} | ${kB(row.jsBytes)} | ${row.scripts} | ${kB(row.htmlBytes)} | ${kB(row.htmlGzipBytes)} | ${row.renders} |`);
+  for (const [label, visits] of pages) {
+    const english = visits.find((row) => row.locale !== "fr");
+    const french = visits.find((row) => row.locale === "fr");
+    const paths = cell(visits, (row) => (row.finalPath === row.path ? row.path : `${row.path} → ${row.finalPath}`));
+    lines.push(
+      `| ${label} (${paths}) | ${cell(visits, (row) => String(row.status))} | ${cell(visits, (row) => kB(row.jsGzipBytes))} | ${cell(visits, (row) => kB(row.jsBytes))} | ${cell(visits, (row) => String(row.scripts))} | ${english ? kB(english.htmlBytes) : "–"} | ${french ? kB(french.htmlBytes) : "–"} | ${cell(visits, (row) => kB(row.htmlGzipBytes))} | ${cell(visits, (row) => String(row.renders))} |`,
+    );
   }
   return lines.join("\n");
 }
@@ -129,9 +152,22 @@ export function renderDetails(rows: PageWeight[]): string[] {
     .map((row) => {
       const counts = new Map<string, number>();
       for (const path of row.rscPaths) counts.set(path, (counts.get(path) ?? 0) + 1);
-      return `${row.label}: RSC requests ${[...counts].map(([path, count]) => (count > 1 ? `${path} ×${count}` : path)).join(", ")}`;
+      return `${visitName(row)}: RSC requests ${[...counts].map(([path, count]) => (count > 1 ? `${path} ×${count}` : path)).join(", ")}`;
     });
 }
 
-/** Every console section an Admin opens, from the one table the navigation lists (English). */
-export const consolePages = Object.entries(consoleSections).map(([name, section]) => ({ label: name, path: `/en${section.path}` }));
+/** Every console section an Admin opens, from the one table the navigation lists, in English then in French. */
+export const consolePages = Object.entries(consoleSections).flatMap(([name, section]) =>
+  ["en", "fr"].map((locale) => ({ label: name, path: `/${locale}${section.path}` })),
+);
+
+/**
+ * The Authentication page of an Enterprise Admin, the SSO forms shown (the console's heaviest page
+ * when a plan allows everything), in both locales: `becomeEnterprise` moves the signed-in
+ * organization to the Enterprise plan first.
+ */
+export async function measureEnterpriseAuthentication(origin: string, cookies: BrowserCookie[], becomeEnterprise: () => Promise<void>): Promise<PageWeight[]> {
+  await becomeEnterprise();
+  const label = "authentication, Enterprise (SSO forms)";
+  return measurePageWeights(origin, ["en", "fr"].map((locale) => ({ label, path: `/${locale}${consoleSections.authentication.path}` })), cookies);
+}

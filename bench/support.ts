@@ -7,6 +7,7 @@ import postgres from "postgres";
 import { sql } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import type { Database, Db } from "@/db";
+import type { Plan } from "@/db/schema";
 import { createScratchDatabase, type ScratchDatabase } from "@/tests/support/db";
 import { queryRows } from "@/lib/core/db";
 import { hashPassword } from "@/lib/core/passwords";
@@ -56,6 +57,11 @@ export async function seedOrganization(database: Database, name: string): Promis
     from chats c cross join generate_series(1, ${sizes.messagesPerChat}) m
     where c.organization_id = ${id}`);
   return { id, name, adminId: admin!.id, chats: sizes.chats, messages: sizes.chats * sizes.messagesPerChat };
+}
+
+/** Moves an organization to another plan (as a plan change would, without its billing). */
+export async function setPlan(db: Db, organizationId: string, plan: Plan): Promise<void> {
+  await db.execute(sql`update organizations set plan = ${plan} where id = ${organizationId}`);
 }
 
 /**

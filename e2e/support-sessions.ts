@@ -4,8 +4,8 @@ import { baseUrl } from "./support";
 
 export const firefox = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0";
 export const words = {
-  en: { signOut: "Sign out", changePassword: "Change password", signOutEverywhere: (name: string) => `Sign out everywhere (${name})` },
-  fr: { signOut: "Se déconnecter", changePassword: "Changer le mot de passe", signOutEverywhere: (name: string) => `Déconnecter partout (${name})` },
+  en: { signOut: "Sign out", changePassword: "Change password", signOutEverywhere: (name: string) => `Sign out everywhere: ${name}` },
+  fr: { signOut: "Se déconnecter", changePassword: "Changer le mot de passe", signOutEverywhere: (name: string) => `Déconnecter partout\u00a0: ${name}` },
 } as const;
 
 /** A second browser (another user agent, JavaScript on) signed in with the same account. */

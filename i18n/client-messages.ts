@@ -5,7 +5,7 @@
  * client components and fails when one uses a namespace its provider does not carry.
  */
 
-/** For the client components of the layouts and boundaries (language switch, error page); the navigation gets its words translated. */
+/** For the client components of the layouts and boundaries (language switch, error page); the navigation and the 403 and 404 pages get their words translated. */
 export const layoutClientNamespaces = ["ErrorPage", "LocaleSwitcher.switchTo"] as const;
 
 /** The catalogue cut down to the given namespaces; `A.b` keeps only `b` of `A`, a part or a single message (merged with a sibling `A.c`). */

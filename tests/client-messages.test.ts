@@ -113,7 +113,7 @@ describe("messages handed to client components", () => {
 
   it("reads the parts a page hands only when it shows them (`...ifShown(shown, \"A\")`) as carried", () => {
     const authentication = entries.find((file) => file.endsWith(path.join("admin", "authentication", "page.tsx")))!;
-    expect(declaredNamespaces(authentication)).toEqual(expect.arrayContaining(["TwoStepPolicy.legend", "Sso.connection", "JoinRequests.empty"]));
+    expect(declaredNamespaces(authentication)).toEqual(expect.arrayContaining(["TwoStepPolicy.legend", "Sso.connection.idpEntityId", "JoinRequests.empty"]));
   });
 
   it.each(entries.map((file) => [path.relative(root, file)]))("%s: every namespace its client components use is handed to them", (relative) => {

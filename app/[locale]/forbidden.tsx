@@ -1,12 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
-import { StatusPage } from "@/components/layout/status-page";
+import { StatusPage } from "@/components/layout/frames";
 
 export default async function Forbidden() {
   const t = await getTranslations("Forbidden");
-  return (
-    <StatusPage title={t("title")} body={t("body")} detail={t("askAdmin")}>
-      <Link href="/admin">{t("back")}</Link>
-    </StatusPage>
-  );
+  return <StatusPage title={t("title")} body={t("body")} detail={t("askAdmin")} link={{ href: "/admin", label: t("back") }} />;
 }

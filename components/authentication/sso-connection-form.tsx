@@ -10,16 +10,19 @@ import { idle, type FormState } from "@/lib/core/form-state";
 
 const fields = ["idpEntityId", "idpSsoUrl", "idpCertificate"] as const;
 
+/** A saved connection's values, shown in the form to change them. */
+export type SsoConnectionValues = { idpEntityId: string; idpSsoUrl: string; idpCertificate: string };
+
 export function SsoConnectionForm({
   action,
   current,
 }: {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
-  current: { idpEntityId: string; idpSsoUrl: string; idpCertificate: string } | null;
+  current: SsoConnectionValues | null;
 }) {
   const t = useTranslations("Sso.connection");
   const [state, formAction] = useActionState(action, idle);
-  // The action answers with its codes translated (ssoAnswered): the page carries no Errors catalogue.
+  // The action answers with its codes and its success line translated (ssoAnswered): the page carries neither.
   const text = (code: string) => state.messages?.errors[code] ?? state.messages?.errors.generic ?? code;
   const errorOf = (field: string) => {
     const code = state.status === "error" ? state.fields?.[field]?.[0] : undefined;
@@ -33,7 +36,7 @@ export function SsoConnectionForm({
       <ErrorSummary title={state.messages?.summaryTitle ?? ""} items={summary.map((item) => (item.field ? item : { message: item.message }))} />
       {state.status === "success" ? (
         <div role="status">
-          <Notice tone="success">{t("saved")}</Notice>
+          <Notice tone="success">{state.messages?.notice}</Notice>
         </div>
       ) : null}
       <Field id="idpEntityId" label={t("idpEntityId")} hint={t("idpEntityIdHint")} errors={errorOf("idpEntityId")}>

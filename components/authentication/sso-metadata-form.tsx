@@ -17,19 +17,19 @@ export function SsoMetadataForm({ action }: { action: (previous: FormState, form
   const fieldCode = state.status === "error" ? state.fields?.idpMetadata?.[0] : undefined;
   const errors = fieldCode ? [text(fieldCode)] : undefined;
   const summary = state.status === "error" ? [errors ? { field: "idpMetadata", message: errors[0]! } : { message: text(state.code ?? "generic") }] : [];
-  const read = state.status === "success" ? state.data : undefined;
+  // Its success line and what it read come in words too.
+  const saved = state.status === "success" ? state.messages : undefined;
   return (
     <form action={formAction} noValidate className="space-y-4">
       <ErrorSummary title={state.messages?.summaryTitle ?? ""} items={summary} />
-      {read ? (
+      {saved ? (
         <div role="status">
           <Notice tone="success">
-            <p className="font-semibold">{t("saved")}</p>
+            <p className="font-semibold">{saved.notice}</p>
             <ul className="mt-1 list-disc space-y-0.5 pl-5 break-all">
-              <li>{t("readEntityId", { value: String(read.entityId) })}</li>
-              <li>{t("readSsoUrl", { value: String(read.ssoUrl) })}</li>
-              <li>{t("readCertificates", { count: Number(read.certificates) })}</li>
-              {Number(read.expired) > 0 ? <li>{t("readExpired", { count: Number(read.expired) })}</li> : null}
+              {(saved.details ?? []).map((line) => (
+                <li key={line}>{line}</li>
+              ))}
             </ul>
           </Notice>
         </div>

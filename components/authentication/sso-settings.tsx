@@ -4,9 +4,8 @@ import type { OrganizationDomain, SamlConnection } from "@/db/schema";
 import type { FormState } from "@/lib/core/form-state";
 import type { ServiceProvider } from "@/lib/sso/saml";
 import { DomainActionForm } from "./domain-action-form";
-import { SsoConnectionForm } from "./sso-connection-form";
 import { SsoCurrentConnection } from "./sso-current-connection";
-import { SsoMetadataForm } from "./sso-metadata-form";
+import { SsoSetup } from "./sso-setup";
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 
@@ -39,33 +38,24 @@ export async function SsoSettings({
   return (
     <Card title={t("title")} id="sso">
       <div className="space-y-6">
-        <p className="text-sm text-slate-700">{t("intro")}</p>
-        <section aria-labelledby="sp-title" className="space-y-2 text-sm">
-          <h3 id="sp-title" className="font-semibold">{t("spTitle")}</h3>
-          <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
-            <dt className="font-semibold">{t("spEntityId")}</dt>
-            <dd><code className="break-all" data-testid="sp-entity-id">{sp.entityId}</code></dd>
-            <dt className="font-semibold">{t("acsUrl")}</dt>
-            <dd><code className="break-all" data-testid="sp-acs-url">{sp.acsUrl}</code></dd>
-          </dl>
-          <a href={metadataUrl} download className="inline-block font-semibold text-indigo-700 underline">{t("downloadMetadata")}</a>
-        </section>
-        <section aria-labelledby="idp-title" className="space-y-4">
-          <h3 id="idp-title" className="font-semibold">{t("idpTitle")}</h3>
-          {connection ? <SsoCurrentConnection connection={connection} /> : null}
-          <p className="text-sm text-slate-700">{t("idpIntro")}</p>
-          <section aria-labelledby="idp-metadata-title" className="space-y-2 rounded-md border border-slate-200 p-4">
-            <h4 id="idp-metadata-title" className="font-semibold">{t("metadataTitle")}</h4>
-            <SsoMetadataForm action={actions.saveFromMetadata} />
-          </section>
-          <section aria-labelledby="idp-manual-title" className="space-y-2 rounded-md border border-slate-200 p-4">
-            <h4 id="idp-manual-title" className="font-semibold">{t("manualTitle")}</h4>
-            <SsoConnectionForm
-              action={actions.save}
-              current={connection ? { idpEntityId: connection.idpEntityId, idpSsoUrl: connection.idpSsoUrl, idpCertificate: connection.idpCertificate } : null}
-            />
-          </section>
-        </section>
+        <SsoSetup
+          words={{
+            intro: t("intro"),
+            spTitle: t("spTitle"),
+            spEntityId: t("spEntityId"),
+            acsUrl: t("acsUrl"),
+            downloadMetadata: t("downloadMetadata"),
+            idpTitle: t("idpTitle"),
+            idpIntro: t("idpIntro"),
+            metadataTitle: t("metadataTitle"),
+            manualTitle: t("manualTitle"),
+          }}
+          sp={sp}
+          metadataUrl={metadataUrl}
+          current={connection ? <SsoCurrentConnection connection={connection} /> : null}
+          values={connection ? { idpEntityId: connection.idpEntityId, idpSsoUrl: connection.idpSsoUrl, idpCertificate: connection.idpCertificate } : null}
+          actions={{ save: actions.save, saveFromMetadata: actions.saveFromMetadata }}
+        />
         {connection && claimed.length > 0 ? (
           <section aria-labelledby="sso-domains-title" className="space-y-2">
             <h3 id="sso-domains-title" className="font-semibold">{t("domainsTitle")}</h3>

@@ -5,8 +5,12 @@ import { pickNamespaces } from "@/i18n/client-messages";
 import type en from "@/messages/en.json";
 
 type Catalogue = typeof en;
-/** A top-level namespace, or one level below it (`Sso.settings`, or one message: `MembersPage.invite`) when a page needs only that part. */
-export type MessageNamespace = { [K in keyof Catalogue]: K | (Catalogue[K] extends Record<string, unknown> ? `${K}.${Extract<keyof Catalogue[K], string>}` : never) }[keyof Catalogue];
+/** The names below a part of the catalogue, one or two levels down (`settings`, `connection.save`). */
+type Below<T> = {
+  [S in Extract<keyof T, string>]: S | (T[S] extends Record<string, unknown> ? `${S}.${Extract<keyof T[S], string>}` : never);
+}[Extract<keyof T, string>];
+/** A top-level namespace, or a part below it (`Sso.settings`, one message: `MembersPage.invite`, or one of a part: `Sso.connection.save`) when a page needs only that. */
+export type MessageNamespace = { [K in keyof Catalogue]: K | (Catalogue[K] extends Record<string, unknown> ? `${K}.${Below<Catalogue[K]>}` : never) }[keyof Catalogue];
 
 /** `names` when `shown`: the messages of a part the page renders only sometimes (`...ifShown(shown, "A.b")`). */
 export const ifShown = (shown: boolean, ...names: MessageNamespace[]): MessageNamespace[] => (shown ? names : []);

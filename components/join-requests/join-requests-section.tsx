@@ -5,20 +5,30 @@ import { Link } from "@/i18n/navigation";
 import type { FormState } from "@/lib/core/form-state";
 import { JoinRequestList } from "./join-request-list";
 
+/**
+ * Whether the "Join requests" card shows: with requests waiting, always (on a plan without joining by
+ * email domain, to refuse what is left); empty, only to whoever may approve and where requests can
+ * arrive (a claimed domain asks approval, `joinsByApproval`).
+ */
+export function showsJoinRequests(requests: readonly JoinRequest[], canApprove: boolean, asksApproval: boolean): boolean {
+  return requests.length > 0 || (canApprove && asksApproval);
+}
+
 /** The "Join requests" card of the Members page (and of the Authentication page, with the same action). */
 export async function JoinRequestsSection({
   requests,
   canApprove,
+  asksApproval,
   viewerHoldsBilling,
   action,
 }: {
   requests: JoinRequest[];
   canApprove: boolean;
+  asksApproval: boolean;
   viewerHoldsBilling: boolean;
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
 }) {
-  // On a plan without joining by email domain, the section only shows to refuse what is left.
-  if (!canApprove && requests.length === 0) return null;
+  if (!showsJoinRequests(requests, canApprove, asksApproval)) return null;
   const t = await getTranslations("JoinRequests");
   const format = await getFormatter();
   const rows = requests.map((request) => ({

@@ -11,6 +11,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/core/form-state";
 
+/** The invite card's content: what an invitation is, then the form (its words from the page's messages, not sent as elements). */
 export function InviteForm({ action }: { action: FormAction }) {
   const t = useTranslations("MembersPage");
   const tRoles = useTranslations("Roles");
@@ -19,34 +20,37 @@ export function InviteForm({ action }: { action: FormAction }) {
   // The action words its success (the notice, the link's field and copy button, the line about the email).
   const created = state.status === "success" ? state.data : undefined;
   return (
-    <div className="space-y-5">
-      {created ? (
-        <div role="status" className="space-y-3" data-testid="invitation-created">
-          <Notice tone="success">{errors.notice}</Notice>
-          <Field id="invitationLink" label={String(created.linkLabel)} hint={String(created.linkHint)}>
-            <TextInput id="invitationLink" readOnly hint value={String(created.link)} />
+    <>
+      <p className="mb-4 text-sm text-slate-700">{t("inviteIntro")}</p>
+      <div className="space-y-5">
+        {created ? (
+          <div role="status" className="space-y-3" data-testid="invitation-created">
+            <Notice tone="success">{errors.notice}</Notice>
+            <Field id="invitationLink" label={String(created.linkLabel)} hint={String(created.linkHint)}>
+              <TextInput id="invitationLink" readOnly hint value={String(created.link)} />
+            </Field>
+            <CopyButton value={String(created.link)} label={String(created.copy)} copiedLabel={String(created.copied)} failedLabel={String(created.copyFailed)} />
+            <p className="text-sm text-slate-700">{String(created.mailLine)}</p>
+          </div>
+        ) : null}
+        <form action={formAction} noValidate className="space-y-5">
+          <ErrorSummary title={errors.title} items={errors.summary} />
+          <Field id="email" label={t("inviteEmail")} hint={t("inviteEmailHint")} errors={errors.fieldErrors("email")}>
+            <TextInput id="email" name="email" type="email" autoComplete="off" required hint defaultValue={state.status === "error" ? state.values?.email : ""} errors={errors.fieldErrors("email")} />
           </Field>
-          <CopyButton value={String(created.link)} label={String(created.copy)} copiedLabel={String(created.copied)} failedLabel={String(created.copyFailed)} />
-          <p className="text-sm text-slate-700">{String(created.mailLine)}</p>
-        </div>
-      ) : null}
-      <form action={formAction} noValidate className="space-y-5">
-        <ErrorSummary title={errors.title} items={errors.summary} />
-        <Field id="email" label={t("inviteEmail")} hint={t("inviteEmailHint")} errors={errors.fieldErrors("email")}>
-          <TextInput id="email" name="email" type="email" autoComplete="off" required hint defaultValue={state.status === "error" ? state.values?.email : ""} errors={errors.fieldErrors("email")} />
-        </Field>
-        <Field id="role" label={t("inviteRole")} hint={t("inviteRoleHint")} errors={errors.fieldErrors("role")}>
-          <select name="role" defaultValue={state.values?.role ?? "member"} className={inputClass} {...describedBy("role", true, errors.fieldErrors("role"))}>
-            <option value="member">{tRoles("member")}</option>
-            <option value="admin">{tRoles("admin")}</option>
-          </select>
-        </Field>
-        <div className="flex items-center gap-2">
-          <input id="billing" name="billing" type="checkbox" className="size-4" defaultChecked={state.status === "error" && state.values?.billing === "on"} />
-          <label htmlFor="billing" className="text-sm">{t("inviteBilling")}</label>
-        </div>
-        <SubmitButton pendingLabel={t("inviting")}>{t("invite")}</SubmitButton>
-      </form>
-    </div>
+          <Field id="role" label={t("inviteRole")} hint={t("inviteRoleHint")} errors={errors.fieldErrors("role")}>
+            <select name="role" defaultValue={state.values?.role ?? "member"} className={inputClass} {...describedBy("role", true, errors.fieldErrors("role"))}>
+              <option value="member">{tRoles("member")}</option>
+              <option value="admin">{tRoles("admin")}</option>
+            </select>
+          </Field>
+          <div className="flex items-center gap-2">
+            <input id="billing" name="billing" type="checkbox" className="size-4" defaultChecked={state.status === "error" && state.values?.billing === "on"} />
+            <label htmlFor="billing" className="text-sm">{t("inviteBilling")}</label>
+          </div>
+          <SubmitButton pendingLabel={t("inviting")}>{t("invite")}</SubmitButton>
+        </form>
+      </div>
+    </>
   );
 }

@@ -8,6 +8,8 @@ import { memberFlags, type MemberRow } from "./member-row";
 
 const signOutForm = "mso";
 const resetForm = "mtr";
+/** The IDs of the names' first halves; a row's control is named by one of them and the row header (`m<row>`). */
+const names = { role: "mnr", billing: "mnb", save: "mns", signOut: "mno", reset: "mnt", remove: "mnx" };
 
 /**
  * The members table's markup, rendered on the server like any component (it works before any script
@@ -23,6 +25,9 @@ const resetForm = "mtr";
  *
  * The filter above the table (a GET form) and the count are drawn here too, from messages, rather
  * than by the page as elements its flight data would carry beside the HTML.
+ *
+ * Each row control's accessible name says whose it is ("Role of Ana Lima", "Remove Ana Lima") by
+ * `aria-labelledby`: a hidden first half written once for the table, then the row header.
  */
 export function MembersTableView({
   rows,
@@ -49,20 +54,27 @@ export function MembersTableView({
   const tTwoStep = useTranslations("MembersTwoStep");
   return (
     <>
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search">
-        <div className="min-w-56 flex-1">
-          <Field id="q" label={t("filterLabel")} hint={t("filterHint")}>
-            <TextInput id="q" name="q" type="search" hint defaultValue={query} />
-          </Field>
-        </div>
+      <form method="get" className="members-filter" role="search">
+        <Field id="q" label={t("filterLabel")} hint={t("filterHint")}>
+          <TextInput id="q" name="q" type="search" hint defaultValue={query} />
+        </Field>
         <button type="submit" className="tp-button">{t("filter")}</button>
-        {query ? <Link href="/admin/members" className="py-2 text-sm underline">{t("clearFilter")}</Link> : null}
+        {query ? <Link href="/admin/members">{t("clearFilter")}</Link> : null}
       </form>
       <p className="mb-2 text-sm text-slate-700" aria-live="polite">{t("count", { count: rows.length })}</p>
       {rows.length === 0 ? (
         <p className="text-sm">{t("noMatch", { query })}</p>
       ) : (
         <div className="overflow-x-auto">
+          {/* The first half of each row control's name ("Role of", then the row header's name): written once, not once per row. */}
+          <p hidden>
+            <span id={names.role}>{t("roleFor")}</span>
+            <span id={names.billing}>{t("billingFor")}</span>
+            <span id={names.save}>{t("saveRoleFor")}</span>
+            <span id={names.signOut}>{t("signOutEverywhereFor")}</span>
+            {resetAction ? <span id={names.reset}>{tTwoStep("resetFor")}</span> : null}
+            {rows.some(([, , , , flags]) => (flags & memberFlags.lastAdmin) === 0) ? <span id={names.remove}>{t("removeFor")}</span> : null}
+          </p>
           <form id={signOutForm} action={signOutAction} />
           {resetAction ? <form id={resetForm} action={resetAction} /> : null}
           <form action={changeRoleAction}>
@@ -72,7 +84,7 @@ export function MembersTableView({
                 <tr>
                   <th scope="col">{t("name")}</th>
                   <th scope="col">{t("email")}</th>
-                  <th scope="col">{`${t("role")} / ${t("billing")}`}</th>
+                  <th scope="col">{`${t("role")} / ${tRoles("billing")}`}</th>
                   <th scope="col">{t("joined")}</th>
                   {showTwoStep ? <th scope="col">{tTwoStep("column")}</th> : null}
                   <th scope="col">{t("actions")}</th>
@@ -82,11 +94,13 @@ export function MembersTableView({
                 {rows.map(([id, name, email, joined, flags], row) => {
                   const lastAdmin = (flags & memberFlags.lastAdmin) !== 0;
                   const twoStep = (flags & memberFlags.twoStep) !== 0;
+                  const header = `m${row}`;
+                  const named = (prefix: string) => `${prefix} ${header}`;
                   return (
                     <tr key={id}>
-                      <th scope="row">
+                      <th scope="row" id={header}>
                         {name}
-                        {flags & memberFlags.you ? <span>{`(${t("you")})`}</span> : null}
+                        {flags & memberFlags.you ? <span>{` (${t("you")})`}</span> : null}
                       </th>
                       <td>{email}</td>
                       <td>
@@ -97,16 +111,16 @@ export function MembersTableView({
                               <span>{tRoles("admin")}</span>
                             </>
                           ) : (
-                            <select name={`role:${row}`} defaultValue={flags & memberFlags.admin ? "admin" : "member"} aria-label={t("roleFor", { name })}>
+                            <select name={`role:${row}`} defaultValue={flags & memberFlags.admin ? "admin" : "member"} aria-labelledby={named(names.role)}>
                               <option value="member">{tRoles("member")}</option>
                               <option value="admin">{tRoles("admin")}</option>
                             </select>
                           )}
                           <label>
-                            <input type="checkbox" name={`billing:${row}`} defaultChecked={(flags & memberFlags.billing) !== 0} aria-label={t("billingFor", { name })} />
+                            <input type="checkbox" name={`billing:${row}`} defaultChecked={(flags & memberFlags.billing) !== 0} aria-labelledby={named(names.billing)} />
                             <span aria-hidden="true">{tRoles("billing")}</span>
                           </label>
-                          <button name={`userId:${row}`} value={id} aria-label={t("saveRoleFor", { name })}>
+                          <button name={`userId:${row}`} value={id} aria-labelledby={named(names.save)}>
                             {t("saveRole")}
                           </button>
                         </div>
@@ -115,16 +129,16 @@ export function MembersTableView({
                       <td>{joined}</td>
                       {showTwoStep ? <td>{twoStep ? tTwoStep("on") : tTwoStep("off")}</td> : null}
                       <td>
-                        <button form={signOutForm} name="userId" value={id} aria-label={t("signOutEverywhereFor", { name })}>
+                        <button form={signOutForm} name="userId" value={id} aria-labelledby={named(names.signOut)}>
                           {t("signOutEverywhere")}
                         </button>
                         {resetAction && twoStep ? (
-                          <button form={resetForm} name="userId" value={id} aria-label={tTwoStep("resetFor", { name })}>
+                          <button form={resetForm} name="userId" value={id} aria-labelledby={named(names.reset)}>
                             {tTwoStep("reset")}
                           </button>
                         ) : null}
                         {lastAdmin ? null : (
-                          <Link href={{ pathname: "/admin/members", query: { remove: id } }} aria-label={t("removeFor", { name })}>
+                          <Link href={{ pathname: "/admin/members", query: { remove: id } }} aria-labelledby={named(names.remove)}>
                             {t("remove")}
                           </Link>
                         )}

@@ -1,8 +1,11 @@
+"use client";
+
 import type { ReactNode } from "react";
 
 /**
  * The red-bordered section at the bottom of the page that holds the irreversible actions. Styled by
- * `.danger-zone` (app/globals.css), as its class strings were a large share of the page's HTML.
+ * `.danger-zone` (app/globals.css), as its class strings were a large share of the page's HTML. A
+ * client component (no state): the page's payload carries its words, not its elements a second time.
  */
 export function DangerZone({ title, intro, children }: { title: string; intro: string; children: ReactNode }) {
   return (

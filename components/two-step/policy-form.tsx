@@ -27,7 +27,7 @@ export function TwoStepPolicyForm({ available, paused, requiredFor, graceDays, d
   const t = useTranslations("TwoStepPolicy");
   const format = useFormatter();
   const [state, formAction] = useActionState(action, idle);
-  // The action answers with its codes translated (withMessages): the page carries no Errors catalogue.
+  // The action answers with its codes and its success line translated (withMessages): the page carries neither.
   const errors = formMessages(state, { requiredFor: t("legend"), graceDays: t("graceDays") });
   const chosen = state.values?.requiredFor ?? requiredFor;
   // Literal keys, so the page hands down only the messages this form uses (not the card's title and intro).
@@ -43,7 +43,7 @@ export function TwoStepPolicyForm({ available, paused, requiredFor, graceDays, d
       ) : null}
       {state.status === "success" ? (
         <div role="status">
-          <Notice tone="success">{t("saved")}</Notice>
+          <Notice tone="success">{state.messages?.notice}</Notice>
         </div>
       ) : null}
       <fieldset className="space-y-2" aria-describedby={errors.fieldErrors("requiredFor") ? "requiredFor-error" : undefined}>

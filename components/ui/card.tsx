@@ -1,3 +1,7 @@
+"use client";
+
+// Client components, though they use no state: a server page's payload then carries each card or
+// notice as a reference and its props, not as its elements, which the HTML carries a second time.
 import type { ReactNode } from "react";
 
 export function Card({ title, children, id }: { title?: ReactNode; children: ReactNode; id?: string }) {

@@ -27,6 +27,8 @@ export type FormMessages = {
   errors: Record<string, string>;
   /** A success's one line, when the action says one. */
   notice?: string;
+  /** A success's further lines after `notice` (what the action read or found), when it has some. */
+  details?: string[];
 };
 
 export const idle: FormState = { status: "idle" };

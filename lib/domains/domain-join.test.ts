@@ -5,7 +5,7 @@ import { dnsServerForThisFile } from "@/tests/support/dns-server";
 import { createCast, getUserById, viewerOf } from "@/tests/support/factories";
 import { authenticate, signUp } from "@/lib/auth/accounts";
 import { verificationRecordName, verificationRecordValue } from "./dns";
-import { decideJoinRequest, describePlanChangeImpact, listJoinRequests } from "./domain-join";
+import { decideJoinRequest, describePlanChangeImpact, joinsByApproval, listJoinRequests } from "./domain-join";
 import { recheckDomains } from "./rechecks";
 import { addDomain, setJoinMode, verifyDomain } from "./domains";
 import { confirmJoin, lookupJoinConfirmation } from "./join-confirmation";
@@ -114,6 +114,17 @@ describe("signing up with an email of a verified domain", () => {
     const result = await signUp(database.db, person(`eve@${name}`), { locale: "en" });
     expect(result.ok && result.user?.organizationId).not.toBe(organization.id);
     expect(result).toMatchObject({ ok: true, user: { organizationId: expect.any(String) } });
+  });
+
+  it("requests can arrive only where a claimed domain asks approval (what shows the Members page's empty section)", async () => {
+    const off = await organizationWithDomain();
+    const auto = await organizationWithDomain({ mode: "auto" });
+    const approval = await organizationWithDomain({ mode: "approval" });
+    const unverified = await organizationWithDomain({ mode: "approval", verify: false });
+    expect(await joinsByApproval(database.db, off.organization.id)).toBe(false);
+    expect(await joinsByApproval(database.db, auto.organization.id)).toBe(false);
+    expect(await joinsByApproval(database.db, approval.organization.id)).toBe(true);
+    expect(await joinsByApproval(database.db, unverified.organization.id)).toBe(false);
   });
 
   it("join mode off, or a plan below Team, creates a new organization as before", async () => {

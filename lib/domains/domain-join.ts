@@ -63,6 +63,16 @@ export async function listJoinRequests(db: Db, caller: Actor | null): Promise<Jo
   return db.select().from(joinRequests).where(eq(joinRequests.organizationId, actor.organization.id)).orderBy(asc(joinRequests.createdAt));
 }
 
+/** Whether some claimed domain of the organization takes newcomers on an Admin's approval (so requests can arrive). */
+export async function joinsByApproval(db: Reader, organizationId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: organizationDomains.id })
+    .from(organizationDomains)
+    .where(and(eq(organizationDomains.organizationId, organizationId), eq(organizationDomains.joinMode, "approval"), inArray(organizationDomains.status, [...claimedStatuses])))
+    .limit(1);
+  return row !== undefined;
+}
+
 export type JoinRequestError = "forbidden" | "planRequired" | "notFound" | "emailTaken";
 
 const requestIdSchema = z.object({ requestId: z.uuid() });

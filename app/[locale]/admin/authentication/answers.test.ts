@@ -53,4 +53,19 @@ describe("the Authentication forms' answers, translated by their actions", () =>
     expect(sso({ status: "error", code: "planRequired" }, "connection", "en").planRequired).toBe(en.Errors.planRequired);
     expect(sso({ status: "error", code: "validation", fields: { idpSsoUrl: ["invalidUrl"] } }, "connection", "en").invalidUrl).toBe(en.Sso.connection.invalidUrl);
   });
+
+  it("says the identity provider forms' success, and what the metadata gave, so the page carries neither", () => {
+    const sso = (state: FormState, form: "connection" | "metadata", locale: "en" | "fr") => {
+      const messages = locale === "fr" ? fr : en;
+      return ssoMessagesOf(state, form, createTranslator({ locale, messages, namespace: "Sso" }) as never, createTranslator({ locale, messages, namespace: "Errors" }) as never);
+    };
+    expect(sso({ status: "success", code: "saved" }, "connection", "en").notice).toBe(en.Sso.connection.saved);
+    const read = sso({ status: "success", code: "savedFromMetadata", data: { entityId: "https://idp.example/e", ssoUrl: "https://idp.example/sso", certificates: 2, expired: 1 } }, "metadata", "fr");
+    expect(read.notice).toBe(fr.Sso.metadata.saved);
+    expect(read.details).toHaveLength(4);
+    expect(read.details?.[0]).toContain("https://idp.example/e");
+    expect(read.details?.[2]).toMatch(/^2 /);
+    const none = sso({ status: "success", code: "savedFromMetadata", data: { entityId: "e", ssoUrl: "u", certificates: 1, expired: 0 } }, "metadata", "en");
+    expect(none.details).toEqual([en.Sso.metadata.readEntityId.replace("{value}", "e"), en.Sso.metadata.readSsoUrl.replace("{value}", "u"), "1 signing certificate kept"]);
+  });
 });

@@ -23,14 +23,27 @@ export async function answered(state: FormState): Promise<FormState> {
 /** The identity provider's two forms: its settings typed by hand, or read from its pasted metadata. */
 type SsoForm = "connection" | "metadata";
 
-/** The codes of an identity provider's form in words: the form's own (Sso), before the shared Errors. */
+/**
+ * The codes of an identity provider's form in words: the form's own (Sso), before the shared Errors;
+ * on success its line, and for the metadata what was read from it (the facts the action sent).
+ */
 export function ssoMessagesOf(state: FormState, form: SsoForm, sso: Translator, errors: Translator): FormMessages {
   const own = (code: string) => {
     if (form === "connection") return code === "invalidUrl" || code === "invalidCertificate" ? sso(`connection.${code}`) : undefined;
     if (sso.has(`metadataErrors.${code}`)) return sso(`metadataErrors.${code}`);
     return code === "planRequired" ? sso("settings.planRequired") : undefined;
   };
-  return formMessagesOf(state, errors, undefined, own);
+  if (state.status !== "success") return formMessagesOf(state, errors, undefined, own);
+  const messages = formMessagesOf(state, errors, sso(`${form}.saved`), own);
+  if (form === "connection") return messages;
+  const read = state.data ?? {};
+  const details = [
+    sso("metadata.readEntityId", { value: String(read.entityId) }),
+    sso("metadata.readSsoUrl", { value: String(read.ssoUrl) }),
+    sso("metadata.readCertificates", { count: Number(read.certificates) }),
+    ...(Number(read.expired) > 0 ? [sso("metadata.readExpired", { count: Number(read.expired) })] : []),
+  ];
+  return { ...messages, details };
 }
 
 /** The answer of the identity provider's forms (settings by hand, or read from metadata), translated here. */

@@ -2,10 +2,10 @@ import { getTranslations } from "next-intl/server";
 import { AddDomainForm } from "@/components/authentication/add-domain-form";
 import { DomainCard } from "@/components/authentication/domain-card";
 import { SsoSettings } from "@/components/authentication/sso-settings";
-import { JoinRequestsSection } from "@/components/join-requests/join-requests-section";
+import { JoinRequestsSection, showsJoinRequests } from "@/components/join-requests/join-requests-section";
 import { Card, Notice } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { listJoinRequests } from "@/lib/domains/domain-join";
+import { joinsByApproval, listJoinRequests } from "@/lib/domains/domain-join";
 import { listDomains } from "@/lib/domains/domains";
 import { can } from "@/lib/core/permissions";
 import { getConnection } from "@/lib/sso/connections";
@@ -44,7 +44,12 @@ export default async function AuthenticationPage() {
   const tPlans = await getTranslations("Plans");
   const tTwoStep = await getTranslations("TwoStepPolicy");
   const db = await getDb();
-  const [domains, requests, connection] = await Promise.all([listDomains(db, viewer), listJoinRequests(db, viewer), getConnection(db, viewer.organization.id)]);
+  const [domains, requests, connection, asksApproval] = await Promise.all([
+    listDomains(db, viewer),
+    listJoinRequests(db, viewer),
+    getConnection(db, viewer.organization.id),
+    joinsByApproval(db, viewer.organization.id),
+  ]);
   const twoStep = await twoStepPolicyView(db, viewer);
   const sp = serviceProviderFor(publicOrigin((await headers()).get("host")), viewer.organization.id);
   const canChooseJoinMode = can(viewer, "authentication.emailDomain");
@@ -52,6 +57,8 @@ export default async function AuthenticationPage() {
   // Messages reach the browser only for the forms this visit renders; the domain and policy forms' answers come translated.
   const joinModeForms = canChooseJoinMode && (domains ?? []).some((domain) => domain.status !== "pending");
   const ssoForms = can(viewer, "authentication.sso");
+  const policyAvailable = can(viewer, "twoStep.policy");
+  const policyDeadline = twoStep.ok && twoStep.view.policy.requiredFor !== "off";
   return (
     <ClientMessages
       namespaces={[
@@ -61,24 +68,37 @@ export default async function AuthenticationPage() {
         "AuthenticationPage.adding",
         ...ifShown(
           twoStep.ok,
-          "TwoStepPolicy.planNote",
-          "TwoStepPolicy.paused",
-          "TwoStepPolicy.saved",
           "TwoStepPolicy.legend",
           "TwoStepPolicy.off",
           "TwoStepPolicy.admins",
           "TwoStepPolicy.everyone",
           "TwoStepPolicy.impact",
-          "TwoStepPolicy.ssoExempt",
           "TwoStepPolicy.graceDays",
           "TwoStepPolicy.graceHint",
-          "TwoStepPolicy.deadline",
-          "TwoStepPolicy.saving",
-          "TwoStepPolicy.save",
         ),
+        // The parts of the policy form shown only sometimes, as TwoStepPolicyForm decides (its success line comes from its action).
+        ...ifShown(twoStep.ok && !policyAvailable, "TwoStepPolicy.planNote"),
+        ...ifShown(twoStep.ok && policyAvailable, "TwoStepPolicy.saving", "TwoStepPolicy.save"),
+        ...ifShown(twoStep.ok && twoStep.view.paused, "TwoStepPolicy.paused"),
+        ...ifShown(policyDeadline, "TwoStepPolicy.deadline"),
+        ...ifShown(twoStep.ok && (twoStep.view.impacts.admins.ssoPeople > 0 || twoStep.view.impacts.everyone.ssoPeople > 0), "TwoStepPolicy.ssoExempt"),
         ...ifShown(joinModeForms, "AuthenticationPage.joinModeLabel", "AuthenticationPage.joinModeHint", "AuthenticationPage.joinModes", "AuthenticationPage.saving", "AuthenticationPage.saveJoinMode"),
-        ...ifShown(ssoForms, "Sso.connection", "Sso.metadata"),
-        ...ifShown(Boolean(requests), "JoinRequests.empty", "JoinRequests.details", "JoinRequests.deciding", "JoinRequests.approve", "JoinRequests.reject"),
+        ...ifShown(
+          ssoForms,
+          "Sso.connection.idpEntityId",
+          "Sso.connection.idpEntityIdHint",
+          "Sso.connection.idpSsoUrl",
+          "Sso.connection.idpSsoUrlHint",
+          "Sso.connection.idpCertificate",
+          "Sso.connection.idpCertificateHint",
+          "Sso.connection.save",
+          "Sso.connection.saving",
+          "Sso.metadata.label",
+          "Sso.metadata.hint",
+          "Sso.metadata.save",
+          "Sso.metadata.saving",
+        ),
+        ...ifShown(requests !== null && showsJoinRequests(requests, canChooseJoinMode, asksApproval), "JoinRequests.empty", "JoinRequests.details", "JoinRequests.deciding", "JoinRequests.approve", "JoinRequests.reject"),
       ]}
     >
       <div className="space-y-6">
@@ -97,7 +117,7 @@ export default async function AuthenticationPage() {
           <Card title={tTwoStep("title")} id="two-step-policy">
             <p className="mb-4 text-sm text-slate-700">{tTwoStep("intro", { organization: viewer.organization.name })}</p>
             <TwoStepPolicyForm
-              available={can(viewer, "twoStep.policy")}
+              available={policyAvailable}
               paused={twoStep.view.paused}
               requiredFor={twoStep.view.policy.requiredFor}
               graceDays={twoStep.view.policy.graceDays}
@@ -136,7 +156,7 @@ export default async function AuthenticationPage() {
           actions={{ save: saveConnectionAction, saveFromMetadata: saveConnectionFromMetadataAction, ssoRequired: setSsoRequiredAction }}
         />
         {requests ? (
-          <JoinRequestsSection requests={requests} canApprove={canChooseJoinMode} viewerHoldsBilling={viewer.billing} action={decideJoinRequestAction} />
+          <JoinRequestsSection requests={requests} canApprove={canChooseJoinMode} asksApproval={asksApproval} viewerHoldsBilling={viewer.billing} action={decideJoinRequestAction} />
         ) : null}
       </div>
     </ClientMessages>

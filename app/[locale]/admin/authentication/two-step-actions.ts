@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { getViewer } from "@/lib/auth/viewer";
 import { formFields, formState, submittedValues, type FormState } from "@/lib/core/form-state";
 import { setTwoStepPolicy } from "@/lib/two-step/policy";
+import { getTranslations } from "next-intl/server";
 import { withMessages } from "@/i18n/form-messages";
 
 export async function setTwoStepPolicyAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -15,5 +16,6 @@ export async function setTwoStepPolicyAction(_previous: FormState, formData: For
       values: submittedValues(formData, ["requiredFor", "graceDays"]),
       success: ({ policy }) => ({ code: "saved", values: { requiredFor: policy.requiredFor, graceDays: String(policy.graceDays) } }),
     }),
+    result.ok ? (await getTranslations("TwoStepPolicy"))("saved") : undefined,
   );
 }

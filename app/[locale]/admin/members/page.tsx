@@ -1,13 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { Link } from "@/i18n/navigation";
-import { JoinRequestsSection, JoinRequestsWaiting } from "@/components/join-requests/join-requests-section";
+import { JoinRequestsSection, JoinRequestsWaiting, showsJoinRequests } from "@/components/join-requests/join-requests-section";
 import { InvitationPlanGate, PendingInvitations } from "@/components/members/invitations-panel";
 import { InviteForm } from "@/components/members/invite-form";
 import { MembersTable } from "@/components/members/members-table";
 import { RemoveMemberForm } from "@/components/members/remove-member-form";
 import { Card, Notice } from "@/components/ui/card";
-import { listJoinRequests } from "@/lib/domains/domain-join";
+import { joinsByApproval, listJoinRequests } from "@/lib/domains/domain-join";
 import { listPendingInvitations } from "@/lib/members/invitations";
 import { listMembers } from "@/lib/members/members";
 import { can, decide } from "@/lib/core/permissions";
@@ -33,13 +33,14 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   const query = typeof params.q === "string" ? params.q.slice(0, 100) : "";
   const db = await getDb();
-  const [everyone, filtered, pending, requests] = await Promise.all([
+  const [everyone, filtered, pending, requests, approving] = await Promise.all([
     listMembers(db, viewer),
     // Without a filter the list is everyone: not read twice.
     query.trim() ? listMembers(db, viewer, { query }) : null,
     listPendingInvitations(db, viewer),
     // null for whoever may not decide them: the section is then left out.
     listJoinRequests(db, viewer),
+    joinsByApproval(db, viewer.organization.id),
   ]);
   const listed = filtered ?? everyone;
   if (!everyone.ok || !listed.ok || !pending.ok) return null;
@@ -51,24 +52,23 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   // Parts shown only sometimes get their messages only then (as MembersTable and JoinRequestsSection decide).
   const resets = twoStep.ok && twoStep.canReset && listed.members.some((member) => twoStep.enabled.has(member.id));
   const canApprove = can(viewer, "authentication.emailDomain");
-  const joinSection = requests !== null && (canApprove || requests.length > 0);
+  const joinSection = requests !== null && showsJoinRequests(requests, canApprove, approving);
   return (
     <ClientMessages
       namespaces={[
-        ...ifShown(invite.allowed, "MembersPage.inviteEmail", "MembersPage.inviteEmailHint", "MembersPage.inviteRole", "MembersPage.inviteRoleHint", "MembersPage.inviteBilling", "MembersPage.inviting", "MembersPage.invite"),
+        ...ifShown(invite.allowed, "MembersPage.inviteIntro", "MembersPage.inviteEmail", "MembersPage.inviteEmailHint", "MembersPage.inviteRole", "MembersPage.inviteRoleHint", "MembersPage.inviteBilling", "MembersPage.inviting", "MembersPage.invite"),
         "Roles.member",
         "Roles.admin",
         "MembersPage.filterLabel",
         "MembersPage.filterHint",
         "MembersPage.filter",
-        "MembersPage.clearFilter",
+        ...ifShown(query.length > 0, "MembersPage.clearFilter"),
         "MembersPage.count",
-        "MembersPage.noMatch",
+        ...ifShown(listed.members.length === 0, "MembersPage.noMatch"),
         "MembersPage.tableCaption",
         "MembersPage.name",
         "MembersPage.email",
         "MembersPage.role",
-        "MembersPage.billing",
         "MembersPage.joined",
         "MembersPage.actions",
         "MembersPage.you",
@@ -76,11 +76,10 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         "MembersPage.billingFor",
         "MembersPage.saveRoleFor",
         "MembersPage.saveRole",
-        "MembersPage.lastAdminNote",
+        ...ifShown(listed.members.some((member) => member.lastAdmin), "MembersPage.lastAdminNote"),
         "MembersPage.signOutEverywhereFor",
         "MembersPage.signOutEverywhere",
-        "MembersPage.removeFor",
-        "MembersPage.remove",
+        ...ifShown(listed.members.some((member) => !member.lastAdmin), "MembersPage.removeFor", "MembersPage.remove"),
         "Roles.billing",
         ...ifShown(twoStep.ok, "MembersTwoStep.column", "MembersTwoStep.on", "MembersTwoStep.off"),
         ...ifShown(resets, "MembersTwoStep.reset", "MembersTwoStep.resetFor"),
@@ -118,16 +117,14 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
           <JoinRequestsSection
             requests={requests}
             canApprove={canApprove}
+            asksApproval={approving}
             viewerHoldsBilling={viewer.billing}
             action={decideJoinRequestAction}
           />
         ) : null}
         <Card title={t("inviteTitle")} id="invite">
           {invite.allowed ? (
-            <>
-              <p className="mb-4 text-sm text-slate-700">{t("inviteIntro")}</p>
-              <InviteForm action={inviteAction} />
-            </>
+            <InviteForm action={inviteAction} />
           ) : (
             <InvitationPlanGate
               plan={viewer.organization.plan}

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { DangerAction, DangerZone } from "@/components/organization/danger-zone";
 import { PurgeProgress } from "@/components/organization/purge-progress";
 import { Card } from "@/components/ui/card";
-import { CopyButton } from "@/components/ui/copy-button";
+import { OrganizationFacts } from "@/components/organization/organization-facts";
 import { Link } from "@/i18n/navigation";
 import type { AppLocale } from "@/i18n/locales";
 import { getArticle } from "@/lib/help";
@@ -60,29 +60,21 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro")} help={{ article: "basic-setup", section: "organization-settings" }} />
       <Card title={t("detailsTitle")} id="details">
-        <dl className="facts">
-          <div>
-            <dt>{t("name")}</dt>
-            <dd>{organization.name}</dd>
-          </div>
-          <div>
-            <dt>{t("members")}</dt>
-            <dd>{members}</dd>
-          </div>
-          <div className="sm:col-span-2">
-            <dt>{t("organizationId")}</dt>
-            <dd className="flex flex-wrap items-center gap-3">
-              <code className="select-all break-all font-mono text-base" data-testid="organization-id">{organization.id}</code>
-              <CopyButton value={organization.id} label={t("copyId")} copiedLabel={t("copied")} failedLabel={t("copyFailed")} />
-            </dd>
-            <dd className="mt-1 field-hint">{t("organizationIdHint")}</dd>
-            <dd className="mt-1 text-sm">
-              <Link href="/help/api" className="link" data-testid="api-help-link">
-                {tHelp("linkPrefix", { title: getArticle((await getLocale()) as AppLocale, "api").title })}
-              </Link>
-            </dd>
-          </div>
-        </dl>
+        <OrganizationFacts
+          name={organization.name}
+          members={members}
+          id={organization.id}
+          words={{
+            name: t("name"),
+            members: t("members"),
+            organizationId: t("organizationId"),
+            idHint: t("organizationIdHint"),
+            copyId: t("copyId"),
+            copied: t("copied"),
+            copyFailed: t("copyFailed"),
+            apiHelp: tHelp("linkPrefix", { title: getArticle((await getLocale()) as AppLocale, "api").title }),
+          }}
+        />
       </Card>
       <Card title={t("renameTitle")} id="rename">
         <RenameForm name={organization.name} text={{ label: t("newName"), hint: t("newNameHint"), submit: t("rename"), pending: t("renaming") }} />
