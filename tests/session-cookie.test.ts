@@ -1,5 +1,5 @@
 import { encode } from "next-auth/jwt";
-import { readSessionCookie } from "./session-cookie";
+import { readSessionCookie } from "@/lib/auth/session-cookie";
 
 const name = "authjs.session-token";
 const sid = "9b1f4a2e-7c3d-4e5f-8a6b-1c2d3e4f5a6b";
