@@ -173,10 +173,10 @@ export async function requestOrganizationDeletion(
   return { ok: true, job: result.job, scheduledFor: null };
 }
 
-/** What the Organization page shows: name, ID, members, what a purge or deletion would remove, jobs. */
 /** The organization's number of members, as a column of a query on `organizations` (one query, not two). */
 const memberCount = sql<number>`(select count(*)::int from ${users} where ${users.organizationId} = ${organizations.id})`;
 
+/** What the Organization page shows: name, ID, members, what a purge or deletion would remove, jobs. */
 export async function getOrganizationSettings(db: Db, organizationId: string) {
   const [[row], content, jobs] = await Promise.all([
     db.select({ organization: organizations, members: memberCount }).from(organizations).where(eq(organizations.id, organizationId)),
