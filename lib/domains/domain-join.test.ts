@@ -5,7 +5,7 @@ import { dnsServerForThisFile } from "@/tests/support/dns-server";
 import { createCast, getUserById, viewerOf } from "@/tests/support/factories";
 import { authenticate, signUp } from "@/lib/auth/accounts";
 import { verificationRecordName, verificationRecordValue } from "./dns";
-import { decideJoinRequest, describePlanChangeImpact, joinsByApproval, listJoinRequests } from "./domain-join";
+import { asksApproval, decideJoinRequest, describePlanChangeImpact, joinsByApproval, listJoinRequests } from "./domain-join";
 import { recheckDomains } from "./rechecks";
 import { addDomain, setJoinMode, verifyDomain } from "./domains";
 import { confirmJoin, lookupJoinConfirmation } from "./join-confirmation";
@@ -125,6 +125,11 @@ describe("signing up with an email of a verified domain", () => {
     expect(await joinsByApproval(database.db, auto.organization.id)).toBe(false);
     expect(await joinsByApproval(database.db, approval.organization.id)).toBe(true);
     expect(await joinsByApproval(database.db, unverified.organization.id)).toBe(false);
+    // The Authentication page answers the same from the domains it has read.
+    for (const { organization } of [off, auto, approval, unverified]) {
+      const domains = await database.db.select().from(organizationDomains).where(eq(organizationDomains.organizationId, organization.id));
+      expect(domains.some(asksApproval)).toBe(await joinsByApproval(database.db, organization.id));
+    }
   });
 
   it("join mode off, or a plan below Team, creates a new organization as before", async () => {

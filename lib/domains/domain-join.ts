@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import { auditEvents, joinRequests, organizationDomains, organizations, samlConnections, users, type JoinRequest, type Locale, type Plan } from "@/db/schema";
+import { auditEvents, joinRequests, organizationDomains, organizations, samlConnections, users, type JoinRequest, type Locale, type OrganizationDomain, type Plan } from "@/db/schema";
 import type { Db, Reader, Tx } from "@/lib/core/db";
 import { recordAudit } from "@/lib/audit/record";
 import { isUniqueViolation } from "@/lib/core/db";
@@ -61,6 +61,11 @@ export async function listJoinRequests(db: Db, caller: Actor | null): Promise<Jo
   if (!door.ok) return null;
   const { actor } = door;
   return db.select().from(joinRequests).where(eq(joinRequests.organizationId, actor.organization.id)).orderBy(asc(joinRequests.createdAt));
+}
+
+/** Whether a domain takes newcomers on an Admin's approval: claimed, and in approval mode (as `joinsByApproval` asks SQL). */
+export function asksApproval(domain: Pick<OrganizationDomain, "joinMode" | "status">): boolean {
+  return domain.joinMode === "approval" && (claimedStatuses as readonly string[]).includes(domain.status);
 }
 
 /** Whether some claimed domain of the organization takes newcomers on an Admin's approval (so requests can arrive). */

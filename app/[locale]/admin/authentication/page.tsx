@@ -5,7 +5,7 @@ import { SsoSettings } from "@/components/authentication/sso-settings";
 import { JoinRequestsSection, showsJoinRequests } from "@/components/join-requests/join-requests-section";
 import { Card, Notice } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { joinsByApproval, listJoinRequests } from "@/lib/domains/domain-join";
+import { asksApproval, listJoinRequests } from "@/lib/domains/domain-join";
 import { listDomains } from "@/lib/domains/domains";
 import { can } from "@/lib/core/permissions";
 import { getConnection } from "@/lib/sso/connections";
@@ -44,12 +44,9 @@ export default async function AuthenticationPage() {
   const tPlans = await getTranslations("Plans");
   const tTwoStep = await getTranslations("TwoStepPolicy");
   const db = await getDb();
-  const [domains, requests, connection, asksApproval] = await Promise.all([
-    listDomains(db, viewer),
-    listJoinRequests(db, viewer),
-    getConnection(db, viewer.organization.id),
-    joinsByApproval(db, viewer.organization.id),
-  ]);
+  const [domains, requests, connection] = await Promise.all([listDomains(db, viewer), listJoinRequests(db, viewer), getConnection(db, viewer.organization.id)]);
+  // From the domains just read, not a query of its own.
+  const approvalAsked = (domains ?? []).some(asksApproval);
   const twoStep = await twoStepPolicyView(db, viewer);
   const sp = serviceProviderFor(publicOrigin((await headers()).get("host")), viewer.organization.id);
   const canChooseJoinMode = can(viewer, "authentication.emailDomain");
@@ -98,7 +95,7 @@ export default async function AuthenticationPage() {
           "Sso.metadata.save",
           "Sso.metadata.saving",
         ),
-        ...ifShown(requests !== null && showsJoinRequests(requests, canChooseJoinMode, asksApproval), "JoinRequests.empty", "JoinRequests.details", "JoinRequests.deciding", "JoinRequests.approve", "JoinRequests.reject"),
+        ...ifShown(requests !== null && showsJoinRequests(requests, canChooseJoinMode, approvalAsked), "JoinRequests.empty", "JoinRequests.details", "JoinRequests.deciding", "JoinRequests.approve", "JoinRequests.reject"),
       ]}
     >
       <div className="space-y-6">
@@ -156,7 +153,7 @@ export default async function AuthenticationPage() {
           actions={{ save: saveConnectionAction, saveFromMetadata: saveConnectionFromMetadataAction, ssoRequired: setSsoRequiredAction }}
         />
         {requests ? (
-          <JoinRequestsSection requests={requests} canApprove={canChooseJoinMode} asksApproval={asksApproval} viewerHoldsBilling={viewer.billing} action={decideJoinRequestAction} />
+          <JoinRequestsSection requests={requests} canApprove={canChooseJoinMode} asksApproval={approvalAsked} viewerHoldsBilling={viewer.billing} action={decideJoinRequestAction} />
         ) : null}
       </div>
     </ClientMessages>

@@ -33,6 +33,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   const query = typeof params.q === "string" ? params.q.slice(0, 100) : "";
   const db = await getDb();
+  const canApprove = can(viewer, "authentication.emailDomain");
   const [everyone, filtered, pending, requests, approving] = await Promise.all([
     listMembers(db, viewer),
     // Without a filter the list is everyone: not read twice.
@@ -40,7 +41,8 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
     listPendingInvitations(db, viewer),
     // null for whoever may not decide them: the section is then left out.
     listJoinRequests(db, viewer),
-    joinsByApproval(db, viewer.organization.id),
+    // Only an approver is shown an empty card where requests can arrive.
+    canApprove ? joinsByApproval(db, viewer.organization.id) : false,
   ]);
   const listed = filtered ?? everyone;
   if (!everyone.ok || !listed.ok || !pending.ok) return null;
@@ -51,7 +53,6 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const errorText = params.error ? (tErrors.has(params.error as never) ? tErrors(params.error as never) : tErrors("generic")) : null;
   // Parts shown only sometimes get their messages only then (as MembersTable and JoinRequestsSection decide).
   const resets = twoStep.ok && twoStep.canReset && listed.members.some((member) => twoStep.enabled.has(member.id));
-  const canApprove = can(viewer, "authentication.emailDomain");
   const joinSection = requests !== null && showsJoinRequests(requests, canApprove, approving);
   return (
     <ClientMessages
