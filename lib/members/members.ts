@@ -10,6 +10,7 @@ import { fail, type FieldErrors, type Result } from "@/lib/core/result";
 import { leaveOrganizationSchema, memberRoleSchema, removeMemberSchema } from "./schemas";
 import { auditActorOf, type Actor, type Viewer } from "@/lib/core/actor";
 import { revokeSessions } from "@/lib/sessions/sessions";
+import { hasTwoStep } from "@/lib/two-step/has-two-step";
 
 export type MemberError = "forbidden" | "validation" | "notFound" | "lastAdmin" | "memberEmailMismatch";
 
@@ -68,8 +69,8 @@ export async function countMembers(db: Reader, organizationId: string): Promise<
 export async function listMembers(
   db: Db,
   caller: Actor | null,
-  input: { query?: string } = {},
-): Promise<Result<{ members: (Member & { lastAdmin: boolean })[]; adminCount: number }, "forbidden">> {
+  input: { query?: string; withTwoStep?: boolean } = {},
+): Promise<Result<{ members: (Member & { lastAdmin: boolean; twoStep?: boolean })[]; adminCount: number }, "forbidden">> {
   const door = guard(caller, "members.view");
   if (!door.ok) return door;
   const { actor } = door;
@@ -77,7 +78,8 @@ export async function listMembers(
   const pattern = `%${text.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
   const organizationId = eq(users.organizationId, actor.organization.id);
   const rows = await db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, billing: users.billing, createdAt: users.createdAt })
+    // Whether each has two-step sign-in, when asked (the Members page's column): seen by whoever sees the list.
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, billing: users.billing, createdAt: users.createdAt, ...(input.withTwoStep ? { twoStep: hasTwoStep(users.id) } : {}) })
     .from(users)
     .where(text ? and(organizationId, or(ilike(users.name, pattern), ilike(users.email, pattern))) : organizationId)
     .orderBy(asc(users.createdAt), asc(users.email));

@@ -183,5 +183,14 @@ describe("the Members page's two-step column", () => {
     // Both factors count once.
     await database.db.insert(passkeys).values({ userId: admin.id, credentialId: "cred-admin", publicKey: "key", name: "Phone" });
     expect((await membersWithTwoStep(database.db, organization.id)).size).toBe(2);
+    // The list the page reads says the same, person by person, in the same query.
+    const adminViewer = await viewerOf(database.db, admin.id);
+    const listed = await listMembers(database.db, adminViewer, { withTwoStep: true });
+    expect(listed.ok && Object.fromEntries(listed.members.map((person) => [person.id, person.twoStep]))).toEqual({ [admin.id]: true, [billing.id]: true, [member.id]: false });
+    const filtered = await listMembers(database.db, adminViewer, { query: member.email, withTwoStep: true });
+    expect(filtered.ok && filtered.members.map((person) => [person.id, person.twoStep])).toEqual([[member.id, false]]);
+    // Unasked, the list (as the API gives it) carries no such field.
+    const plain = await listMembers(database.db, adminViewer);
+    expect(plain.ok && plain.members.every((person) => !("twoStep" in person))).toBe(true);
   });
 });

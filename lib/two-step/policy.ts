@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, exists, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { passkeys, recoveryCodes, sessions, totpAuthenticators, twoStepPolicies, users, type Plan, type Role } from "@/db/schema";
 import type { Db } from "@/lib/core/db";
 import { auditActorOf, type Actor, type Viewer } from "@/lib/core/actor";
@@ -11,6 +11,7 @@ import { countSsoUsers } from "@/lib/domains/domain-join";
 import { composeMail, type Mail } from "@/lib/mail/mailer";
 import { resetMemberTwoStepSchema, twoStepPolicySchema } from "./schemas";
 import { hasSecondFactor } from "./verify";
+import { hasTwoStep } from "./has-two-step";
 
 export type RequiredFor = "off" | "admins" | "everyone";
 export type TwoStepPolicy = { requiredFor: RequiredFor; graceDays: number; since: Date };
@@ -64,30 +65,13 @@ export async function requirementFor(
   return { required: true, deadline, mustSetUpNow: (options.now ?? new Date()) >= deadline };
 }
 
-/** The people of an organization with two-step sign-in on (the Members page's column). */
+/** The people of an organization with two-step sign-in on. */
 export async function membersWithTwoStep(db: Pick<Db, "select">, organizationId: string): Promise<Set<string>> {
-  // One query: an app confirmed or a passkey registered.
   const rows = await db
     .select({ id: users.id })
     .from(users)
-    .where(
-      and(
-        eq(users.organizationId, organizationId),
-        or(
-          exists(db.select({ one: sql`1` }).from(totpAuthenticators).where(and(eq(totpAuthenticators.userId, users.id), isNotNull(totpAuthenticators.confirmedAt)))),
-          exists(db.select({ one: sql`1` }).from(passkeys).where(eq(passkeys.userId, users.id))),
-        ),
-      ),
-    );
+    .where(and(eq(users.organizationId, organizationId), hasTwoStep(users.id)));
   return new Set(rows.map((row) => row.id));
-}
-
-/** For the Members page: who has two-step sign-in, as the people allowed to see members may know. */
-export async function twoStepOfMembers(db: Db, caller: Viewer | null): Promise<Result<{ enabled: Set<string>; canReset: boolean }, "forbidden">> {
-  const door = guard(caller, "members.view");
-  if (!door.ok) return door;
-  const { actor } = door;
-  return { ok: true, enabled: await membersWithTwoStep(db, actor.organization.id), canReset: guard(actor, "twoStep.resetMember").ok };
 }
 
 export type PolicyImpact = { requiredFor: RequiredFor; people: number; withoutTwoStep: string[]; ssoPeople: number };

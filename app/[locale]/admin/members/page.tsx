@@ -16,7 +16,6 @@ import { requireSection } from "@/lib/auth/viewer";
 import { changeMemberRoleAction, decideJoinRequestAction, inviteAction, removeMemberAction, revokeInvitationAction, signMemberOutAction } from "./actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { titleFrom } from "@/i18n/metadata";
-import { twoStepOfMembers } from "@/lib/two-step/policy";
 import { resetMemberTwoStepAction } from "./two-step-actions";
 import { ClientMessages, ifShown } from "@/components/i18n/client-messages";
 
@@ -35,9 +34,10 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const db = await getDb();
   const canApprove = can(viewer, "authentication.emailDomain");
   const [everyone, filtered, pending, requests, approving] = await Promise.all([
-    listMembers(db, viewer),
+    // The listed people come with their two-step state (one query, not a second one for the column).
+    listMembers(db, viewer, { withTwoStep: !query.trim() }),
     // Without a filter the list is everyone: not read twice.
-    query.trim() ? listMembers(db, viewer, { query }) : null,
+    query.trim() ? listMembers(db, viewer, { query, withTwoStep: true }) : null,
     listPendingInvitations(db, viewer),
     // null for whoever may not decide them: the section is then left out.
     listJoinRequests(db, viewer),
@@ -46,13 +46,13 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   ]);
   const listed = filtered ?? everyone;
   if (!everyone.ok || !listed.ok || !pending.ok) return null;
-  const twoStep = await twoStepOfMembers(db, viewer);
+  const twoStep = { enabled: new Set(listed.members.filter((member) => member.twoStep).map((member) => member.id)), canReset: can(viewer, "twoStep.resetMember") };
   const removing = everyone.members.find((member) => member.id === params.remove && !member.lastAdmin);
   const invite = decide(viewer, "members.invite");
   const notice = notices.find((code) => code === params.notice);
   const errorText = params.error ? (tErrors.has(params.error as never) ? tErrors(params.error as never) : tErrors("generic")) : null;
   // Parts shown only sometimes get their messages only then (as MembersTable and JoinRequestsSection decide).
-  const resets = twoStep.ok && twoStep.canReset && listed.members.some((member) => twoStep.enabled.has(member.id));
+  const resets = twoStep.canReset && listed.members.some((member) => twoStep.enabled.has(member.id));
   const joinSection = requests !== null && showsJoinRequests(requests, canApprove, approving);
   return (
     <ClientMessages
@@ -82,7 +82,9 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         "MembersPage.signOutEverywhere",
         ...ifShown(listed.members.some((member) => !member.lastAdmin), "MembersPage.removeFor", "MembersPage.remove"),
         "Roles.billing",
-        ...ifShown(twoStep.ok, "MembersTwoStep.column", "MembersTwoStep.on", "MembersTwoStep.off"),
+        "MembersTwoStep.column",
+        "MembersTwoStep.on",
+        "MembersTwoStep.off",
         ...ifShown(resets, "MembersTwoStep.reset", "MembersTwoStep.resetFor"),
         ...ifShown(joinSection, "JoinRequests.empty", "JoinRequests.details", "JoinRequests.deciding", "JoinRequests.approve", "JoinRequests.reject"),
       ]}
@@ -112,7 +114,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
           </Card>
         ) : null}
         <Card title={t("title")} id="members">
-          <MembersTable members={listed.members} query={query} viewerId={viewer.id} organizationName={viewer.organization.name} changeRoleAction={changeMemberRoleAction} signOutAction={signMemberOutAction} twoStep={twoStep.ok ? { enabled: twoStep.enabled, resetAction: twoStep.canReset ? resetMemberTwoStepAction : undefined } : undefined} />
+          <MembersTable members={listed.members} query={query} viewerId={viewer.id} organizationName={viewer.organization.name} changeRoleAction={changeMemberRoleAction} signOutAction={signMemberOutAction} twoStep={{ enabled: twoStep.enabled, resetAction: twoStep.canReset ? resetMemberTwoStepAction : undefined }} />
         </Card>
         {requests ? (
           <JoinRequestsSection
