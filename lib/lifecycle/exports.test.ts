@@ -7,7 +7,7 @@ import { exportDirectory, exportFilePath } from "@/lib/jobs/export";
 import { testDatabaseForThisFile } from "@/tests/support/db";
 import { unzip } from "@/tests/support/zip";
 import { createCast, createChats, viewerOf } from "@/tests/support/factories";
-import { deleteExpiredExports, getExportStatus, openExportDownload, requestExport } from "./exports";
+import { deleteExpiredExports, getExportStatus, getLatestExport, openExportDownload, requestExport } from "./exports";
 
 const database = testDatabaseForThisFile();
 const options = { ...defaultWorkerOptions, batchSize: 3, batchTargetMs: 0 };
@@ -101,5 +101,20 @@ describe("organization export", () => {
     expect(await deleteExpiredExports(database.db, later)).toBeGreaterThan(0);
     expect(await database.db.select().from(organizationExports).where(eq(organizationExports.jobId, started.export.id))).toHaveLength(0);
     await expect(readFile(exportFilePath(started.export.id))).rejects.toThrow();
+  });
+
+  it("the Organization page shows the Admin their own latest export: queued, then ready with its file, then gone when expired", async () => {
+    const { cast, other, admin } = await setting();
+    expect(await getLatestExport(database.db, admin)).toBeNull();
+    const started = await requestExport(database.db, admin);
+    if (!started.ok) throw new Error(started.error);
+    expect(await getLatestExport(database.db, admin)).toMatchObject({ id: started.export.id, state: "queued", ready: null });
+    await drainJobs(database.db, options);
+    expect(await getLatestExport(database.db, admin)).toMatchObject({ id: started.export.id, state: "done", ready: { fileName: expect.stringMatching(/\.zip$/) } });
+    // Not another Admin's, not a Member's, not another organization's Admin's; none a day later.
+    const { createUser } = await import("@/tests/support/factories");
+    const otherAdminHere = await createUser(database.db, cast.organization.id, { role: "admin" });
+    for (const id of [otherAdminHere.id, cast.member.id, other.admin.id]) expect(await getLatestExport(database.db, await viewerOf(database.db, id))).toBeNull();
+    expect(await getLatestExport(database.db, admin, new Date(Date.now() + 25 * 60 * 60 * 1000))).toBeNull();
   });
 });

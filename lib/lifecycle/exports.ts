@@ -95,15 +95,15 @@ export async function getExportStatus(db: Db, caller: LifecycleActor | null, inp
 export async function getLatestExport(db: Db, caller: LifecycleActor | null, now = new Date()): Promise<ExportStatus | null> {
   const door = guard(caller, "organization.export");
   if (!door.ok) return null;
-  const [job] = await db
-    .select()
+  // The job and its file (if built yet) in one query.
+  const [latest] = await db
+    .select({ job: jobs, file: organizationExports })
     .from(jobs)
+    .leftJoin(organizationExports, eq(organizationExports.jobId, jobs.id))
     .where(and(eq(jobs.organizationId, door.actor.organization.id), eq(jobs.kind, "export"), eq(jobs.requestedBy, door.actor.id), gt(jobs.createdAt, new Date(now.getTime() - exportLifetimeMs))))
     .orderBy(desc(jobs.createdAt))
     .limit(1);
-  if (!job) return null;
-  const [file] = await db.select().from(organizationExports).where(eq(organizationExports.jobId, job.id));
-  return statusOf(job, file, now);
+  return latest ? statusOf(latest.job, latest.file ?? undefined, now) : null;
 }
 
 export type ExportDownload = { stream: Readable; fileName: string; size: number };

@@ -36,7 +36,12 @@ function nextStep(value: string | string[] | undefined): number {
 export default async function OrganizationPage({ searchParams }: { searchParams: Promise<{ export?: string | string[]; purge?: string | string[] }> }) {
   const params = await searchParams;
   const viewer = await requireSection("organization");
-  const settings = await getOrganizationSettings(await getDb(), viewer.organization.id);
+  const db = await getDb();
+  // Both reads at once: the export panel's does not wait for the settings'.
+  const [settings, latestExport] = await Promise.all([
+    getOrganizationSettings(db, viewer.organization.id),
+    can(viewer, "organization.export") ? getLatestExport(db, viewer) : null,
+  ]);
   if (!settings) notFound();
   const { organization, members, chats, messages, jobs } = settings;
   const t = await getTranslations("OrganizationPage");
@@ -44,8 +49,6 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
   const tPlans = await getTranslations("Plans");
   const tHelp = await getTranslations("Help");
   const purge = jobs.purge_chats;
-  const db = await getDb();
-  const latestExport = can(viewer, "organization.export") ? await getLatestExport(db, viewer) : null;
   const retentionPlans = plansWith("chatRetention").map((plan) => tPlans(plan)).join(", ");
   const retentionDays = organization.chatRetentionDays;
   const graceDays = deletionGraceDays();
