@@ -13,7 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import postgres from "postgres";
-import { baseUrl, createBenchDatabase, seconds, seedOrganization, sessionCookie, setPlan, sizes, startServer, vacuumAnalyze, percentile } from "./support";
+import { afterMaintenance, baseUrl, createBenchDatabase, seconds, seedOrganization, sessionCookie, setPlan, sizes, startServer, vacuumAnalyze, percentile } from "./support";
 import { consolePages, kB, launchChromium, measureEnterpriseAuthentication, measurePageWeight, measurePageWeights, pageWeightTable, parseCookie, renderDetails, visitName, type PageWeight } from "./page-weight";
 import { startFloorApp } from "./floor-app";
 
@@ -138,6 +138,7 @@ async function measureOurs(): Promise<OursResult> {
 
     const server = await startServer(database.url);
     try {
+      await afterMaintenance(server);
       const cookie = await sessionCookie(database.db, organization.adminId, organization.id);
       const pages: LoadTarget[] = [
         { label: "Org Console /en/admin/organization", url: `${baseUrl}/en/admin/organization`, headers: { cookie } },

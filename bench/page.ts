@@ -6,7 +6,7 @@ import { jobs } from "@/db/schema";
 import { requestChatPurge } from "@/lib/organizations/organizations";
 import { loadUserViewer } from "@/lib/auth/session-user";
 import { consolePages, measureEnterpriseAuthentication, measurePageWeights, pageWeightTable, parseCookie, renderDetails } from "./page-weight";
-import { baseUrl, createBenchDatabase, load, seconds, seedOrganization, sessionCookie, setPlan, sizes, startServer, summarize, vacuumAnalyze, type Target } from "./support";
+import { afterMaintenance, baseUrl, createBenchDatabase, load, seconds, seedOrganization, sessionCookie, setPlan, sizes, startServer, summarize, vacuumAnalyze, type Target } from "./support";
 
 const levelSeconds = Number(process.env.BENCH_SECONDS ?? 10);
 
@@ -26,6 +26,7 @@ async function main() {
     await vacuumAnalyze(database);
     console.log(`seeded in ${seconds(performance.now() - started)}`);
     const server = await startServer(database.url);
+    await afterMaintenance(server);
     const pageOfA: Target = { label: "Organization page (A)", url: "/en/admin/organization", cookie: await sessionCookie(database.db, a.adminId, a.id) };
     const pageOfB: Target = { label: "Organization page (B)", url: "/en/admin/organization", cookie: await sessionCookie(database.db, b.adminId, b.id) };
     const health: Target = { label: "/api/health", url: "/api/health" };
