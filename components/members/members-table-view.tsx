@@ -33,7 +33,6 @@ export function MembersTableView({
   rows,
   query,
   organizationName,
-  showTwoStep,
   changeRoleAction,
   signOutAction,
   resetAction,
@@ -42,8 +41,6 @@ export function MembersTableView({
   /** The filter typed (empty: everyone). */
   query: string;
   organizationName: string;
-  /** Whether the viewer sees who has two-step sign-in (its column). */
-  showTwoStep: boolean;
   changeRoleAction: PlainFormAction;
   signOutAction: PlainFormAction;
   /** Absent when no row shows the reset (nobody has two-step sign-in, or the viewer may not reset it). */
@@ -86,7 +83,7 @@ export function MembersTableView({
                   <th scope="col">{t("email")}</th>
                   <th scope="col">{`${t("role")} / ${tRoles("billing")}`}</th>
                   <th scope="col">{t("joined")}</th>
-                  {showTwoStep ? <th scope="col">{tTwoStep("column")}</th> : null}
+                  <th scope="col">{tTwoStep("column")}</th>
                   <th scope="col">{t("actions")}</th>
                 </tr>
               </thead>
@@ -127,7 +124,7 @@ export function MembersTableView({
                         {lastAdmin ? <p data-testid="last-admin-note">{t("lastAdminNote")}</p> : null}
                       </td>
                       <td>{joined}</td>
-                      {showTwoStep ? <td>{twoStep ? tTwoStep("on") : tTwoStep("off")}</td> : null}
+                      <td>{twoStep ? tTwoStep("on") : tTwoStep("off")}</td>
                       <td>
                         <button form={signOutForm} name="userId" value={id} aria-labelledby={named(names.signOut)}>
                           {t("signOutEverywhere")}

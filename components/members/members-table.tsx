@@ -16,16 +16,17 @@ export async function MembersTable({
   organizationName,
   changeRoleAction,
   signOutAction,
-  twoStep,
+  resetAction,
 }: {
-  members: (Member & { lastAdmin: boolean })[];
+  /** Read with `withTwoStep` (listMembers): each says whether the person has two-step sign-in. */
+  members: (Member & { lastAdmin: boolean; twoStep?: boolean })[];
   query: string;
   viewerId: string;
   organizationName: string;
   changeRoleAction: PlainFormAction;
   signOutAction: PlainFormAction;
-  /** Who has two-step sign-in, and the Admin's reset (lost phone). */
-  twoStep?: { enabled: Set<string>; resetAction?: PlainFormAction };
+  /** The Admin's reset of someone's two-step sign-in (lost phone); absent for whoever may not. */
+  resetAction?: PlainFormAction;
 }) {
   const format = await getFormatter();
   const rows = members.map((member): MemberRow => [
@@ -36,7 +37,7 @@ export async function MembersTable({
     (member.role === "admin" ? memberFlags.admin : 0) +
       (member.billing ? memberFlags.billing : 0) +
       (member.lastAdmin ? memberFlags.lastAdmin : 0) +
-      (twoStep?.enabled.has(member.id) ? memberFlags.twoStep : 0) +
+      (member.twoStep ? memberFlags.twoStep : 0) +
       (member.id === viewerId ? memberFlags.you : 0),
   ]);
   // The reset's form and action only when some row shows its button.
@@ -46,10 +47,9 @@ export async function MembersTable({
       rows={rows}
       query={query}
       organizationName={organizationName}
-      showTwoStep={twoStep !== undefined}
       changeRoleAction={changeRoleAction}
       signOutAction={signOutAction}
-      resetAction={resets ? twoStep?.resetAction : undefined}
+      resetAction={resets ? resetAction : undefined}
     />
   );
 }

@@ -46,13 +46,13 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   ]);
   const listed = filtered ?? everyone;
   if (!everyone.ok || !listed.ok || !pending.ok) return null;
-  const twoStep = { enabled: new Set(listed.members.filter((member) => member.twoStep).map((member) => member.id)), canReset: can(viewer, "twoStep.resetMember") };
+  const canReset = can(viewer, "twoStep.resetMember");
   const removing = everyone.members.find((member) => member.id === params.remove && !member.lastAdmin);
   const invite = decide(viewer, "members.invite");
   const notice = notices.find((code) => code === params.notice);
   const errorText = params.error ? (tErrors.has(params.error as never) ? tErrors(params.error as never) : tErrors("generic")) : null;
   // Parts shown only sometimes get their messages only then (as MembersTable and JoinRequestsSection decide).
-  const resets = twoStep.canReset && listed.members.some((member) => twoStep.enabled.has(member.id));
+  const resets = canReset && listed.members.some((member) => member.twoStep);
   const joinSection = requests !== null && showsJoinRequests(requests, canApprove, approving);
   return (
     <ClientMessages
@@ -114,7 +114,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
           </Card>
         ) : null}
         <Card title={t("title")} id="members">
-          <MembersTable members={listed.members} query={query} viewerId={viewer.id} organizationName={viewer.organization.name} changeRoleAction={changeMemberRoleAction} signOutAction={signMemberOutAction} twoStep={{ enabled: twoStep.enabled, resetAction: twoStep.canReset ? resetMemberTwoStepAction : undefined }} />
+          <MembersTable members={listed.members} query={query} viewerId={viewer.id} organizationName={viewer.organization.name} changeRoleAction={changeMemberRoleAction} signOutAction={signMemberOutAction} resetAction={canReset ? resetMemberTwoStepAction : undefined} />
         </Card>
         {requests ? (
           <JoinRequestsSection
