@@ -16,8 +16,8 @@ after(async () => {
 });
 
 const texts = {
-  en: { start: "Add an authenticator app", confirm: "Turn on two-step sign-in", submit: "Sign in", recovery: "Lost your phone? Use a recovery code", recoverySubmit: "Sign in with a recovery code", enabledMail: /Two-step sign-in is on/, save: "Save the rule" },
-  fr: { start: "Ajouter une application d’authentification", confirm: "Activer la connexion en deux étapes", submit: "Se connecter", recovery: "Téléphone perdu ? Utilisez un code de secours", recoverySubmit: "Se connecter avec un code de secours", enabledMail: /deux étapes est activée/, save: "Enregistrer la règle" },
+  en: { start: "Add an authenticator app", confirm: "Turn on two-step sign-in", submit: "Sign in", recovery: "Lost your phone? Use a recovery code", recoverySubmit: "Sign in with a recovery code", enabledMail: /Two-step sign-in is on/, save: "Save the rule", on: "On", reset: "Reset the two-step sign-in of" },
+  fr: { start: "Ajouter une application d’authentification", confirm: "Activer la connexion en deux étapes", submit: "Se connecter", recovery: "Téléphone perdu ? Utilisez un code de secours", recoverySubmit: "Se connecter avec un code de secours", enabledMail: /deux étapes est activée/, save: "Enregistrer la règle", on: "Activée", reset: "Réinitialiser la connexion en deux étapes de" },
 } as const;
 
 /** What the person's app would show `offsetSteps` steps from now, computed from the key shown on the page. */
@@ -61,6 +61,12 @@ describe("two-step sign-in", { concurrency: true }, () => {
       assert.equal(codes.length, 10);
       assert.match((await waitForMail(owner.email, { previous: mails })).subject, texts[locale].enabledMail);
       await assertAccessible(page);
+
+      // The Members page says so on the Admin's row, with the reset (lost phone) beside it.
+      await page.goto(`/${locale}/admin/members`);
+      const row = memberRow(page, owner.email);
+      assert.equal(await row.getByRole("cell").nth(3).textContent(), texts[locale].on);
+      assert.equal(await row.getByRole("button", { name: texts[locale].reset }).count(), 1);
 
       await signOut(page, locale);
       await passwordStep(page, locale, owner.email, owner.password);
