@@ -79,7 +79,9 @@ let code = 1;
 try {
   await waitForHealth();
   const tests = files.length > 0 ? files : fs.readdirSync("e2e").filter((name) => name.endsWith(".test.ts")).sort().map((name) => path.join("e2e", name));
-  const runner = spawn(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", "--test-timeout=120000", "--test-reporter=spec", ...tests], {
+  // --test-timeout bounds each test and also each file as a whole: 300 s leaves the longest file
+  // (about 80 s here) room on a slow machine, while every browser action already fails after 20 s.
+  const runner = spawn(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", "--test-timeout=300000", "--test-reporter=spec", ...tests], {
     env: { ...process.env, E2E_BASE_URL: baseUrl, DNS_SERVER: dnsServer, MAIL_OUTBOX_DIR: mailOutbox },
     stdio: "inherit",
   });
