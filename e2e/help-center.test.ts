@@ -5,8 +5,8 @@ import { helpContent, helpSlugs } from "@/lib/help";
 import { assertAccessible, launchBrowser, newPage } from "./support";
 
 // The help center's pages, one language and one JavaScript setting per test. The feedback question
-// and the links between console and help center are in help.test.ts: the runner's 120 s timeout also
-// bounds a whole file, and the two together came within a second of it on a slow machine.
+// and the links between console and help center are in help.test.ts: together the two took about
+// 120 s, and the runner's timeout (e2e/run.mjs) bounds a whole file as well as each test.
 
 let browser: Browser;
 before(async () => {

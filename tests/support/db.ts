@@ -22,11 +22,21 @@ export async function createScratchDatabase(serverUrl: string, prefix: string, o
     name,
     close: async () => {
       await database.close();
-      if (options.keep) console.log(`kept database ${name}`);
-      else await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
+      if (options.keep) console.log(`kept database ${name}`);
+      else await dropScratchDatabase(serverUrl, name);
     },
   };
+}
+
+/** Drops a database of the server at `serverUrl`, closing whatever connections it still has. */
+export async function dropScratchDatabase(serverUrl: string, name: string): Promise<void> {
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`drop database if exists "${name.replaceAll('"', '""')}" with (force)`);
+  } finally {
+    await admin.end();
+  }
 }
 
 /**
