@@ -23,6 +23,12 @@ export type Database = {
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
+/** Connections per instance on PostgreSQL: `DATABASE_POOL_SIZE`, or 5 when unset or not a positive whole number. */
+export function databasePoolSize(): number {
+  const size = Number(process.env.DATABASE_POOL_SIZE ?? 5);
+  return Number.isSafeInteger(size) && size > 0 ? size : 5;
+}
+
 /** Opens PostgreSQL when a URL is given, else PGlite (a folder, or `memory://`), and migrates it. */
 export async function openDatabase(options: { url?: string; dataDir?: string; loadDataDir?: Blob } = {}): Promise<Database> {
   if (options.url) {
@@ -34,7 +40,7 @@ export async function openDatabase(options: { url?: string; dataDir?: string; lo
       // one socket write for several statements. On the 2-core benchmark machine a pool of 5 served
       // the Organization page 20–25 % faster than 10 at 10 and 50 connections, with a lower p99, and
       // no slower at 1 (README, "Benchmarks"). Raise it when PostgreSQL runs on its own, larger host.
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 5),
+      max: databasePoolSize(),
       onnotice: () => {},
       // A database that is down or unreachable fails fast (a 503), rather than holding requests.
       connect_timeout: Number(process.env.DATABASE_CONNECT_TIMEOUT_SECONDS ?? 2),

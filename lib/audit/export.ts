@@ -188,8 +188,9 @@ function copyLineOf(format: ExportFormat): (row: BinaryRow, out: ByteWriter) => 
  * The organization's events matching the filters, newest first, as NDJSON lines or CSV rows. The
  * database formats each batch of lines, and the next batch is read while this one is sent, by ID
  * (a keyset cursor): a million events stream with flat memory. On PostgreSQL (postgres.js) the
- * events come instead from one `COPY … TO STDOUT (FORMAT binary)`, formatted here into the same bytes
- * (`copy: false` forces the batches, for the test that compares both).
+ * events come instead from one `COPY … TO STDOUT (FORMAT binary)`, formatted here into the same bytes,
+ * unless half the pool's connections already serve downloads (a COPY holds its connection while the
+ * reader reads); `copy: false` forces the batches, for the test that compares both.
  */
 export async function exportAuditEvents(
   db: Db,
@@ -206,17 +207,7 @@ export async function exportAuditEvents(
   if (filters.actorId) conditions.push(eq(auditEvents.actorId, filters.actorId));
   if (filters.since) conditions.push(gte(auditEvents.createdAt, new Date(filters.since)));
   if (filters.until) conditions.push(lte(auditEvents.createdAt, new Date(filters.until)));
-  if (options.copy !== false) {
-    const query = copyText(db.select(copyColumns).from(auditEvents).where(and(...conditions)).orderBy(desc(auditEvents.id)));
-    const copied = copyFormatted(db, query, { columns: Object.keys(copyColumns).length, format: copyLineOf(format) });
-    if (copied) {
-      const chunks = async function* () {
-        if (format === "csv") yield csvHeader;
-        yield* copied;
-      };
-      return { ok: true, chunks: chunks() };
-    }
-  }
+  const copyQuery = options.copy === false ? null : copyText(db.select(copyColumns).from(auditEvents).where(and(...conditions)).orderBy(desc(auditEvents.id)));
   const line = lineOf(format);
   const batch = async (before: number | null) => {
     const where = and(...conditions, before === null ? undefined : lt(auditEvents.id, before));
@@ -228,8 +219,15 @@ export async function exportAuditEvents(
     const last = row?.last === null || row?.last === undefined ? null : Number(row.last);
     return { text: row?.text ?? "", last, full: Number(row?.rows ?? 0) === exportBatchSize };
   };
-  async function* chunks(): AsyncGenerator<string> {
+  async function* chunks(): AsyncGenerator<string | Uint8Array> {
     if (format === "csv") yield csvHeader;
+    // COPY when this process has a connection to spare for it (it holds one while the reader reads),
+    // else the batches. Asked here, when the download starts, and iterated at once.
+    const copied = copyQuery === null ? null : copyFormatted(db, copyQuery, { columns: Object.keys(copyColumns).length, format: copyLineOf(format), forReader: true });
+    if (copied) {
+      yield* copied;
+      return;
+    }
     let next = batch(null);
     for (;;) {
       const page = await next;

@@ -2,7 +2,7 @@ import "server-only";
 import type { Readable } from "node:stream";
 import type { SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
-import type { Db } from "@/db";
+import { databasePoolSize, type Db } from "@/db";
 
 /**
  * `COPY (…) TO STDOUT (FORMAT binary)` on PostgreSQL, for exports of millions of rows: the database
@@ -614,7 +614,20 @@ type CopyOptions = {
   format: (row: BinaryRow, out: ByteWriter) => void;
   /** Bytes gathered before a chunk is handed over. */
   chunkBytes?: number;
+  /**
+   * The reader is someone else's (a download): the COPY counts against this process's share for
+   * such readers, and past it `copyFormatted` answers null so the caller reads in batches instead.
+   */
+  forReader?: boolean;
 };
+
+/**
+ * COPY streams running for readers this process does not pace (downloads), at most half the pool:
+ * each holds a pooled connection for as long as its reader takes, and a few slow downloads must not
+ * hold every connection the pages need. Batches hold a connection only for each batch's query.
+ */
+let readerCopies = 0;
+const readerCopyLimit = () => Math.max(1, Math.floor(databasePoolSize() / 2));
 
 /**
  * Streams `COPY (query) TO STDOUT (FORMAT binary)` as chunks of formatted rows, or null when
@@ -630,6 +643,20 @@ type CopyOptions = {
 export function copyFormatted(db: Pick<Db, "execute">, query: string, options: CopyOptions): AsyncGenerator<Buffer> | null {
   const client = copyClientOf(db);
   if (!client) return null;
+  if (!options.forReader) return copyGenerator(client, query, options);
+  // Counted from now, so iterate the generator at once (`yield*`): one never started never gives its share back.
+  if (readerCopies >= readerCopyLimit()) return null;
+  readerCopies += 1;
+  return (async function* () {
+    try {
+      yield* copyGenerator(client, query, options);
+    } finally {
+      readerCopies -= 1;
+    }
+  })();
+}
+
+function copyGenerator(client: PostgresClient, query: string, options: CopyOptions): AsyncGenerator<Buffer> {
   const chunkBytes = options.chunkBytes ?? 256 * 1024;
   return (async function* () {
     // A connection of our own until the COPY is over: a cancel can then only reach this statement.
