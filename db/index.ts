@@ -24,7 +24,7 @@ export type Database = {
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
 /** Connections per instance on PostgreSQL: `DATABASE_POOL_SIZE`, or 5 when unset or not a positive whole number. */
-export function databasePoolSize(): number {
+function databasePoolSize(): number {
   const size = Number(process.env.DATABASE_POOL_SIZE ?? 5);
   return Number.isSafeInteger(size) && size > 0 ? size : 5;
 }

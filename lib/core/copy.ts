@@ -2,7 +2,7 @@ import "server-only";
 import type { Readable } from "node:stream";
 import type { SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
-import { databasePoolSize, type Db } from "@/db";
+import type { Db } from "@/db";
 
 /**
  * `COPY (…) TO STDOUT (FORMAT binary)` on PostgreSQL, for exports of millions of rows: the database
@@ -15,6 +15,8 @@ import { databasePoolSize, type Db } from "@/db";
 type PostgresClient = {
   unsafe: (query: string) => PostgresQuery;
   reserve: () => Promise<{ unsafe: (query: string) => PostgresQuery; release: () => void }>;
+  /** The pool's settings as postgres.js resolved them: `max` is its number of connections. */
+  options?: { max?: number };
 };
 type PostgresQuery = Promise<unknown> & { readable: () => Promise<Readable>; cancel: () => unknown };
 
@@ -622,12 +624,11 @@ type CopyOptions = {
 };
 
 /**
- * COPY streams running for readers this process does not pace (downloads), at most half the pool:
- * each holds a pooled connection for as long as its reader takes, and a few slow downloads must not
+ * COPY streams running for readers nobody here paces (downloads), per pool, at most half of its
+ * connections: each holds one for as long as its reader takes, and a few slow downloads must not
  * hold every connection the pages need. Batches hold a connection only for each batch's query.
  */
-let readerCopies = 0;
-const readerCopyLimit = () => Math.max(1, Math.floor(databasePoolSize() / 2));
+const readerCopies = new WeakMap<PostgresClient, number>();
 
 /**
  * Streams `COPY (query) TO STDOUT (FORMAT binary)` as chunks of formatted rows, or null when
@@ -644,14 +645,14 @@ export function copyFormatted(db: Pick<Db, "execute">, query: string, options: C
   const client = copyClientOf(db);
   if (!client) return null;
   if (!options.forReader) return copyGenerator(client, query, options);
-  // Counted from now, so iterate the generator at once (`yield*`): one never started never gives its share back.
-  if (readerCopies >= readerCopyLimit()) return null;
-  readerCopies += 1;
+  if ((readerCopies.get(client) ?? 0) >= Math.max(1, Math.floor((client.options?.max ?? 1) / 2))) return null;
   return (async function* () {
+    // Counted once started (`yield*` starts it at once): a generator never started holds no connection.
+    readerCopies.set(client, (readerCopies.get(client) ?? 0) + 1);
     try {
       yield* copyGenerator(client, query, options);
     } finally {
-      readerCopies -= 1;
+      readerCopies.set(client, (readerCopies.get(client) ?? 1) - 1);
     }
   })();
 }
